@@ -1,0 +1,138 @@
+"""Reads and aggregations over execution, including the SIPLAN four-monthly report.
+
+The SIPLAN arithmetic (DESIGN.md "The SIPLAN four-monthly report") lives here and only here:
+renderers and the API format what ``siplan_report`` returns and never recompute a figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import F, Q, Sum
+
+from planning.models import (
+    ZERO,
+    Goal,
+    Institution,
+    Measure,
+    Plan,
+    Product,
+    Reprogramming,
+    Subproduct,
+)
+from planning.selectors import plan_for_year
+
+from .models import Execution
+
+HUNDRED = Decimal("100")
+CENT = Decimal("0.01")
+
+PERIOD_MONTHS = {1: (1, 2, 3, 4), 2: (5, 6, 7, 8), 3: (9, 10, 11, 12)}
+PERIOD_ORDINALS = {1: "Primer", 2: "Segundo", 3: "Tercer"}
+PERIOD_SHORT = {1: "1er", 2: "2do", 3: "3er"}
+MONTH_NAMES = (
+    "Enero",
+    "Febrero",
+    "Marzo",
+    "Abril",
+    "Mayo",
+    "Junio",
+    "Julio",
+    "Agosto",
+    "Septiembre",
+    "Octubre",
+    "Noviembre",
+    "Diciembre",
+)
+
+
+def percentage(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """numerator ÷ denominator × 100, two places, half-up; a zero denominator gives 0.00."""
+    if not denominator:
+        return Decimal("0.00")
+    return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+
+
+def period_label(period: int) -> str:
+    first, last = PERIOD_MONTHS[period][0], PERIOD_MONTHS[period][-1]
+    return f"{MONTH_NAMES[first - 1].lower()} - {MONTH_NAMES[last - 1].lower()}"
+
+
+@dataclass(frozen=True)
+class MeasureLine:
+    """One of a row's two lines (Física or Financiera), with every figure of the report."""
+
+    measure: str
+    initial: Decimal
+    reprogrammings: int
+    current: Decimal
+    months: tuple[Decimal, ...]
+    months_reported: tuple[bool, ...]
+    period_total: Decimal
+    period_pct: Decimal
+    accumulated: Decimal
+    accumulated_pct: Decimal
+    accumulated_initial_pct: Decimal
+    over_executed: bool
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    kind: str  # "product" or "subproduct"
+    id: int
+    code: str
+    name: str
+    unit: str
+    physical: MeasureLine
+    financial: MeasureLine
+
+
+@dataclass(frozen=True)
+class ReportBlock:
+    result_id: int | None
+    result_code: str
+    title: str
+    rows: tuple[ReportRow, ...]
+
+
+@dataclass(frozen=True)
+class SiplanReport:
+    institution_code: str
+    institution_name: str
+    institution_budget_code: str
+    plan_id: int
+    plan_name: str
+    year: int
+    period: int
+    period_ordinal: str
+    period_short: str
+    period_label: str
+    month_numbers: tuple[int, ...]
+    month_names: tuple[str, ...]
+    accumulated_months: tuple[int, ...]
+    blocks: tuple[ReportBlock, ...]
+    signer_name: str
+    signer_title: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json_data(self) -> dict:
+        """Plain JSON types: every Decimal becomes a string with its two places."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+class ReportUnavailable(Exception):
+    """The report cannot be built (no plan covers the year, bad period)."""

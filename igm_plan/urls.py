@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from planning.views import home
+
+admin.site.site_header = "IGM Plan — administración"
+admin.site.site_title = "IGM Plan"
+admin.site.index_title = "Datos de referencia"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("cuenta/ingresar/", auth_views.LoginView.as_view(), name="login"),
+    path("cuenta/salir/", auth_views.LogoutView.as_view(), name="logout"),
+    path("planificacion/", include("planning.urls")),
+    path("ejecucion/", include("budget.urls")),
+    path("indicadores/", include("indicators.urls")),
+    path("reportes/", include("reporting.urls")),
+    path("api/v1/", include("planning.api.urls")),
+    path("api/v1/", include("budget.api.urls")),
+    path("api/v1/", include("indicators.api.urls")),
+    path("api/v1/", include("reporting.api.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,9 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from .selectors import plan_list_for_user
+
+
+@login_required
+def home(request):
+    return render(request, "home.html", {"plans": plan_list_for_user(user=request.user)})
