@@ -31,12 +31,8 @@ class BudgetProjection(models.Model):
         verbose_name_plural = _("proyección del presupuesto")
         ordering = ["plan", "year", "program__code"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "program", "year"], name="budget_projection_unique"
-            ),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0), name="budget_projection_not_negative"
-            ),
+            models.UniqueConstraint(fields=["plan", "program", "year"], name="budget_projection_unique"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_projection_not_negative"),
         ]
 
     def __str__(self):
@@ -56,9 +52,7 @@ class CostCentre(models.Model):
     )
     code = models.CharField(_("código"), max_length=20)
     name = models.CharField(_("nombre"), max_length=200)
-    status = models.CharField(
-        _("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE
-    )
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     department = models.ForeignKey(
         "planning.Department",
         verbose_name=_("departamento"),
@@ -191,16 +185,10 @@ class Execution(models.Model):
             models.UniqueConstraint(
                 fields=["cost_centre", "subproduct", "year", "month"], name="execution_unique_month"
             ),
-            models.CheckConstraint(
-                condition=Q(month__gte=1) & Q(month__lte=12), name="execution_month_1_12"
-            ),
-            models.CheckConstraint(
-                condition=Q(financial__gte=0), name="execution_financial_not_negative"
-            ),
+            models.CheckConstraint(condition=Q(month__gte=1) & Q(month__lte=12), name="execution_month_1_12"),
+            models.CheckConstraint(condition=Q(financial__gte=0), name="execution_financial_not_negative"),
         ]
-        indexes = [
-            models.Index(fields=["subproduct", "year", "month"], name="execution_subproduct_month")
-        ]
+        indexes = [models.Index(fields=["subproduct", "year", "month"], name="execution_subproduct_month")]
 
     def __str__(self):
         return f"{self.cost_centre.code} {self.subproduct.code} {self.year}-{self.month:02d}"
@@ -223,9 +211,7 @@ class ExecutionMonth(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
     month = models.PositiveSmallIntegerField(_("mes"), validators=month_validators)
-    status = models.CharField(
-        _("estado"), max_length=10, choices=Status.choices, default=Status.OPEN
-    )
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.OPEN)
     comment = models.TextField(_("comentario de revisión"), blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -243,9 +229,7 @@ class ExecutionMonth(models.Model):
         verbose_name_plural = _("meses de reporte")
         ordering = ["year", "month", "cost_centre_id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["cost_centre", "year", "month"], name="execution_month_unique"
-            ),
+            models.UniqueConstraint(fields=["cost_centre", "year", "month"], name="execution_month_unique"),
         ]
 
     def __str__(self):
@@ -296,9 +280,7 @@ class PeriodLock(models.Model):
                 condition=Q(unlocked_at__isnull=True),
                 name="period_lock_one_active",
             ),
-            models.CheckConstraint(
-                condition=Q(period__gte=1) & Q(period__lte=3), name="period_lock_1_3"
-            ),
+            models.CheckConstraint(condition=Q(period__gte=1) & Q(period__lte=3), name="period_lock_1_3"),
         ]
 
     def __str__(self):

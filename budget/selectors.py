@@ -6,25 +6,8 @@ renderers and the API format what ``siplan_report`` returns and never recompute 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-
-from django.db.models import F, Q, Sum
-
-from planning.models import (
-    ZERO,
-    Goal,
-    Institution,
-    Measure,
-    Plan,
-    Product,
-    Reprogramming,
-    Subproduct,
-)
-from planning.selectors import plan_for_year
-
-from .models import Execution
 
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
@@ -52,9 +35,7 @@ def percentage(numerator: Decimal, denominator: Decimal) -> Decimal:
     """numerator ÷ denominator × 100, two places, half-up; a zero denominator gives 0.00."""
     if not denominator:
         return Decimal("0.00")
-    return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(
-        CENT, rounding=ROUND_HALF_UP
-    )
+    return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def period_label(period: int) -> str:

@@ -40,9 +40,7 @@ class IndicatorSheet(models.Model):
     position = models.PositiveSmallIntegerField(_("orden"), default=0)
     code = models.CharField(_("código"), max_length=20)
     name = models.CharField(_("nombre del indicador"), max_length=300)
-    category = models.CharField(
-        _("categoría del indicador"), max_length=10, choices=Category.choices
-    )
+    category = models.CharField(_("categoría del indicador"), max_length=10, choices=Category.choices)
     associated_objective = models.TextField(_("objetivo asociado"), blank=True)
     public_policy = models.TextField(_("política pública asociada"), blank=True)
     description = models.TextField(_("descripción"), blank=True)
@@ -61,12 +59,8 @@ class IndicatorSheet(models.Model):
         choices=Denominator.choices,
         default=Denominator.PHYSICAL_CURRENT,
     )
-    frequency = models.CharField(
-        _("frecuencia de medición"), max_length=15, choices=Frequency.choices
-    )
-    baseline_year = models.PositiveSmallIntegerField(
-        _("año de línea base"), validators=year_validators
-    )
+    frequency = models.CharField(_("frecuencia de medición"), max_length=15, choices=Frequency.choices)
+    baseline_year = models.PositiveSmallIntegerField(_("año de línea base"), validators=year_validators)
     baseline_value = models.DecimalField(_("valor de línea base"), **MONEY)
     trend_explanation = models.TextField(_("explicación de la tendencia"), blank=True)
     how_goal_is_reached = models.TextField(_("cómo se va a lograr la meta"), blank=True)
@@ -75,9 +69,7 @@ class IndicatorSheet(models.Model):
     collection_method = models.TextField(_("metodología de recopilación"), blank=True)
     associated_production = models.TextField(_("producción asociada"), blank=True)
     technical_notes = models.TextField(_("notas técnicas"), blank=True)
-    report_code = models.CharField(
-        _("reporte"), max_length=30, blank=True, help_text=_("p. ej. DTP5")
-    )
+    report_code = models.CharField(_("reporte"), max_length=30, blank=True, help_text=_("p. ej. DTP5"))
     report_date = models.CharField(_("fecha del reporte"), max_length=30, blank=True)
     history = HistoricalRecords()
 
@@ -86,9 +78,7 @@ class IndicatorSheet(models.Model):
         verbose_name_plural = _("fichas técnicas de indicadores")
         ordering = ["plan", "position", "code"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "position"], name="indicator_sheet_unique_position"
-            ),
+            models.UniqueConstraint(fields=["plan", "position"], name="indicator_sheet_unique_position"),
         ]
 
     def __str__(self):
@@ -127,9 +117,7 @@ class ProductIndicatorTarget(models.Model):
         related_name="multiannual_target",
     )
     unit = models.CharField(_("unidad de medida del producto"), max_length=60)
-    baseline_year = models.PositiveSmallIntegerField(
-        _("año de línea base"), validators=year_validators
-    )
+    baseline_year = models.PositiveSmallIntegerField(_("año de línea base"), validators=year_validators)
     baseline_absolute = models.DecimalField(_("línea base (absoluto)"), **MONEY)
     baseline_relative = models.DecimalField(_("línea base (%)"), **MONEY)
     total_absolute = models.DecimalField(_("total meta multianual (absoluto)"), **MONEY)

@@ -15,9 +15,7 @@ from simple_history.models import HistoricalRecords
 MONEY = {"max_digits": 16, "decimal_places": 2}
 ZERO = Decimal("0.00")
 
-budget_code_validator = RegexValidator(
-    r"^\d{4}-\d{4}-\d{3}-\d{3}$", _("Use el formato 1120-0069-000-000.")
-)
+budget_code_validator = RegexValidator(r"^\d{4}-\d{4}-\d{3}-\d{3}$", _("Use el formato 1120-0069-000-000."))
 year_validators = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
@@ -99,9 +97,7 @@ class Plan(models.Model):
     name = models.CharField(_("nombre"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("año inicial"), validators=year_validators)
     end_year = models.PositiveSmallIntegerField(_("año final"), validators=year_validators)
-    status = models.CharField(
-        _("estado"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     approval_act = models.CharField(
         _("acto de aprobación"),
         max_length=200,
@@ -144,19 +140,13 @@ class Result(models.Model):
         INTERMEDIATE = "intermediate", _("Intermedio")
         IMMEDIATE = "immediate", _("Inmediato")
 
-    plan = models.ForeignKey(
-        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="results"
-    )
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="results")
     code = models.CharField(_("código"), max_length=20)
     position = models.PositiveSmallIntegerField(_("orden"), default=0)
     description = models.TextField(_("descripción del resultado"))
-    level = models.CharField(
-        _("nivel"), max_length=12, choices=Level.choices, default=Level.INTERMEDIATE
-    )
+    level = models.CharField(_("nivel"), max_length=12, choices=Level.choices, default=Level.INTERMEDIATE)
     unit = models.CharField(_("unidad de medida"), max_length=60)
-    baseline_year = models.PositiveSmallIntegerField(
-        _("año de línea base"), validators=year_validators
-    )
+    baseline_year = models.PositiveSmallIntegerField(_("año de línea base"), validators=year_validators)
     baseline_value = models.DecimalField(_("valor de línea base"), **MONEY)
     pgg_axis = models.CharField(_("eje estratégico PGG"), max_length=200, blank=True)
     pgg_objective = models.TextField(_("objetivo PGG"), blank=True)
@@ -166,9 +156,7 @@ class Result(models.Model):
         help_text=_("Texto del resultado tal como aparece en la matriz de vinculación con la PGG."),
     )
     ods_targets = models.CharField(_("metas ODS"), max_length=200, blank=True)
-    pnd_priorities = models.CharField(
-        _("prioridades nacionales de desarrollo"), max_length=200, blank=True
-    )
+    pnd_priorities = models.CharField(_("prioridades nacionales de desarrollo"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -291,9 +279,7 @@ class Coverage(models.Model):
 
 
 class Product(Coverage):
-    plan = models.ForeignKey(
-        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="products"
-    )
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="products")
     result = models.ForeignKey(
         Result,
         verbose_name=_("resultado institucional"),
@@ -390,9 +376,7 @@ class Goal(models.Model):
     physical_current = models.PositiveBigIntegerField(_("meta física vigente"), default=0)
     financial_initial = models.DecimalField(_("meta financiera inicial"), default=ZERO, **MONEY)
     financial_current = models.DecimalField(_("meta financiera vigente"), default=ZERO, **MONEY)
-    source = models.CharField(
-        _("origen"), max_length=10, choices=Source.choices, default=Source.ENTERED
-    )
+    source = models.CharField(_("origen"), max_length=10, choices=Source.choices, default=Source.ENTERED)
     source_note = models.TextField(_("nota de origen"), blank=True)
     updated_at = models.DateTimeField(_("modificado"), auto_now=True)
     history = HistoricalRecords()
@@ -453,9 +437,7 @@ class Reprogramming(models.Model):
     effective_date = models.DateField(_("fecha"))
     justification = models.TextField(_("justificación"))
     supporting_act = models.CharField(_("acto de respaldo"), max_length=200, blank=True)
-    status = models.CharField(
-        _("estado"), max_length=10, choices=Status.choices, default=Status.REQUESTED
-    )
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("solicitada por"),
@@ -488,9 +470,7 @@ class Reprogramming(models.Model):
         verbose_name_plural = _("reprogramaciones")
         ordering = ["goal", "measure", "effective_date", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(new_value__gte=0), name="reprogramming_not_negative"
-            ),
+            models.CheckConstraint(condition=Q(new_value__gte=0), name="reprogramming_not_negative"),
         ]
 
     def __str__(self):
@@ -516,9 +496,7 @@ class DeclaredTotal(models.Model):
         verbose_name_plural = _("totales consignados")
         ordering = ["plan", "matrix", "year"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "matrix", "year"], name="declared_total_unique"
-            ),
+            models.UniqueConstraint(fields=["plan", "matrix", "year"], name="declared_total_unique"),
         ]
 
     def __str__(self):
