@@ -117,3 +117,37 @@ def _jsonable(value):
 
 class ReportUnavailable(Exception):
     """The report cannot be built (no plan covers the year, bad period)."""
+
+
+def period_lock_active(*, institution: Institution, year: int, period: int) -> PeriodLock | None:
+    return (
+        PeriodLock.objects.filter(institution=institution, year=year, period=period, unlocked_at__isnull=True)
+        .select_related("locked_by")
+        .first()
+    )
+
+
+def cost_centres_missing_execution(
+    *, institution: Institution, year: int, months
+) -> dict[int, list[CostCentre]]:
+    """For each month, the active cost centres that produce subproducts of the year's plan and
+    have not reported any execution row for it. Two queries whatever the number of months."""
+    plan = plan_for_year(institution=institution, year=year)
+    if plan is None:
+        return {month: [] for month in months}
+    producing = list(
+        CostCentre.objects.filter(
+            institution=institution, status=CostCentre.Status.ACTIVE, subproducts__product__plan=plan
+        )
+        .distinct()
+        .order_by("code")
+    )
+    reported = set(
+        Execution.objects.filter(cost_centre__institution=institution, year=year, month__in=list(months))
+        .values_list("cost_centre_id", "month")
+        .distinct()
+    )
+    return {month: [cc for cc in producing if (cc.id, month) not in reported] for month in months}
+
+
+# --- Execution intake (issue 3) selectors below this line ---------------------------------------
