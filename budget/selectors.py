@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from planning.models import Institution
+from planning.selectors import plan_for_year
+
+from .models import CostCentre, Execution, PeriodLock
+
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 
