@@ -57,3 +57,106 @@ class User(AbstractUser):
     @property
     def reads_everything(self) -> bool:
         return self.is_superuser or self.role in READ_ALL_ROLES or self.role == Role.SEGEPLAN
+
+
+class ApiClient(models.Model):
+    """A consumer of the REST API (SEGEPLAN, an institution's system), acting as its own user."""
+
+    name = models.CharField(_("nombre"), max_length=100, unique=True)
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("usuario de servicio"),
+        on_delete=models.PROTECT,
+        related_name="api_client",
+        help_text=_("Usuario que figura en el historial de cambios hechos por este cliente."),
+    )
+    created_at = models.DateTimeField(_("creado el"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cliente de la API")
+        verbose_name_plural = _("clientes de la API")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ApiToken(models.Model):
+    """A bearer token; only its SHA-256 digest is stored, the key is shown once at creation."""
+
+    READ_SCOPE = "read"
+    INSTITUTION_PREFIX = "institution:"
+
+    client = models.ForeignKey(
+        ApiClient, verbose_name=_("cliente"), on_delete=models.CASCADE, related_name="tokens"
+    )
+    key_digest = models.CharField(_("huella SHA-256"), max_length=64, unique=True)
+    prefix = models.CharField(
+        _("prefijo"), max_length=8, help_text=_("Primeros caracteres, para reconocerlo.")
+    )
+    scope = models.CharField(
+        _("alcance"),
+        max_length=40,
+        help_text=_("«read» (todas las instituciones, solo lectura) o «institution:<siglas>»."),
+    )
+    created_at = models.DateTimeField(_("creado el"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revocado el"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("token de la API")
+        verbose_name_plural = _("tokens de la API")
+        ordering = ["client__name", "created_at", "id"]
+
+    def __str__(self):
+        return f"{self.client.name} {self.prefix}… ({self.scope})"
+
+    @property
+    def is_read_only(self) -> bool:
+        return self.scope == self.READ_SCOPE
+
+    @property
+    def institution_code(self) -> str | None:
+        """The institution the token is bound to, or None for the national ``read`` scope."""
+        if self.scope.startswith(self.INSTITUTION_PREFIX):
+            return self.scope.removeprefix(self.INSTITUTION_PREFIX)
+        return None
+
+
+class ApiRequestLog(models.Model):
+    client = models.ForeignKey(
+        ApiClient,
+        verbose_name=_("cliente"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
+    token = models.ForeignKey(
+        ApiToken,
+        verbose_name=_("token"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("usuario"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    method = models.CharField(_("método"), max_length=10)
+    endpoint = models.CharField(_("ruta"), max_length=300)
+    query = models.CharField(_("parámetros"), max_length=500, blank=True)
+    status = models.PositiveSmallIntegerField(_("estado HTTP"))
+    created_at = models.DateTimeField(_("fecha"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("solicitud a la API")
+        verbose_name_plural = _("solicitudes a la API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.method} {self.endpoint} {self.status}"

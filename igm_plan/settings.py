@@ -151,15 +151,21 @@ IGM_MAX_UPLOAD_BYTES = int(os.environ.get("IGM_MAX_UPLOAD_BYTES", str(20 * 1024 
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["accounts.api.access.ScopePermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "accounts.api.pagination.PagePagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["accounts.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_client": os.environ.get("IGM_API_RATE", "1200/min")},
+    "EXCEPTION_HANDLER": "accounts.api.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.ApiAutoSchema",
     "COERCE_DECIMAL_TO_STRING": True,
 }
+# Benchmark only (benchmarks/bench_api.py): exposes the bare JsonResponse ceiling view.
+IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
 SPECTACULAR_SETTINGS = {
     "TITLE": "IGM Plan API",
     "DESCRIPTION": "API de planificación y seguimiento por resultados (POM, POA, SIPLAN).",

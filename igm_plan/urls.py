@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from planning.views import home
 
@@ -20,5 +21,7 @@ urlpatterns = [
     path("api/v1/", include("budget.api.urls")),
     path("api/v1/", include("indicators.api.urls")),
     path("api/v1/", include("reporting.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]

@@ -1,3 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from . import views
+
+router = SimpleRouter()
+router.register("budget-projections", views.BudgetProjectionViewSet, basename="budget-projection")
+router.register("cost-centres", views.CostCentreViewSet, basename="cost-centre")
+router.register("executions", views.ExecutionViewSet, basename="execution")
+
+app_name = "budget-api"
+urlpatterns = [
+    path("execution-totals/", views.ExecutionTotalsView.as_view(), name="execution-totals"),
+    path("siplan-report/", views.SiplanReportView.as_view(), name="siplan-report"),
+    path("bench/ceiling/<str:kind>/", views.benchmark_ceiling, name="benchmark-ceiling"),
+    *router.urls,
+]

@@ -1,0 +1,54 @@
+"""Filters shared by every resource's FilterSet."""
+
+import django_filters
+from django.db import models
+from django.db.models import Q
+
+from .access import any_path
+
+
+def covering_year(field_prefix: str):
+    """Filter method: the plan at ``field_prefix`` covers the requested year."""
+
+    def method(queryset, name, value):
+        return queryset.filter(
+            Q(**{f"{field_prefix}start_year__lte": value}) & Q(**{f"{field_prefix}end_year__gte": value})
+        )
+
+    return method
+
+
+def modified_since_in_history(queryset, name, value):
+    """Objects with a recorded change (create, edit) at or after ``value``, from their history table."""
+    changed = queryset.model.history.filter(history_date__gte=value).values("id")
+    return queryset.filter(pk__in=changed)
+
+
+class InstitutionFilter(django_filters.CharFilter):
+    """``?institution=IGM``: by the institution's code (siglas), through the given path(s)."""
+
+    def __init__(self, paths: str | tuple[str, ...], **kwargs):
+        kwargs.setdefault("help_text", "Siglas de la institución, p. ej. IGM.")
+        super().__init__(method=self.filter_code, **kwargs)
+        self.paths = paths
+
+    def filter_code(self, queryset, name, value):
+        return queryset.filter(any_path(self.paths, "code", value))
+
+
+class HistoryModifiedSinceFilter(django_filters.IsoDateTimeFilter):
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text", "Solo objetos creados o modificados desde esta fecha y hora (ISO 8601)."
+        )
+        super().__init__(method=modified_since_in_history, **kwargs)
+
+
+class ApiFilterSet(django_filters.FilterSet):
+    """Relations filter by id without a lookup query (and without revealing others' objects)."""
+
+    FILTER_DEFAULTS = {
+        **django_filters.filterset.FILTER_FOR_DBFIELD_DEFAULTS,
+        models.ForeignKey: {"filter_class": django_filters.NumberFilter},
+        models.OneToOneField: {"filter_class": django_filters.NumberFilter},
+    }

@@ -1,0 +1,58 @@
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+
+from .access import request_access, restrict
+
+
+class DescribedModelSerializer(serializers.ModelSerializer):
+    """Every model field gets a Spanish description in the schema: its help text, else its verbose name."""
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        field_class, kwargs = super().build_field(field_name, info, model_class, nested_depth)
+        if not kwargs.get("help_text"):
+            kwargs["help_text"] = describe(model_class, field_name)
+        return field_class, kwargs
+
+
+def describe(model_class, field_name: str) -> str:
+    if field_name == "id":
+        return "Identificador numérico estable."
+    try:
+        return capfirst(str(model_class._meta.get_field(field_name).verbose_name))
+    except FieldDoesNotExist:
+        return ""
+
+
+def code_field(source: str, help_text: str) -> serializers.CharField:
+    return serializers.CharField(source=source, read_only=True, help_text=help_text)
+
+
+class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
+    """A related object outside the requester's scope does not exist for them: 404, as on detail URLs."""
+
+    def __init__(self, *, institution_field: str, cost_centre_field: str | None = None, **kwargs):
+        self.institution_field = institution_field
+        self.cost_centre_field = cost_centre_field
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        return restrict(
+            super().get_queryset(),
+            request_access(self.context["request"]),
+            institution_field=self.institution_field,
+            cost_centre_field=self.cost_centre_field,
+        )
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if "does_not_exist" in error.get_codes():
+                raise NotFound(
+                    _("No existe %(model)s con id %(id)s.")
+                    % {"model": self.queryset.model._meta.verbose_name, "id": data}
+                ) from error
+            raise

@@ -1,0 +1,107 @@
+"""Base classes of every API view: scope restriction, stable order, conditional GET, request log.
+
+Concrete viewsets only declare their queryset, serializer, filterset and where the institution
+(and, for execution data, the cost centre) sits relative to their model.
+"""
+
+import hashlib
+from datetime import datetime
+
+from django.db.models import Max
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from rest_framework import viewsets
+
+from accounts.models import ApiRequestLog, ApiToken
+
+from .access import request_access, restrict
+from .exceptions import NotModified
+
+CONDITIONAL_METHODS = ("GET", "HEAD")
+
+
+class ApiViewMixin:
+    # Path from the model to planning.Institution ("" when the model is the institution).
+    institution_field: str | tuple[str, ...]
+    # Path to budget.CostCentre for data an officer may only see for their own centres.
+    cost_centre_field: str | None = None
+    # Models whose change history dates the response (Last-Modified); default: the view's model.
+    history_models: tuple = ()
+    writable = False
+
+    @property
+    def access(self):
+        return request_access(self.request)
+
+    def restrict(self, queryset):
+        return restrict(
+            queryset,
+            self.access,
+            institution_field=self.institution_field,
+            cost_centre_field=self.cost_centre_field,
+        )
+
+    def get_last_modified(self) -> datetime | None:
+        """Latest change to the models behind the response: their history, and ``updated_at`` where
+        rows may also be written in bulk (bulk writes leave no history)."""
+        dates = []
+        for model in self.history_models or (self.queryset.model,):
+            if hasattr(model, "history"):
+                dates.append(model.history.aggregate(last=Max("history_date"))["last"])
+            if any(field.name == "updated_at" for field in model._meta.fields):
+                dates.append(model._default_manager.aggregate(last=Max("updated_at"))["last"])
+        dates = [date for date in dates if date is not None]
+        return max(dates) if dates else None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.last_modified = None
+        if request.method in CONDITIONAL_METHODS:
+            self.last_modified = self.get_last_modified()
+            since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+            if (
+                self.last_modified
+                and since is not None
+                and "HTTP_IF_NONE_MATCH" not in request.META
+                and int(self.last_modified.timestamp()) <= since
+            ):
+                raise NotModified()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        last_modified = getattr(self, "last_modified", None)
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        if request.method in CONDITIONAL_METHODS and response.status_code == 200:
+            response.render()
+            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+            response = get_conditional_response(
+                request._request,
+                etag=response["ETag"],
+                last_modified=int(last_modified.timestamp()) if last_modified else None,
+                response=response,
+            )
+        patch_vary_headers(response, ("Authorization", "Cookie"))
+        self.log_request(request, response)
+        return response
+
+    def log_request(self, request, response):
+        token = request.auth if isinstance(getattr(request, "_auth", None), ApiToken) else None
+        user = getattr(request, "_user", None)
+        ApiRequestLog.objects.create(
+            client_id=token.client_id if token else None,
+            token=token,
+            user=user if user is not None and user.is_authenticated else None,
+            method=request.method[:10],
+            endpoint=request.path[:300],
+            query=request.META.get("QUERY_STRING", "")[:500],
+            status=response.status_code,
+        )
+
+
+class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    """List and detail of one model, restricted, in a stable order (model ordering, then id)."""
+
+    def get_queryset(self):
+        queryset = self.restrict(super().get_queryset())
+        return queryset.order_by(*(queryset.query.order_by or queryset.model._meta.ordering), "pk")

@@ -1,0 +1,51 @@
+import django_filters
+
+from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter
+from budget.models import BudgetProjection, CostCentre, Execution
+from budget.selectors import PERIOD_MONTHS
+
+PROGRAM_HELP = "Código del programa, p. ej. 11."
+
+
+class BudgetProjectionFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("plan__institution")
+    program = django_filters.CharFilter(field_name="program__code", help_text=PROGRAM_HELP)
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = BudgetProjection
+        fields = ["plan", "year"]
+
+
+class CostCentreFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("institution")
+    subproduct = django_filters.NumberFilter(
+        field_name="subproducts", help_text="Solo centros que producen este subproducto (id)."
+    )
+
+    class Meta:
+        model = CostCentre
+        fields = ["code", "status"]
+
+
+class ExecutionFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("cost_centre__institution")
+    period = django_filters.NumberFilter(
+        method="filter_period", help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic)."
+    )
+    program = django_filters.CharFilter(
+        field_name="subproduct__product__category__program__code", help_text=PROGRAM_HELP
+    )
+    product = django_filters.NumberFilter(field_name="subproduct__product", help_text="Id del producto.")
+    modified_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Solo filas creadas o modificadas desde esta fecha y hora (ISO 8601), para sincronizar.",
+    )
+
+    class Meta:
+        model = Execution
+        fields = ["year", "month", "cost_centre", "subproduct"]
+
+    def filter_period(self, queryset, name, value):
+        return queryset.filter(month__in=PERIOD_MONTHS.get(int(value), ()))

@@ -1,0 +1,166 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import DecimalField, ExpressionWrapper, F, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, mixins, status
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.api.pagination import IdCursorPagination
+from accounts.api.views import ApiViewMixin, ReadOnlyViewSet
+from budget import selectors
+from budget.models import BudgetProjection, CostCentre, Execution
+from planning.models import Goal, Institution, Reprogramming
+
+from . import filtersets, serializers
+
+PERIOD = ExpressionWrapper((F("month") - 1) / 4 + 1, output_field=IntegerField())
+TOTAL_MONEY = DecimalField(max_digits=18, decimal_places=2)
+SAME_UNIT = Q(subproduct__unit=F("subproduct__product__unit"))
+
+
+def execution_totals(executions: QuerySet[Execution], *, level: str, by: str) -> QuerySet[dict]:
+    """Sum execution per product or subproduct and per month, period or year, in one SQL query.
+
+    A product's physical figure adds only the subproducts measured in the product's unit; its
+    financial figure adds them all (DESIGN.md, the SIPLAN report).
+    """
+    fields, order = ["year"], ["product_id"]
+    aliases = {"product_id": F("subproduct__product_id"), "product_code": F("subproduct__product__code")}
+    if level == "subproduct":
+        fields.append("subproduct_id")
+        aliases["subproduct_code"] = F("subproduct__code")
+        order.append("subproduct_id")
+    order.append("year")
+    if by == "period":
+        aliases["period"] = PERIOD
+        order.append("period")
+    elif by == "month":
+        fields.append("month")
+        order.append("month")
+    physical = Sum("physical", filter=None if level == "subproduct" else SAME_UNIT)
+    financial = Coalesce(Sum("financial"), Value(Decimal("0.00")), output_field=TOTAL_MONEY)
+    return (
+        executions.values(*fields, **aliases)
+        .annotate(physical_sum=Coalesce(physical, 0), financial_sum=financial)
+        .order_by(*order)
+    )
+
+
+class BudgetProjectionViewSet(ReadOnlyViewSet):
+    queryset = BudgetProjection.objects.select_related("program")
+    serializer_class = serializers.BudgetProjectionSerializer
+    filterset_class = filtersets.BudgetProjectionFilterSet
+    institution_field = "plan__institution"
+
+
+class CostCentreViewSet(ReadOnlyViewSet):
+    queryset = CostCentre.objects.select_related(
+        "institution", "department", "municipality"
+    ).prefetch_related("subproducts")
+    serializer_class = serializers.CostCentreSerializer
+    filterset_class = filtersets.CostCentreFilterSet
+    institution_field = "institution"
+    cost_centre_field = ""
+
+
+class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
+    """Monthly execution rows; ``POST`` creates or replaces a month (``institution:<siglas>`` tokens)."""
+
+    queryset = Execution.objects.select_related("cost_centre", "subproduct")
+    serializer_class = serializers.ExecutionSerializer
+    filterset_class = filtersets.ExecutionFilterSet
+    pagination_class = IdCursorPagination
+    institution_field = "cost_centre__institution"
+    cost_centre_field = "cost_centre"
+    writable = True
+
+    def get_serializer_class(self):
+        return serializers.ExecutionWriteSerializer if self.action == "create" else self.serializer_class
+
+    @extend_schema(
+        responses={201: serializers.ExecutionWriteSerializer, 200: serializers.ExecutionWriteSerializer}
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(
+            serializer.data, status=status.HTTP_201_CREATED if serializer.created else status.HTTP_200_OK
+        )
+
+
+@extend_schema(parameters=[serializers.ExecutionTotalsParamsSerializer])
+class ExecutionTotalsView(ApiViewMixin, generics.ListAPIView):
+    """Execution summed in the database per product or subproduct and per month, period or year."""
+
+    queryset = Execution.objects.all()
+    serializer_class = serializers.ExecutionTotalSerializer
+    filterset_class = filtersets.ExecutionFilterSet
+    institution_field = "cost_centre__institution"
+    cost_centre_field = "cost_centre"
+
+    def get_queryset(self):
+        return self.restrict(super().get_queryset())
+
+    def filter_queryset(self, queryset):
+        params = serializers.ExecutionTotalsParamsSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return execution_totals(super().filter_queryset(queryset), **params.validated_data)
+
+
+class SiplanReportView(ApiViewMixin, APIView):
+    """The SIPLAN four-monthly report's figures (the same the PDF shows) for a year and period."""
+
+    institution_field = ""
+    history_models = (Execution, Goal, Reprogramming)
+
+    @extend_schema(
+        parameters=[serializers.SiplanParamsSerializer], responses=serializers.SiplanReportSerializer
+    )
+    def get(self, request):
+        params = serializers.SiplanParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        institution = get_object_or_404(
+            self.restrict(Institution.objects.all()), code=params.validated_data["institution"]
+        )
+        try:
+            report = selectors.siplan_report(
+                institution=institution,
+                year=params.validated_data["year"],
+                period=params.validated_data["period"],
+            )
+        except selectors.ReportUnavailable as error:
+            raise NotFound(str(error)) from error
+        return Response(report.to_json_data())
+
+
+CEILING_FIELDS = (
+    "id",
+    "cost_centre_id",
+    "subproduct_id",
+    "year",
+    "month",
+    "physical",
+    "financial",
+    "updated_at",
+)
+
+
+def benchmark_ceiling(request, kind: str):
+    """Benchmark only: the same rows as the API straight from ``.values()``, with no DRF at all."""
+    if not settings.IGM_API_BENCHMARK_VIEWS:
+        raise Http404
+    executions = filtersets.ExecutionFilterSet(request.GET, queryset=Execution.objects.all()).qs
+    size = int(request.GET.get("page_size", "100"))
+    if kind == "totals":
+        level, by = request.GET.get("level", "subproduct"), request.GET.get("by", "month")
+        rows = execution_totals(executions, level=level, by=by)[:size]
+    else:
+        rows = executions.order_by("id").values(*CEILING_FIELDS)[:size]
+    return JsonResponse({"results": list(rows)})

@@ -1,0 +1,14 @@
+import django_filters
+
+from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter, covering_year
+from indicators.models import IndicatorSheet
+
+
+class IndicatorSheetFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("plan__institution")
+    year = django_filters.NumberFilter(method=covering_year("plan__"), help_text="Año que cubre el plan.")
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = IndicatorSheet
+        fields = ["plan", "product", "category"]

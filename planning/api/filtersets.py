@@ -1,0 +1,114 @@
+import django_filters
+
+from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter, covering_year
+from planning.models import (
+    Goal,
+    Institution,
+    Plan,
+    Product,
+    Program,
+    ProgrammaticCategory,
+    Reprogramming,
+    Result,
+    Subproduct,
+)
+
+YEAR_HELP = "Año que cubre el plan."
+GOAL_INSTITUTION = ("product__plan__institution", "subproduct__product__plan__institution")
+
+
+class InstitutionFilterSet(ApiFilterSet):
+    class Meta:
+        model = Institution
+        fields = ["code"]
+
+
+class PlanFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("institution")
+    year = django_filters.NumberFilter(method=covering_year(""), help_text=YEAR_HELP)
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = Plan
+        fields = ["kind", "status"]
+
+
+class ResultFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("plan__institution")
+    year = django_filters.NumberFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = Result
+        fields = ["plan", "level"]
+
+
+class ProgramFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("institution")
+
+    class Meta:
+        model = Program
+        fields = ["code"]
+
+
+class CategoryFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("program__institution")
+    program = django_filters.CharFilter(
+        field_name="program__code", help_text="Código del programa, p. ej. 11."
+    )
+
+    class Meta:
+        model = ProgrammaticCategory
+        fields = []
+
+
+class ProductFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("plan__institution")
+    year = django_filters.NumberFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
+    program = django_filters.CharFilter(
+        field_name="category__program__code", help_text="Código del programa, p. ej. 11."
+    )
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = Product
+        fields = ["plan", "result"]
+
+
+class SubproductFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("product__plan__institution")
+    year = django_filters.NumberFilter(method=covering_year("product__plan__"), help_text=YEAR_HELP)
+    program = django_filters.CharFilter(
+        field_name="product__category__program__code", help_text="Código del programa, p. ej. 11."
+    )
+    cost_centre = django_filters.NumberFilter(
+        field_name="cost_centres", help_text="Identificador del centro de costo que lo produce."
+    )
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = Subproduct
+        fields = ["product"]
+
+
+class GoalFilterSet(ApiFilterSet):
+    institution = InstitutionFilter(GOAL_INSTITUTION)
+    modified_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Solo metas modificadas desde esta fecha y hora (ISO 8601).",
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["year", "product", "subproduct"]
+
+
+class ReprogrammingFilterSet(ApiFilterSet):
+    institution = InstitutionFilter(tuple(f"goal__{path}" for path in GOAL_INSTITUTION))
+    year = django_filters.NumberFilter(field_name="goal__year", help_text="Año de la meta reprogramada.")
+    modified_since = HistoryModifiedSinceFilter()
+
+    class Meta:
+        model = Reprogramming
+        fields = ["goal", "measure", "status"]
