@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from . import views
+
+router = SimpleRouter()
+router.register("indicator-sheets", views.IndicatorSheetViewSet, basename="indicator-sheet")
+
+app_name = "indicators-api"
+urlpatterns = router.urls
