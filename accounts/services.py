@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import ApiClient, ApiToken, User
@@ -42,7 +43,7 @@ def api_token_create(*, client_name: str, scope: str) -> IssuedToken:
     scope_validate(scope)
     client = ApiClient.objects.filter(name=client_name).first()
     if client is None:
-        user = User(username=f"api-{client_name}"[:150], first_name=client_name[:150])
+        user = User(username=f"api-{slugify(client_name)}"[:150], first_name=client_name[:150])
         user.set_unusable_password()
         user.full_clean()
         user.save()

@@ -1,5 +1,7 @@
 """Every API error has one shape: ``{"error": {"code": ..., "message": ..., "fields": {...}}}``."""
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework import exceptions, status
@@ -22,6 +24,10 @@ def _first_code(exc: exceptions.APIException) -> str:
 def api_exception_handler(exc, context):
     if isinstance(exc, NotModified):
         return Response(status=status.HTTP_304_NOT_MODIFIED)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
     if response is None:
         return None
