@@ -100,7 +100,9 @@ def test_posting_the_same_month_again_replaces_it_and_bumps_the_version(institut
     assert Execution.objects.filter(month=2).count() == 1
 
 
-def test_institution_token_cannot_write_another_institutions_cost_centre(institution_client, two_institutions):
+def test_institution_token_cannot_write_another_institutions_cost_centre(
+    institution_client, two_institutions
+):
     _, bbb = two_institutions
     response = institution_client.post(
         reverse("budget-api:execution-list"), execution_payload(bbb), format="json"
@@ -109,7 +111,9 @@ def test_institution_token_cannot_write_another_institutions_cost_centre(institu
     assert not Execution.objects.filter(month=2).exists()
 
 
-def test_subproduct_of_another_institution_is_404_even_with_own_cost_centre(institution_client, two_institutions):
+def test_subproduct_of_another_institution_is_404_even_with_own_cost_centre(
+    institution_client, two_institutions
+):
     aaa, bbb = two_institutions
     payload = execution_payload(aaa, subproduct=bbb.subproducts[0].pk)
     response = institution_client.post(reverse("budget-api:execution-list"), payload, format="json")
