@@ -26,9 +26,7 @@ class Finding:
 # --- Lead: plan consistency (check_plan_consistency) above; do not edit below in this block ------
 
 
-
 # --- Issue 5b (goals grid, POM matrices) selectors below this line ------------------------------
-
 
 
 # --- Issue 5c (indicator sheets, dashboard, activity report) selectors below this line ---------
