@@ -18,6 +18,8 @@ GOAL_INSTITUTION = ("product__plan__institution", "subproduct__product__plan__in
 
 
 class InstitutionFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("")
+
     class Meta:
         model = Institution
         fields = ["code"]

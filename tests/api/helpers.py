@@ -34,7 +34,8 @@ class InstitutionData:
 
 
 def build_institution(code: str, *, program: str = "11") -> InstitutionData:
-    institution = InstitutionFactory(code=code)
+    # Budget codes outside the factory's sequence, which reaches IGM's 1120-0069-000-000.
+    institution = InstitutionFactory(code=code, budget_code=f"9{sum(map(ord, code)):03d}-0000-000-000")
     plan = PlanFactory(institution=institution, start_year=2024, end_year=2024)
     result = ResultFactory(plan=plan)
     ResultTarget.objects.create(result=result, year=2024, value=Decimal("1500.00"))

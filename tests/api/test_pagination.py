@@ -16,15 +16,16 @@ def walk(client, url, params) -> list[int]:
 
 
 def test_page_number_pagination_walks_every_object_once(read_client, db):
-    InstitutionFactory.create_batch(7)
+    for number in range(7):
+        InstitutionFactory(code=f"PAG{number}", budget_code=f"8000-{number:04d}-000-000")
     url = reverse("planning-api:institution-list")
+    count = read_client.get(url, {"page_size": 3}).json()["count"]
     ids = walk(read_client, url, {"page_size": 3})
-    assert len(ids) == len(set(ids)) == 7
+    assert len(ids) == len(set(ids)) == count >= 7
     assert ids == walk(read_client, url, {"page_size": 3})
-    assert read_client.get(url, {"page_size": 3}).json()["count"] == 7
 
 
 def test_execution_cursor_pagination_walks_rows_in_id_order(read_client, two_institutions):
-    ids = walk(read_client, reverse("budget-api:execution-list"), {"page_size": 5})
-    assert len(ids) == 12
+    ids = walk(read_client, reverse("budget-api:execution-list"), {"page_size": 5, "institution": "AAA"})
+    assert len(ids) == 6
     assert ids == sorted(ids)

@@ -28,7 +28,7 @@ def test_read_token_cannot_write_execution(read_client, two_institutions):
     response = read_client.post(reverse("budget-api:execution-list"), execution_payload(aaa), format="json")
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "permission_denied"
-    assert not Execution.objects.filter(month=2).exists()
+    assert not Execution.objects.filter(cost_centre=aaa.cost_centre, month=2).exists()
 
 
 def test_read_token_cannot_write_read_only_resources(read_client, two_institutions):
@@ -97,7 +97,7 @@ def test_posting_the_same_month_again_replaces_it_and_bumps_the_version(institut
     assert response.status_code == 200
     assert response.json()["version"] == 2
     assert Execution.objects.get(pk=response.json()["id"]).physical == 9
-    assert Execution.objects.filter(month=2).count() == 1
+    assert Execution.objects.filter(cost_centre=aaa.cost_centre, month=2).count() == 1
 
 
 def test_institution_token_cannot_write_another_institutions_cost_centre(
@@ -108,7 +108,7 @@ def test_institution_token_cannot_write_another_institutions_cost_centre(
         reverse("budget-api:execution-list"), execution_payload(bbb), format="json"
     )
     assert response.status_code == 404
-    assert not Execution.objects.filter(month=2).exists()
+    assert not Execution.objects.filter(cost_centre=bbb.cost_centre, month=2).exists()
 
 
 def test_subproduct_of_another_institution_is_404_even_with_own_cost_centre(
