@@ -1,10 +1,13 @@
 """Filters shared by every resource's FilterSet."""
 
 import django_filters
+from django import forms
 from django.db import models
 from django.db.models import Q
 
 from .access import any_path
+
+BIGINT_MAX = 2**63 - 1
 
 
 def covering_year(field_prefix: str):
@@ -44,11 +47,35 @@ class HistoryModifiedSinceFilter(django_filters.IsoDateTimeFilter):
         super().__init__(method=modified_since_in_history, **kwargs)
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    """Whole numbers within the database's range: anything else is a 400, never an overflow."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -BIGINT_MAX)
+        kwargs.setdefault("max_value", BIGINT_MAX)
+        super().__init__(*args, **kwargs)
+
+
 class ApiFilterSet(django_filters.FilterSet):
     """Relations filter by id without a lookup query (and without revealing others' objects)."""
 
     FILTER_DEFAULTS = {
         **django_filters.filterset.FILTER_FOR_DBFIELD_DEFAULTS,
-        models.ForeignKey: {"filter_class": django_filters.NumberFilter},
-        models.OneToOneField: {"filter_class": django_filters.NumberFilter},
+        **{
+            field: {"filter_class": IntegerFilter}
+            for field in (
+                models.ForeignKey,
+                models.OneToOneField,
+                models.IntegerField,
+                models.SmallIntegerField,
+                models.BigIntegerField,
+                models.PositiveIntegerField,
+                models.PositiveSmallIntegerField,
+                models.PositiveBigIntegerField,
+                models.AutoField,
+                models.BigAutoField,
+            )
+        },
     }

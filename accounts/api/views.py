@@ -8,8 +8,10 @@ import hashlib
 from datetime import datetime
 
 from django.db.models import Max
+from django.http import JsonResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.views.defaults import page_not_found
 from rest_framework import viewsets
 
 from accounts.models import ApiRequestLog, ApiToken
@@ -105,3 +107,10 @@ class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = self.restrict(super().get_queryset())
         return queryset.order_by(*(queryset.query.order_by or queryset.model._meta.ordering), "pk")
+
+
+def not_found(request, exception):
+    """Project 404 handler: API paths answer in the API's error shape, pages as usual."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": "No encontrado."}}, status=404)
+    return page_not_found(request, exception)

@@ -1,6 +1,6 @@
 import django_filters
 
-from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter
+from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter, IntegerFilter
 from budget.models import BudgetProjection, CostCentre, Execution
 from budget.selectors import PERIOD_MONTHS
 
@@ -19,7 +19,7 @@ class BudgetProjectionFilterSet(ApiFilterSet):
 
 class CostCentreFilterSet(ApiFilterSet):
     institution = InstitutionFilter("institution")
-    subproduct = django_filters.NumberFilter(
+    subproduct = IntegerFilter(
         field_name="subproducts", help_text="Solo centros que producen este subproducto (id)."
     )
 
@@ -30,13 +30,16 @@ class CostCentreFilterSet(ApiFilterSet):
 
 class ExecutionFilterSet(ApiFilterSet):
     institution = InstitutionFilter("cost_centre__institution")
-    period = django_filters.NumberFilter(
-        method="filter_period", help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic)."
+    period = IntegerFilter(
+        method="filter_period",
+        min_value=1,
+        max_value=3,
+        help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic).",
     )
     program = django_filters.CharFilter(
         field_name="subproduct__product__category__program__code", help_text=PROGRAM_HELP
     )
-    product = django_filters.NumberFilter(field_name="subproduct__product", help_text="Id del producto.")
+    product = IntegerFilter(field_name="subproduct__product", help_text="Id del producto.")
     modified_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
@@ -48,4 +51,4 @@ class ExecutionFilterSet(ApiFilterSet):
         fields = ["year", "month", "cost_centre", "subproduct"]
 
     def filter_period(self, queryset, name, value):
-        return queryset.filter(month__in=PERIOD_MONTHS.get(int(value), ()))
+        return queryset.filter(month__in=PERIOD_MONTHS[value])

@@ -22,10 +22,10 @@ class BudgetProjectionSerializer(DescribedModelSerializer):
 class CostCentreSerializer(DescribedModelSerializer):
     institution_code = code_field("institution.code", "Siglas de la institución.")
     department = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="Código INE del departamento."
+        slug_field="code", read_only=True, allow_null=True, help_text="Código INE del departamento."
     )
     municipality = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="Código INE del municipio."
+        slug_field="code", read_only=True, allow_null=True, help_text="Código INE del municipio."
     )
     subproducts = serializers.PrimaryKeyRelatedField(
         many=True, read_only=True, help_text="Ids de los subproductos que produce."

@@ -1,12 +1,16 @@
-import django_filters
-
-from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter, covering_year
+from accounts.api.filters import (
+    ApiFilterSet,
+    HistoryModifiedSinceFilter,
+    InstitutionFilter,
+    IntegerFilter,
+    covering_year,
+)
 from indicators.models import IndicatorSheet
 
 
 class IndicatorSheetFilterSet(ApiFilterSet):
     institution = InstitutionFilter("plan__institution")
-    year = django_filters.NumberFilter(method=covering_year("plan__"), help_text="Año que cubre el plan.")
+    year = IntegerFilter(method=covering_year("plan__"), help_text="Año que cubre el plan.")
     modified_since = HistoryModifiedSinceFilter()
 
     class Meta:

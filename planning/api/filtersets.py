@@ -1,6 +1,12 @@
 import django_filters
 
-from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter, covering_year
+from accounts.api.filters import (
+    ApiFilterSet,
+    HistoryModifiedSinceFilter,
+    InstitutionFilter,
+    IntegerFilter,
+    covering_year,
+)
 from planning.models import (
     Goal,
     Institution,
@@ -27,7 +33,7 @@ class InstitutionFilterSet(ApiFilterSet):
 
 class PlanFilterSet(ApiFilterSet):
     institution = InstitutionFilter("institution")
-    year = django_filters.NumberFilter(method=covering_year(""), help_text=YEAR_HELP)
+    year = IntegerFilter(method=covering_year(""), help_text=YEAR_HELP)
     modified_since = HistoryModifiedSinceFilter()
 
     class Meta:
@@ -37,7 +43,7 @@ class PlanFilterSet(ApiFilterSet):
 
 class ResultFilterSet(ApiFilterSet):
     institution = InstitutionFilter("plan__institution")
-    year = django_filters.NumberFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
+    year = IntegerFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
     modified_since = HistoryModifiedSinceFilter()
 
     class Meta:
@@ -66,7 +72,7 @@ class CategoryFilterSet(ApiFilterSet):
 
 class ProductFilterSet(ApiFilterSet):
     institution = InstitutionFilter("plan__institution")
-    year = django_filters.NumberFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
+    year = IntegerFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
     program = django_filters.CharFilter(
         field_name="category__program__code", help_text="Código del programa, p. ej. 11."
     )
@@ -79,11 +85,11 @@ class ProductFilterSet(ApiFilterSet):
 
 class SubproductFilterSet(ApiFilterSet):
     institution = InstitutionFilter("product__plan__institution")
-    year = django_filters.NumberFilter(method=covering_year("product__plan__"), help_text=YEAR_HELP)
+    year = IntegerFilter(method=covering_year("product__plan__"), help_text=YEAR_HELP)
     program = django_filters.CharFilter(
         field_name="product__category__program__code", help_text="Código del programa, p. ej. 11."
     )
-    cost_centre = django_filters.NumberFilter(
+    cost_centre = IntegerFilter(
         field_name="cost_centres", help_text="Identificador del centro de costo que lo produce."
     )
     modified_since = HistoryModifiedSinceFilter()
@@ -108,7 +114,7 @@ class GoalFilterSet(ApiFilterSet):
 
 class ReprogrammingFilterSet(ApiFilterSet):
     institution = InstitutionFilter(tuple(f"goal__{path}" for path in GOAL_INSTITUTION))
-    year = django_filters.NumberFilter(field_name="goal__year", help_text="Año de la meta reprogramada.")
+    year = IntegerFilter(field_name="goal__year", help_text="Año de la meta reprogramada.")
     modified_since = HistoryModifiedSinceFilter()
 
     class Meta:

@@ -19,6 +19,11 @@ COVERAGE_FIELDS = ["is_national", "departments", "municipalities"]
 
 
 class InstitutionSerializer(DescribedModelSerializer):
+    # Plain text: the address may be blank, which the OpenAPI "email" format would reject.
+    email = serializers.CharField(
+        read_only=True, help_text="Correo electrónico institucional (puede estar vacío)."
+    )
+
     class Meta:
         model = Institution
         fields = ["id", "code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]

@@ -1,0 +1,51 @@
+"""Property-based run of every operation in the live OpenAPI schema, through the WSGI app.
+
+No server error and no response outside the documented statuses, content types and schemas.
+Examples are bounded so the run stays short.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from igm_plan.wsgi import application
+
+from .helpers import build_institution, token_client
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture
+def api_schema(db):
+    return schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@pytest.fixture
+def credentials(db) -> dict:
+    build_institution("AAA")
+    client = token_client("institution:AAA", client_name="Sistema AAA")
+    return {"Authorization": client._credentials["HTTP_AUTHORIZATION"]}
+
+
+@schema.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_api_conforms_to_its_schema(case, credentials):
+    case.call_and_validate(headers=credentials, checks=CHECKS)
