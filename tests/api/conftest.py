@@ -1,9 +1,16 @@
 """Fixtures of the API tests."""
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from .helpers import InstitutionData, build_institution, token_client
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """Client ids repeat from test to test (rolled back), so their request counts must not carry over."""
+    cache.clear()
 
 
 @pytest.fixture
