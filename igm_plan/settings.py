@@ -168,7 +168,17 @@ REST_FRAMEWORK = {
 IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
 SPECTACULAR_SETTINGS = {
     "TITLE": "IGM Plan API",
-    "DESCRIPTION": "API de planificación y seguimiento por resultados (POM, POA, SIPLAN).",
+    "DESCRIPTION": (
+        "API de planificación y seguimiento por resultados (POM, POA, SIPLAN).\n\n"
+        "Autenticación: encabezado `Authorization: Token <clave>`. Alcance `read`: todas las "
+        "instituciones, solo lectura. Alcance `institution:<siglas>`: solo esa institución (los objetos "
+        "de otras responden 404) y puede enviar ejecución mensual.\n\n"
+        'Errores: siempre `{"error": {"code": ..., "message": ..., "fields": {...}}}` '
+        "(`fields` solo en validación). Límite de solicitudes por cliente: 429 con `Retry-After`.\n\n"
+        "Montos en cadenas decimales con dos lugares, fechas ISO 8601, códigos como cadenas. "
+        "Las lecturas llevan `ETag` y `Last-Modified`: con `If-None-Match` o `If-Modified-Since` "
+        "los datos sin cambios responden 304. Para sincronizar use `modified_since`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
