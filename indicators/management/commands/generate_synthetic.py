@@ -64,6 +64,10 @@ class Command(BaseCommand):
             pairs = self.build_structure(options)
         years = range(options["start_year"], options["start_year"] + options["years"])
         rows = self.write_executions(pairs, years)
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics: without them PostgreSQL walks the whole execution table by id.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             f"Generadas {options['institutions']} instituciones, {len(pairs)} pares centro-subproducto "
             f"y {rows} filas de ejecución mensual."
@@ -235,12 +239,11 @@ class Command(BaseCommand):
             "notes, is_derived, source_note, version"
         )
         total = 0
-        with transaction.atomic(), connection.cursor() as cursor:
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608 (constant names)
-                for row in rows:
-                    copy.write_row((*row, "", False, "", 1))
-                    total += 1
-            cursor.execute(f"ANALYZE {table}")
+        statement = f"COPY {table} ({columns}) FROM STDIN"  # noqa: S608 (constant names, no input)
+        with transaction.atomic(), connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row((*row, "", False, "", 1))
+                total += 1
         return total
 
     def money(self) -> Decimal:
