@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import ApiClient, ApiToken, User
+from .models import ApiClient, ApiRequestLog, ApiToken, User
 
 
 def token_digest(key: str) -> str:
@@ -68,3 +68,21 @@ def api_token_revoke(*, prefix: str) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     return token
+
+
+@transaction.atomic
+def api_request_record(*, token: ApiToken | None, user, method: str, endpoint: str, query: str, status: int):
+    """One row per API request. It is an access log, not the change history: on PostgreSQL it does
+    not wait for the disk (a crash may lose the last instant's rows), which halves request latency."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    return ApiRequestLog.objects.create(
+        client_id=token.client_id if token else None,
+        token=token,
+        user=user,
+        method=method[:10],
+        endpoint=endpoint[:300],
+        query=query[:500],
+        status=status,
+    )

@@ -14,7 +14,8 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.views.defaults import page_not_found
 from rest_framework import viewsets
 
-from accounts.models import ApiRequestLog, ApiToken
+from accounts.models import ApiToken
+from accounts.services import api_request_record
 
 from .access import request_access, restrict
 from .exceptions import NotModified
@@ -90,13 +91,12 @@ class ApiViewMixin:
     def log_request(self, request, response):
         token = request.auth if isinstance(getattr(request, "_auth", None), ApiToken) else None
         user = getattr(request, "_user", None)
-        ApiRequestLog.objects.create(
-            client_id=token.client_id if token else None,
+        api_request_record(
             token=token,
             user=user if user is not None and user.is_authenticated else None,
-            method=request.method[:10],
-            endpoint=request.path[:300],
-            query=request.META.get("QUERY_STRING", "")[:500],
+            method=request.method,
+            endpoint=request.path,
+            query=request.META.get("QUERY_STRING", ""),
             status=response.status_code,
         )
 
