@@ -1,4 +1,6 @@
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 DESCRIPTIONS = {
     "count": "Total de objetos que cumplen los filtros.",
@@ -27,3 +29,43 @@ class IdCursorPagination(DescribedSchemaMixin, CursorPagination):
     ordering = "id"
     page_size_query_param = "page_size"
     max_page_size = 1000
+
+
+class UncountedPagePagination(PagePagination):
+    """Page numbers without COUNT(*): for aggregates, where counting would run the aggregate twice.
+
+    One extra row is read to know whether a next page exists; ``count`` is null.
+    """
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        size = self.get_page_size(request)
+        try:
+            self.number = max(int(request.query_params.get(self.page_query_param, 1)), 1)
+        except ValueError:
+            self.number = 1
+        start = (self.number - 1) * size
+        rows = list(queryset[start : start + size + 1])
+        self.has_next = len(rows) > size
+        return rows[:size]
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "count": None,
+                "next": self.page_link(self.number + 1) if self.has_next else None,
+                "previous": self.page_link(self.number - 1) if self.number > 1 else None,
+                "results": data,
+            }
+        )
+
+    def page_link(self, number: int) -> str:
+        return replace_query_param(self.request.build_absolute_uri(), self.page_query_param, number)
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["count"].update(
+            nullable=True, description="Siempre nulo: no se cuentan los grupos."
+        )
+        paginated["required"] = ["results"]
+        return paginated

@@ -1,7 +1,17 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import DecimalField, ExpressionWrapper, F, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models import (
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -11,11 +21,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.pagination import IdCursorPagination
+from accounts.api.pagination import IdCursorPagination, UncountedPagePagination
 from accounts.api.views import ApiViewMixin, ReadOnlyViewSet
 from budget import selectors
 from budget.models import BudgetProjection, CostCentre, Execution
-from planning.models import Goal, Institution, Reprogramming
+from planning.models import Goal, Institution, Reprogramming, Subproduct
 
 from . import filtersets, serializers
 
@@ -72,7 +82,11 @@ class CostCentreViewSet(ReadOnlyViewSet):
 class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     """Monthly execution rows; ``POST`` creates or replaces a month (``institution:<siglas>`` tokens)."""
 
-    queryset = Execution.objects.select_related("cost_centre", "subproduct")
+    # Codes are fetched for the page's rows only: joining first makes PostgreSQL hash every subproduct.
+    queryset = Execution.objects.prefetch_related(
+        Prefetch("cost_centre", CostCentre.objects.only("code")),
+        Prefetch("subproduct", Subproduct.objects.only("code", "product_id")),
+    )
     serializer_class = serializers.ExecutionSerializer
     filterset_class = filtersets.ExecutionFilterSet
     pagination_class = IdCursorPagination
@@ -102,6 +116,7 @@ class ExecutionTotalsView(ApiViewMixin, generics.ListAPIView):
     queryset = Execution.objects.all()
     serializer_class = serializers.ExecutionTotalSerializer
     filterset_class = filtersets.ExecutionFilterSet
+    pagination_class = UncountedPagePagination
     institution_field = "cost_centre__institution"
     cost_centre_field = "cost_centre"
 

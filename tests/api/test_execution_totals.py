@@ -48,3 +48,13 @@ def test_totals_respect_the_period_filter(read_client, two_institutions):
 def test_institution_token_totals_only_cover_its_institution(institution_client, two_institutions):
     rows = results(institution_client.get(reverse(TOTALS), {"level": "product", "by": "year"}))
     assert [(r["product_code"], r["physical"]) for r in rows] == [(two_institutions[0].product.code, 150)]
+
+
+def test_totals_are_paged_without_counting(read_client, two_institutions):
+    url = reverse(TOTALS)
+    first = read_client.get(url, {"institution": "AAA", "page_size": 4}).json()
+    assert (first["count"], len(first["results"]), first["previous"]) == (None, 4, None)
+    second = read_client.get(first["next"]).json()
+    assert len(second["results"]) == 2
+    assert second["next"] is None
+    assert read_client.get(second["previous"]).json()["results"] == first["results"]
