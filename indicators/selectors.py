@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import F, Prefetch, Q, Sum
+
+from budget.models import BudgetProjection
+from planning.models import DeclaredTotal, Goal, Plan, Product, Program, Subproduct
+
+from .matrices import MatrixGoal, MatrixProduct, MatrixProgram, MatrixResult, MatrixSubproduct, PomMatrices
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -26,9 +33,351 @@ class Finding:
 # --- Lead: plan consistency (check_plan_consistency) above; do not edit below in this block ------
 
 
-
 # --- Issue 5b (goals grid, POM matrices) selectors below this line ------------------------------
 
+
+GOAL_MEASURES = ("physical", "financial")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One figure of the goals grid, with the plan's own figure when it declares one."""
+
+    value: Decimal | None
+    declared: Decimal | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class GridYear:
+    year: int
+    physical: GridCell
+    financial: GridCell
+
+
+@dataclass(frozen=True)
+class GridRow:
+    kind: str  # "product" or "subproduct"
+    id: int
+    code: str
+    name: str
+    unit: str
+    years: tuple[GridYear, ...]
+
+
+@dataclass(frozen=True)
+class ProgramYear:
+    year: int
+    computed: Decimal
+    projection: Decimal | None
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgramRow:
+    id: int
+    code: str
+    name: str
+    years: tuple[ProgramYear, ...]
+
+
+@dataclass(frozen=True)
+class TotalYear:
+    year: int
+    computed: Decimal
+    declared_goals: Decimal | None
+    projection: Decimal
+    declared_projection: Decimal | None
+    goals_findings: tuple[Finding, ...] = ()
+    projection_findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoalsGrid:
+    plan_id: int
+    years: tuple[int, ...]
+    rows: tuple[GridRow, ...]
+    programs: tuple[ProgramRow, ...]
+    totals: tuple[TotalYear, ...]
+    other_findings: tuple[Finding, ...]
+    finding_count: int
+
+
+def _money(value) -> Decimal:
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
+def plan_goal_figures(*, plan: Plan) -> dict:
+    """Every figure of a plan's multiannual goals, aggregated in SQL (a fixed number of queries).
+
+    Returns plain dicts keyed by ids and years: subproduct goals (current values), product rows
+    computed from their subproducts (physical: subproducts in the product's unit; financial: all),
+    the goals a product declares, program totals beside the budget projection and declared totals.
+    """
+    subproduct_goals = Goal.objects.filter(subproduct__product__plan=plan)
+    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
+    computed = {
+        (row["subproduct__product_id"], row["year"]): (row["physical"] or 0, _money(row["financial"]))
+        for row in subproduct_goals.values("subproduct__product_id", "year").annotate(
+            physical=Sum("physical_current", filter=same_unit), financial=Sum("financial_current")
+        )
+    }
+    program_totals = {
+        (row["subproduct__product__category__program_id"], row["year"]): _money(row["financial"])
+        for row in subproduct_goals.values("subproduct__product__category__program_id", "year").annotate(
+            financial=Sum("financial_current")
+        )
+    }
+    projections = BudgetProjection.objects.filter(plan=plan)
+    return {
+        "subproduct": {
+            (goal.subproduct_id, goal.year): goal
+            for goal in subproduct_goals.only(
+                "subproduct_id", "year", "physical_current", "financial_current"
+            )
+        },
+        "computed": computed,
+        "declared": {
+            (goal.product_id, goal.year): goal
+            for goal in Goal.objects.filter(product__plan=plan).only(
+                "product_id", "year", "physical_current", "financial_current"
+            )
+        },
+        "program_totals": program_totals,
+        "projection": {(row.program_id, row.year): row.amount for row in projections},
+        "year_totals": {
+            row["year"]: _money(row["financial"])
+            for row in subproduct_goals.values("year").annotate(financial=Sum("financial_current"))
+        },
+        "year_projections": {
+            row["year"]: _money(row["amount"])
+            for row in projections.values("year").annotate(amount=Sum("amount"))
+        },
+        "declared_totals": {
+            (row.matrix, row.year): row.amount for row in DeclaredTotal.objects.filter(plan=plan)
+        },
+    }
+
+
+def plan_chain(*, plan: Plan) -> tuple[list[Product], list[Program]]:
+    """The plan's products with their subproducts prefetched, and the programs they fall under plus
+    those with a budget projection (three queries)."""
+    products = list(
+        Product.objects.filter(plan=plan)
+        .select_related("category__program", "result")
+        .prefetch_related(Prefetch("subproducts", queryset=Subproduct.objects.order_by("position", "code")))
+        .order_by("position", "code")
+    )
+    programs = list(
+        Program.objects.filter(
+            Q(categories__products__plan=plan)
+            | Q(pk__in=BudgetProjection.objects.filter(plan=plan).values("program"))
+        )
+        .distinct()
+        .order_by("code")
+    )
+    return products, programs
+
+
+def plan_consistency_findings(*, plan: Plan) -> list[Finding]:
+    """TEMPORARY stand-in for the lead's check (same contract); removed when main lands it."""
+    return []
+
+
+def goals_grid(*, plan: Plan) -> GoalsGrid:
+    """The multiannual goals grid of a plan with every consistency finding placed on its cell."""
+    figures = plan_goal_figures(plan=plan)
+    products, programs = plan_chain(plan=plan)
+    years = tuple(plan.years)
+    findings = plan_consistency_findings(plan=plan)
+    by_location: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        by_location.setdefault(tuple(finding.location), []).append(finding)
+    placed: set[tuple] = set()
+
+    def found(*location) -> tuple[Finding, ...]:
+        if location in by_location:
+            placed.add(location)
+        return tuple(by_location.get(location, ()))
+
+    rows: list[GridRow] = []
+    for product in products:
+        product_years = []
+        for year in years:
+            physical, financial = figures["computed"].get((product.pk, year), (0, _money(0)))
+            declared = figures["declared"].get((product.pk, year))
+            product_years.append(
+                GridYear(
+                    year,
+                    GridCell(
+                        Decimal(physical),
+                        Decimal(declared.physical_current) if declared else None,
+                        found("product", product.pk, year, "physical"),
+                    ),
+                    GridCell(
+                        financial,
+                        declared.financial_current if declared else None,
+                        found("product", product.pk, year, "financial"),
+                    ),
+                )
+            )
+        rows.append(
+            GridRow("product", product.pk, product.code, product.name, product.unit, tuple(product_years))
+        )
+        for subproduct in product.subproducts.all():
+            sub_years = []
+            for year in years:
+                goal = figures["subproduct"].get((subproduct.pk, year))
+                sub_years.append(
+                    GridYear(
+                        year,
+                        GridCell(Decimal(goal.physical_current) if goal else None),
+                        GridCell(goal.financial_current if goal else None),
+                    )
+                )
+            rows.append(
+                GridRow(
+                    "subproduct",
+                    subproduct.pk,
+                    subproduct.code,
+                    subproduct.name,
+                    subproduct.unit,
+                    tuple(sub_years),
+                )
+            )
+
+    program_rows = tuple(
+        ProgramRow(
+            program.pk,
+            program.code,
+            program.name,
+            tuple(
+                ProgramYear(
+                    year,
+                    figures["program_totals"].get((program.pk, year), _money(0)),
+                    figures["projection"].get((program.pk, year)),
+                    found("program", program.pk, year, "financial"),
+                )
+                for year in years
+            ),
+        )
+        for program in programs
+    )
+    totals = tuple(
+        TotalYear(
+            year,
+            figures["year_totals"].get(year, _money(0)),
+            figures["declared_totals"].get((DeclaredTotal.Matrix.GOALS, year)),
+            figures["year_projections"].get(year, _money(0)),
+            figures["declared_totals"].get((DeclaredTotal.Matrix.BUDGET_PROJECTION, year)),
+            found("declared_total", DeclaredTotal.Matrix.GOALS.value, year),
+            found("declared_total", DeclaredTotal.Matrix.BUDGET_PROJECTION.value, year),
+        )
+        for year in years
+    )
+    other = tuple(finding for finding in findings if tuple(finding.location) not in placed)
+    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings))
+
+
+def _matrix_goal(physical, financial) -> MatrixGoal:
+    return MatrixGoal(int(physical), _money(financial))
+
+
+def pom_matrices(*, plan: Plan) -> PomMatrices:
+    """The POM matrices 9.2, 9.3, 9.5 and section 8 of a plan, with current (vigente) goals.
+
+    A product row shows the goal the plan declares for it when there is one, else the roll-up of
+    its subproducts; a total row shows the declared total when there is one, else the computed one.
+    """
+    figures = plan_goal_figures(plan=plan)
+    products, programs = plan_chain(plan=plan)
+    years = tuple(plan.years)
+    institution = plan.institution
+
+    def product_goal(product: Product, year: int) -> MatrixGoal:
+        declared = figures["declared"].get((product.pk, year))
+        if declared is not None:
+            return _matrix_goal(declared.physical_current, declared.financial_current)
+        return _matrix_goal(*figures["computed"].get((product.pk, year), (0, 0)))
+
+    def subproduct_goal(subproduct: Subproduct, year: int) -> MatrixGoal | None:
+        goal = figures["subproduct"].get((subproduct.pk, year))
+        return _matrix_goal(goal.physical_current, goal.financial_current) if goal else None
+
+    def declared_or(matrix: str, year: int, computed: Decimal) -> Decimal:
+        return figures["declared_totals"].get((matrix, year), computed)
+
+    return PomMatrices(
+        institution_code=institution.code,
+        institution_name=institution.name,
+        institution_budget_code=institution.budget_code,
+        plan_kind=plan.kind,
+        plan_name=plan.name,
+        start_year=plan.start_year,
+        end_year=plan.end_year,
+        approval_act=plan.approval_act,
+        results=tuple(
+            MatrixResult(
+                result.code,
+                result.description,
+                str(result.get_level_display()),
+                result.unit,
+                result.baseline_year,
+                _money(result.baseline_value),
+            )
+            for result in plan.results.order_by("position", "code")
+        ),
+        products=tuple(
+            MatrixProduct(
+                code=product.code,
+                name=product.name,
+                unit=product.unit,
+                result_code=product.result.code if product.result else "",
+                pgg_major_contribution=product.pgg_major_contribution,
+                program_code=product.category.program.code,
+                subprogram=product.category.subprogram,
+                project=product.category.project,
+                activity=product.category.activity,
+                activity_name=product.category.name,
+                goals=tuple(product_goal(product, year) for year in years),
+                subproducts=tuple(
+                    MatrixSubproduct(
+                        subproduct.code,
+                        subproduct.name,
+                        subproduct.unit,
+                        tuple(subproduct_goal(subproduct, year) for year in years),
+                    )
+                    for subproduct in product.subproducts.all()
+                ),
+            )
+            for product in products
+        ),
+        programs=tuple(
+            MatrixProgram(
+                program.code,
+                program.name,
+                tuple(
+                    _money(amount)
+                    if (amount := figures["projection"].get((program.pk, year))) is not None
+                    else None
+                    for year in years
+                ),
+            )
+            for program in programs
+        ),
+        goals_totals=tuple(
+            _money(declared_or(DeclaredTotal.Matrix.GOALS, year, figures["year_totals"].get(year, 0)))
+            for year in years
+        ),
+        projection_totals=tuple(
+            _money(
+                declared_or(
+                    DeclaredTotal.Matrix.BUDGET_PROJECTION, year, figures["year_projections"].get(year, 0)
+                )
+            )
+            for year in years
+        ),
+    )
 
 
 # --- Issue 5c (indicator sheets, dashboard, activity report) selectors below this line ---------
