@@ -149,8 +149,12 @@ class PomMatrices:
         return tuple(product for product in self.products if product.result_code == result_code)
 
     @property
-    def has_products_without_result(self) -> bool:
-        return any(not product.result_code for product in self.products)
+    def result_blocks(self) -> tuple[tuple[MatrixResult | None, tuple[MatrixProduct, ...]], ...]:
+        """Each result with its products, then «Sin Resultado» (None) when some product has none."""
+        blocks = [(result, self.products_of(result.code)) for result in self.results]
+        if any(not product.result_code for product in self.products):
+            blocks.append((None, self.products_of("")))
+        return tuple(blocks)
 
 
 class MatricesError(Exception):
@@ -211,10 +215,7 @@ def _write_plan(ws, matrices: PomMatrices) -> None:
 def _write_results(ws, matrices: PomMatrices) -> None:
     _title(ws, "9.2 RESULTADOS, PRODUCTOS Y SUBPRODUCTOS MULTIANUALES", RESULT_HEADERS)
     row = FIRST_DATA_ROW
-    blocks = [(result, matrices.products_of(result.code)) for result in matrices.results]
-    if matrices.has_products_without_result:
-        blocks.append((None, matrices.products_of("")))
-    for result, products in blocks:
+    for result, products in matrices.result_blocks:
         if result is None:
             values = ("", NO_RESULT, "", "", None, None)
         else:

@@ -98,6 +98,8 @@ def _plan_replaceable(*, institution: Institution, matrices: PomMatrices, replac
             % {"plan": existing, "institution": institution.code}
         )
     try:
+        # Products first: they protect the results that the plan's deletion would cascade to.
+        existing.products.all().delete()
         existing.delete()
     except ProtectedError as exc:
         raise ValidationError(

@@ -1,0 +1,21 @@
+"""Figures as the plan documents print them: ``Q 292,649,151.00`` and ``1,225,189``."""
+
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def money(value) -> str:
+    if value is None or value == "":
+        return ""
+    return f"Q {Decimal(value):,.2f}"
+
+
+@register.filter
+def units(value) -> str:
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}"
