@@ -18,5 +18,4 @@ urlpatterns += [
     path("planes/<int:plan_id>/matrices.<str:fmt>", goals_views.plan_matrices, name="plan_matrices"),
 ]
 
-
 # --- Issue 5c (indicator sheets `index`, `dashboard`, activity report) urls: urlpatterns += [...] below
