@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Prefetch, Q, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
 
 from budget.models import BudgetProjection
 from planning.models import DeclaredTotal, Goal, Plan, Product, Program, Subproduct
@@ -107,12 +107,25 @@ def _money(value) -> Decimal:
     return Decimal(value or 0).quantize(Decimal("0.01"))
 
 
+def _financial_sums(*parts) -> dict[tuple, Decimal]:
+    """Sum of current financial goals by (group, year) over several goal querysets, each
+    grouped by its own expression (or by year only); one aggregate query per part."""
+    sums: dict[tuple, Decimal] = {}
+    for queryset, group in parts:
+        rows = queryset.values("year", group=group) if group is not None else queryset.values("year")
+        for row in rows.annotate(financial=Sum("financial_current")):
+            key = (row.get("group"), row["year"])
+            sums[key] = _money(sums.get(key, 0) + row["financial"])
+    return sums
+
+
 def plan_goal_figures(*, plan: Plan) -> dict:
     """Every figure of a plan's multiannual goals, aggregated in SQL (a fixed number of queries).
 
     Returns plain dicts keyed by ids and years: subproduct goals (current values), product rows
     computed from their subproducts (physical: subproducts in the product's unit; financial: all),
-    the goals a product declares, program totals beside the budget projection and declared totals.
+    the goals a product declares, program and year totals of the products' financial goals (declared,
+    else computed) beside the budget projection, and the declared totals.
     """
     subproduct_goals = Goal.objects.filter(subproduct__product__plan=plan)
     same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
@@ -122,12 +135,16 @@ def plan_goal_figures(*, plan: Plan) -> dict:
             physical=Sum("physical_current", filter=same_unit), financial=Sum("financial_current")
         )
     }
-    program_totals = {
-        (row["subproduct__product__category__program_id"], row["year"]): _money(row["financial"])
-        for row in subproduct_goals.values("subproduct__product__category__program_id", "year").annotate(
-            financial=Sum("financial_current")
-        )
-    }
+    # A product's financial goal is the one the plan declares for it, else its subproducts' sum.
+    declared_goals = Goal.objects.filter(product__plan=plan)
+    undeclared = subproduct_goals.exclude(
+        Exists(Goal.objects.filter(product=OuterRef("subproduct__product"), year=OuterRef("year")))
+    )
+    program_totals = _financial_sums(
+        (declared_goals, F("product__category__program")),
+        (undeclared, F("subproduct__product__category__program")),
+    )
+    year_totals = _financial_sums((declared_goals, None), (undeclared, None))
     projections = BudgetProjection.objects.filter(plan=plan)
     return {
         "subproduct": {
@@ -139,16 +156,11 @@ def plan_goal_figures(*, plan: Plan) -> dict:
         "computed": computed,
         "declared": {
             (goal.product_id, goal.year): goal
-            for goal in Goal.objects.filter(product__plan=plan).only(
-                "product_id", "year", "physical_current", "financial_current"
-            )
+            for goal in declared_goals.only("product_id", "year", "physical_current", "financial_current")
         },
         "program_totals": program_totals,
         "projection": {(row.program_id, row.year): row.amount for row in projections},
-        "year_totals": {
-            row["year"]: _money(row["financial"])
-            for row in subproduct_goals.values("year").annotate(financial=Sum("financial_current"))
-        },
+        "year_totals": {year: amount for (_none, year), amount in year_totals.items()},
         "year_projections": {
             row["year"]: _money(row["amount"])
             for row in projections.values("year").annotate(amount=Sum("amount"))

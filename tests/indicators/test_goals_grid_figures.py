@@ -40,8 +40,10 @@ def test_program_totals_sit_beside_the_budget_projection(small_pom):
         (Decimal("609.75"), Decimal("609.75")),
         (Decimal("599.75"), Decimal("609.75")),
     ]
-    assert programs["99"].years[0].computed == Decimal("0.00")
+    # P2 declares its own goal and its subproduct has none: the program counts the declared figure.
+    assert programs["99"].years[0].computed == Decimal("82260000.00")
     total_2026 = grid.totals[0]
+    assert total_2026.computed == Decimal("82260609.75")
     assert total_2026.projection == Decimal("82260609.75")
     assert total_2026.declared_goals == Decimal("4.00")
     assert total_2026.declared_projection == Decimal("82260609.75")

@@ -42,9 +42,10 @@ def test_import_rebuilds_the_chain_goals_and_declared_figures(small_pom):
     declared = Goal.objects.get(product__plan=plan, product__code="P2", year=2027)
     assert (declared.physical_current, declared.financial_current) == (23, Decimal("82260000.00"))
     assert not Goal.objects.filter(product__code="P1", product__plan=plan).exists()
-    # Printed totals are kept; where none was printed the file carries the sum of the subproduct goals
-    # (500.50 + 99.25 + 10.00 in 2027, without the 2028 goal of S3).
+    # Printed totals are kept; where none was printed the file carries the sum of the products'
+    # financial goals: P1 from its subproducts (500.50 + 99.25 + 10.00 in 2027; S3 has no 2028 goal)
+    # plus the 82,260,000.00 that P2 declares.
     totals = dict(
         plan.declared_totals.filter(matrix=DeclaredTotal.Matrix.GOALS).values_list("year", "amount")
     )
-    assert totals == {2026: Decimal("4.00"), 2027: Decimal("609.75"), 2028: Decimal("599.75")}
+    assert totals == {2026: Decimal("4.00"), 2027: Decimal("82260609.75"), 2028: Decimal("82260599.75")}
