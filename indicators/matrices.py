@@ -572,16 +572,15 @@ def _assemble(reader: _Reader, plan: dict, results, chain, categories, goals, bu
     product_goals, subproduct_goals, goals_totals = goals
     programs, projection_totals = budget
     products = []
-    for code, product in chain.items():
-        category = categories.get(code)
-        if category is None or code not in product_goals:
+    # The products' order is that of 9.3, which lists them in plan order (9.2 groups them by result).
+    for code in list(categories) + [code for code in chain if code not in categories]:
+        category, product = categories.get(code), chain.get(code)
+        if category is None or product is None or code not in product_goals:
+            missing = (
+                SHEET_CATEGORIES if category is None else SHEET_RESULTS if product is None else SHEET_GOALS
+            )
             reader.errors.append(
-                _("El producto %(code)s de «%(sheet)s» falta en «%(other)s».")
-                % {
-                    "code": code,
-                    "sheet": SHEET_RESULTS,
-                    "other": SHEET_GOALS if category else SHEET_CATEGORIES,
-                }
+                _("El producto %(code)s falta en la hoja «%(sheet)s».") % {"code": code, "sheet": missing}
             )
             continue
         subproducts = []
@@ -614,7 +613,7 @@ def _assemble(reader: _Reader, plan: dict, results, chain, categories, goals, bu
                 subproducts=tuple(subproducts),
             )
         )
-    extra = (set(categories) | set(product_goals)) - set(chain)
+    extra = set(product_goals) - set(chain)
     if extra:
         reader.errors.append(
             _("Productos sin fila en «%(sheet)s»: %(codes)s.")

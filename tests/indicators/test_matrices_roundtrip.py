@@ -49,3 +49,21 @@ def test_import_rebuilds_the_chain_goals_and_declared_figures(small_pom):
         plan.declared_totals.filter(matrix=DeclaredTotal.Matrix.GOALS).values_list("year", "amount")
     )
     assert totals == {2026: Decimal("4.00"), 2027: Decimal("82260609.75"), 2028: Decimal("82260599.75")}
+
+
+def test_igm_pom_round_trips_with_its_documented_figures(igm):
+    pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM, start_year=2026)
+    first = matrices_xlsx(pom_matrices(plan=pom))
+    # The indicator sheets are not part of the matrices and would keep the plan from being replaced.
+    pom.indicator_sheets.all().delete()
+    plan = plan_import(matrices=matrices_read(io.BytesIO(first)), replace=True)
+    assert matrices_xlsx(pom_matrices(plan=plan)) == first
+    sheets = _workbook_values(first)
+    # 9.5 total row and section 8 total row as the POM prints them (inconsistent with each other).
+    goals_total = next(row for row in sheets["9.5 Metas"] if row[0] == "Total")
+    assert goals_total[5] == 565504297
+    assert goals_total[11] == 615240738
+    budget_total = next(row for row in sheets["8 Presupuesto"] if row[1] == "Total")
+    assert budget_total[2:] == [569504297, 615467314, 614166687, 615240736, 620810475]
+    documents = next(row for row in sheets["9.5 Metas"] if row[2] == "Emisión de Documentos Migratorios")
+    assert documents[4:6] == [1225189, 42875172]
