@@ -52,8 +52,8 @@ def _inputs(row: GridRow, form: GoalRowForm | None) -> tuple[InputCell, ...]:
         return tuple(
             InputCell(
                 item.year,
-                "" if item.physical.value is None else f"{item.physical.value:.0f}",
-                "" if item.financial.value is None else f"{item.financial.value:.2f}",
+                "" if item.physical.value is None else f"{item.physical.value:,.0f}",
+                "" if item.financial.value is None else f"{item.financial.value:,.2f}",
                 (),
             )
             for item in row.years

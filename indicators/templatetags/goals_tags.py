@@ -8,10 +8,17 @@ register = template.Library()
 
 
 @register.filter
-def money(value) -> str:
+def amount(value) -> str:
+    """Quetzales without the currency sign, for columns whose heading already says «(Q)»."""
     if value is None or value == "":
         return ""
-    return f"Q {Decimal(value):,.2f}"
+    return f"{Decimal(value):,.2f}"
+
+
+@register.filter
+def money(value) -> str:
+    text = amount(value)
+    return f"Q {text}" if text else ""
 
 
 @register.filter
