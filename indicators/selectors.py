@@ -516,13 +516,14 @@ def goals_grid(*, plan: Plan) -> GoalsGrid:
     for product in products:
         product_years = []
         for year in years:
-            physical, financial = figures["computed"].get((product.pk, year), (0, _money(0)))
+            # None when no subproduct has a goal that year: nothing to roll up.
+            physical, financial = figures["computed"].get((product.pk, year), (None, None))
             declared = figures["declared"].get((product.pk, year))
             product_years.append(
                 GridYear(
                     year,
                     GridCell(
-                        Decimal(physical),
+                        None if physical is None else Decimal(physical),
                         Decimal(declared.physical_current) if declared else None,
                         found("product", product.pk, year, "physical"),
                     ),

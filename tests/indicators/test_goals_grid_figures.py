@@ -28,7 +28,7 @@ def test_product_physical_adds_subproducts_in_its_unit_and_financial_adds_all(sm
 def test_declared_product_goal_is_shown_beside_the_computed_one(small_pom):
     contributions = _rows(goals_grid(plan=small_pom), "product")["P2"]
     first = contributions.years[0]
-    assert (first.physical.value, first.physical.declared) == (Decimal("0"), Decimal("23"))
+    assert (first.physical.value, first.physical.declared) == (None, Decimal("23"))
     assert first.financial.declared == Decimal("82260000.00")
 
 
