@@ -510,7 +510,12 @@ def goals_grid(*, plan: Plan) -> GoalsGrid:
     def found(*location) -> tuple[Flag, ...]:
         if location in by_location:
             placed.add(location)
-        return tuple(_flag(finding) for finding in by_location.get(location, ()))
+        # Initial and current goals share a cell: before any reprogramming their flags read the same.
+        flags = {}
+        for finding in by_location.get(location, ()):
+            flag = _flag(finding)
+            flags.setdefault(flag.detail, flag)
+        return tuple(flags.values())
 
     rows: list[GridRow] = []
     for product in products:

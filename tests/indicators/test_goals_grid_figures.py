@@ -67,3 +67,16 @@ def test_query_count_does_not_grow_with_the_plan(small_pom, django_assert_max_nu
     with django_assert_max_num_queries(len(small)):
         grid = goals_grid(plan=small_pom)
     assert len(grid.rows) == 2 + 4 + 6 * (1 + 3)
+
+
+def test_a_declared_product_goal_that_differs_is_flagged_once_on_its_cell(small_pom):
+    contributions = small_pom.products.get(code="P2")
+    GoalFactory(subproduct=contributions.subproducts.get(), year=2027, physical_initial=20)
+    row = _rows(goals_grid(plan=small_pom), "product")["P2"]
+    physical = row.years[1].physical
+    assert (physical.value, physical.declared) == (Decimal("20"), Decimal("23"))
+    # Initial and current differ by the same figures: the cell shows one flag, not two equal ones.
+    assert [flag.detail for flag in physical.findings] == [
+        "meta del producto 23; suma de sus subproductos 20."
+    ]
+    assert row.years[0].physical.findings == ()
