@@ -326,9 +326,6 @@ def _result_text_findings(*, plan: Plan) -> list[Finding]:
 # --- Issue 5b (goals grid, POM matrices) selectors below this line ------------------------------
 
 
-GOAL_MEASURES = ("physical", "financial")
-
-
 @dataclass(frozen=True)
 class Flag:
     """A consistency finding as a grid cell shows it: the figures inline, the full sentence on hover."""
