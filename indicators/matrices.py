@@ -404,6 +404,8 @@ class _Reader:
                 value = value.replace("Q", "").replace(",", "").strip()
             number = Decimal(repr(value) if isinstance(value, float) else str(value))
         except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
             self.error(ws, row, column, _("«%(value)s» no es un número.") % {"value": value})
             return None
         if number < 0:
@@ -466,6 +468,8 @@ def _read_results(reader: _Reader, ws) -> tuple[list[MatrixResult], dict[str, di
                 )
         elif kind == KIND_PRODUCT and result_code is not None:
             code = reader.text(ws, row, 8)
+            if code in products:
+                reader.error(ws, row, 8, _("el código de producto %(code)s está repetido.") % {"code": code})
             flag = reader.text(ws, row, 10)
             if flag not in ("0", "1"):
                 reader.error(ws, row, 10, _("escriba 1 o 0."))

@@ -80,3 +80,17 @@ def test_export_refuses_unknown_plan_and_extension(tmp_path, db):
         call_command("export_plan", 999999, str(tmp_path / "a.xlsx"))
     with pytest.raises(CommandError, match="debe terminar en .xlsx o .pdf"):
         call_command("export_plan", 1, str(tmp_path / "a.docx"))
+
+
+def test_repeated_product_code_and_non_numbers_are_refused(small_pom, tmp_path):
+    path = _export(small_pom, tmp_path)
+    workbook = load_workbook(path)
+    results = workbook["9.2 Resultados"]
+    second_product = next(row for row in range(4, results.max_row + 1) if results.cell(row, 8).value == "P2")
+    results.cell(second_product, 8).value = "P1"
+    workbook["9.5 Metas"]["F6"] = "nan"
+    workbook.save(path)
+    with pytest.raises(CommandError) as error:
+        call_command("import_plan", str(path), "--reemplazar")
+    assert f"celda H{second_product}: el código de producto P1 está repetido." in str(error.value)
+    assert "celda F6: «nan» no es un número." in str(error.value)
