@@ -403,6 +403,7 @@ class GoalsGrid:
     totals: tuple[TotalYear, ...]
     other_findings: tuple[Finding, ...]
     finding_count: int
+    has_projection: bool  # the plan states a budget projection (section 8 of a POM)
 
 
 def _money(value) -> Decimal:
@@ -591,7 +592,10 @@ def goals_grid(*, plan: Plan) -> GoalsGrid:
         for year in years
     )
     other = tuple(finding for finding in findings if tuple(finding.location) not in placed)
-    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings))
+    has_projection = bool(figures["projection"]) or any(
+        matrix == DeclaredTotal.Matrix.BUDGET_PROJECTION for matrix, _year in figures["declared_totals"]
+    )
+    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings), has_projection)
 
 
 def _matrix_goal(physical, financial) -> MatrixGoal:
