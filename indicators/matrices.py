@@ -168,17 +168,12 @@ class MatricesError(Exception):
 # --- XLSX writer ---------------------------------------------------------------------------------
 
 
-def safe_text(value: str) -> str:
-    """Text that a spreadsheet will never take for a formula."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
-def _unsafe_text(value: str) -> str:
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
-
-
 def _put(ws, row: int, column: int, value, number_format: str | None = None):
-    cell = ws.cell(row=row, column=column, value=safe_text(value) if isinstance(value, str) else value)
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        # Text a spreadsheet would take for a formula stays text: string type and a quote prefix.
+        cell.data_type = "s"
+        cell.quotePrefix = True
     if number_format:
         cell.number_format = number_format
     return cell
@@ -391,7 +386,7 @@ class _Reader:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return _unsafe_text(str(value).strip())
+        return str(value).strip()
 
     def number(self, ws, row: int, column: int, *, integer: bool, required: bool = True):
         value = ws.cell(row=row, column=column).value
