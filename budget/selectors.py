@@ -156,3 +156,21 @@ def cost_centres_missing_execution(
 
 
 # --- Execution intake (issue 3) selectors below this line ---------------------------------------
+
+
+def execution_user_plans(*, user) -> bool:
+    """Planning staff (and superusers) manage every cost centre's execution."""
+    return user is not None and (user.is_superuser or user.is_planning_staff)
+
+
+def execution_user_writes(*, user) -> bool:
+    return execution_user_plans(user=user) or (user is not None and user.is_officer)
+
+
+def execution_writable_cost_centre_ids(*, user, institution: Institution) -> set[int] | None:
+    """The cost centres whose execution the user may write; None means all of them."""
+    if user is None or execution_user_plans(user=user):
+        return None
+    if not user.is_officer:
+        return set()
+    return set(user.cost_centres.filter(institution=institution).values_list("id", flat=True))
