@@ -289,9 +289,10 @@ def execution_file_rows(*, content: bytes, name: str) -> Iterator[tuple[int, tup
         raise ExecutionFileError(_("El archivo está vacío (0 bytes)."))
     lowered = name.lower()
     if lowered.endswith(".xlsx"):
-        return _xlsx_rows(content)
-    if lowered.endswith(".csv"):
-        return _csv_rows(content)
-    raise ExecutionFileError(
-        _("El archivo «%(name)s» no es XLSX ni CSV; use la plantilla de ejecución.") % {"name": name}
-    )
+        yield from _xlsx_rows(content)
+    elif lowered.endswith(".csv"):
+        yield from _csv_rows(content)
+    else:
+        raise ExecutionFileError(
+            _("El archivo «%(name)s» no es XLSX ni CSV; use la plantilla de ejecución.") % {"name": name}
+        )
