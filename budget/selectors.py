@@ -341,10 +341,9 @@ def cost_centres_missing_execution(
 
 # --- Execution intake (issue 3) selectors below this line ---------------------------------------
 # Imports of this section stay below the marker so the two halves of the file merge cleanly.
-from django.db.models import Count, QuerySet  # noqa: E402
+from django.db.models import QuerySet  # noqa: E402
 
 from accounts.models import Role  # noqa: E402
-from planning.models import Goal, Plan  # noqa: E402
 
 from .models import ExecutionMonth, ExecutionUpload  # noqa: E402
 
