@@ -109,7 +109,9 @@ def _run(args, workdir: Path, connection) -> int:
 
     # The plain import gets months the big file does not contain, so it creates rows as (b) did.
     plain_rows = list(execution_rows(produced, [12], seed=11))[: args.slice]
-    dataset = tablib.Dataset(*[[("" if v is None else v) for v in row] for row in plain_rows], headers=IMPORT_COLUMNS)
+    dataset = tablib.Dataset(
+        *[[("" if v is None else v) for v in row] for row in plain_rows], headers=IMPORT_COLUMNS
+    )
     plain_seconds, plain = _timed(
         lambda: ExecutionResource(institution=institution, user=user).import_data(dataset, raise_errors=True)
     )
@@ -123,7 +125,10 @@ def _run(args, workdir: Path, connection) -> int:
     print(f"(a) lectura openpyxl read-only:         {parse_seconds:8.2f} s")
     print(f"(b) importación validada completa:      {import_seconds:8.2f} s  ({outcome.created:,} creadas)")
     print(f"    razón (b)/(a):                      {ratio:8.2f}   (meta ≤ {TARGET_RATIO})")
-    print(f"    reimportación sin cambios:          {reimport_seconds:8.2f} s  ({again.unchanged:,} sin cambios)")
+    print(
+        f"    reimportación sin cambios:          {reimport_seconds:8.2f} s  "
+        f"({again.unchanged:,} sin cambios)"
+    )
     print(
         f"(c) django-import-export fila por fila: {plain_seconds:8.2f} s  para {args.slice:,} filas "
         f"({plain.totals['new']:,} creadas); {plain_rate:,.0f} filas/s frente a {full_rate:,.0f} filas/s "

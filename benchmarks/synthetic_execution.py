@@ -26,23 +26,34 @@ PRODUCED_PER_CENTRE = 40
 def build_world(seed: int = 2025) -> tuple[Institution, User, dict[str, list[str]]]:
     """Create the institution, its plan, subproducts and cost centres; returns what each centre produces."""
     rng = random.Random(seed)
-    institution = Institution.objects.create(code="SINT", budget_code="1120-9999-000-000", name="Institución sintética")
+    institution = Institution.objects.create(
+        code="SINT", budget_code="1120-9999-000-000", name="Institución sintética"
+    )
     plan = Plan.objects.create(
         institution=institution, kind=Plan.Kind.POA, name=f"POA {YEAR}", start_year=YEAR, end_year=YEAR
     )
     program = Program.objects.create(institution=institution, code="11", name="Programa sintético")
     subproducts = []
     for p in range(PRODUCTS):
-        category = ProgrammaticCategory.objects.create(program=program, activity=f"{p + 1:03d}", name=f"Actividad {p}")
+        category = ProgrammaticCategory.objects.create(
+            program=program, activity=f"{p + 1:03d}", name=f"Actividad {p}"
+        )
         product = Product.objects.create(
             plan=plan, category=category, code=f"P{p:03d}", position=p, name=f"Producto {p}", unit="Persona"
         )
         subproducts += Subproduct.objects.bulk_create(
-            Subproduct(product=product, code=f"P{p:03d}-S{s:02d}", position=s, name=f"Subproducto {p}-{s}", unit="Persona")
+            Subproduct(
+                product=product,
+                code=f"P{p:03d}-S{s:02d}",
+                position=s,
+                name=f"Subproducto {p}-{s}",
+                unit="Persona",
+            )
             for s in range(SUBPRODUCTS_PER_PRODUCT)
         )
     centres = CostCentre.objects.bulk_create(
-        CostCentre(institution=institution, code=f"CC-{c:04d}", name=f"Centro de costo {c}") for c in range(COST_CENTRES)
+        CostCentre(institution=institution, code=f"CC-{c:04d}", name=f"Centro de costo {c}")
+        for c in range(COST_CENTRES)
     )
     produced: dict[str, list[str]] = {}
     through = CostCentre.subproducts.through

@@ -53,7 +53,9 @@ def world(db, fast_passwords) -> World:
     visas = SubproductFactory(product=documents, code="S02", name="Visas", unit="Documento")
     shelters = SubproductFactory(product=people, code="S03", name="Albergues", unit="Persona")
     for subproduct, physical, financial in ((passports, 12000, "1500000.00"), (visas, 800, "90000.00")):
-        GoalFactory(subproduct=subproduct, year=2024, physical_initial=physical, financial_initial=Decimal(financial))
+        GoalFactory(
+            subproduct=subproduct, year=2024, physical_initial=physical, financial_initial=Decimal(financial)
+        )
     central = CostCentreFactory(institution=institution, code="CC-01", name="Oficinas centrales")
     xela = CostCentreFactory(institution=institution, code="CC-02", name="Delegación Quetzaltenango")
     central.subproducts.set([passports, visas])

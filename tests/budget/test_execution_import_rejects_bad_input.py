@@ -1,8 +1,8 @@
 """Every bad input named in issue 3 is refused with its exact Spanish message and writes nothing."""
 
+import hashlib
 import io
 import zipfile
-from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook
@@ -87,7 +87,8 @@ def test_rejects_money_with_more_than_two_decimals(world):
 
 def test_rejects_negative_money(world):
     assert rejected(world, xlsx_bytes([("CC-01", "S01", 2024, 3, 5, -10, "")])) == [
-        "Fila 2, columna ejecucion_financiera: «-10» es negativo; la ejecución financiera no puede ser negativa."
+        "Fila 2, columna ejecucion_financiera: «-10» es negativo; "
+        "la ejecución financiera no puede ser negativa."
     ]
 
 
@@ -107,8 +108,18 @@ def test_rejects_missing_header(world):
 
 
 def test_rejects_reordered_headers(world):
-    headers = ("centro_costo", "subproducto", "mes", "anio", "ejecucion_fisica", "ejecucion_financiera", "observaciones")
-    assert rejected(world, csv_bytes([("CC-01", "S01", "3", "2024", "1", "1", "")], headers=headers), name="e.csv") == [
+    headers = (
+        "centro_costo",
+        "subproducto",
+        "mes",
+        "anio",
+        "ejecucion_fisica",
+        "ejecucion_financiera",
+        "observaciones",
+    )
+    assert rejected(
+        world, csv_bytes([("CC-01", "S01", "3", "2024", "1", "1", "")], headers=headers), name="e.csv"
+    ) == [
         "Las columnas están en otro orden: en la columna 3 se esperaba «anio» y se encontró «mes». Los "
         "encabezados deben ser, en este orden: centro_costo, subproducto, anio, mes, ejecucion_fisica, "
         "ejecucion_financiera, observaciones."
@@ -127,7 +138,8 @@ def test_rejects_file_with_headers_but_no_rows(world):
 
 def test_rejects_cells_with_formulas(world):
     assert rejected(world, xlsx_bytes([("CC-01", "S01", 2024, 3, "=10*2", 100, "")])) == [
-        "Fila 2, columna ejecucion_fisica: la celda contiene la fórmula «=10*2»; escriba el valor, no una fórmula."
+        "Fila 2, columna ejecucion_fisica: la celda contiene la fórmula «=10*2»; "
+        "escriba el valor, no una fórmula."
     ]
 
 
@@ -135,7 +147,17 @@ def test_rejects_protected_sheet(world):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Ejecución"
-    sheet.append(["centro_costo", "subproducto", "anio", "mes", "ejecucion_fisica", "ejecucion_financiera", "observaciones"])
+    sheet.append(
+        [
+            "centro_costo",
+            "subproducto",
+            "anio",
+            "mes",
+            "ejecucion_fisica",
+            "ejecucion_financiera",
+            "observaciones",
+        ]
+    )
     sheet.append(list(GOOD))
     sheet.protection.sheet = True
     sheet.protection.password = "secreta"
@@ -170,7 +192,9 @@ def test_rejects_truncated_workbook(world):
 
 
 def test_rejects_a_locked_period(world):
-    lock = period_lock(institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado")
+    lock = period_lock(
+        institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
+    )
     expected_date = lock.locked_at.astimezone().strftime("%Y-%m-%d")
     assert rejected(world, xlsx_bytes([GOOD])) == [
         "Fila 2, columna mes: El cuatrimestre ene–abr 2024 fue bloqueado el "
@@ -189,7 +213,11 @@ def test_rejects_cost_centre_the_officer_is_not_assigned_to(world):
 def test_rejects_a_month_already_submitted(world):
     ExecutionFactory(cost_centre=world.central, subproduct=world.passports, year=2024, month=3)
     state = ExecutionMonth.objects.create(
-        cost_centre=world.central, year=2024, month=3, status=ExecutionMonth.Status.SUBMITTED, changed_by=world.officer
+        cost_centre=world.central,
+        year=2024,
+        month=3,
+        status=ExecutionMonth.Status.SUBMITTED,
+        changed_by=world.officer,
     )
     messages = rejected(world, xlsx_bytes([GOOD]))
     assert messages == [
@@ -218,9 +246,6 @@ def test_rejected_upload_keeps_the_original_file_and_its_digest(world):
     upload = ExecutionUpload.objects.get()
     assert upload.uploaded_by == world.officer
     assert upload.size == len(content)
-    import hashlib
-
     assert upload.sha256 == hashlib.sha256(content).hexdigest()
     with upload.file.open("rb") as handle:
         assert handle.read() == content
-    assert Decimal(0) == Execution.objects.count()
