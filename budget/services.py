@@ -499,7 +499,7 @@ class _Intake:
                 [ExecutionMonth(cost_centre_id=cc, year=year, month=month) for cc, year, month in keys],
                 ignore_conflicts=True,
             )
-            states = states.select_for_update().order_by("id")
+            states = states.select_for_update(of=("self",)).order_by("id")
         closed = {
             (state.cost_centre_id, state.year, state.month): state
             for state in states.select_related("changed_by")
