@@ -60,8 +60,8 @@ def world(db, fast_passwords) -> World:
     xela = CostCentreFactory(institution=institution, code="CC-02", name="Delegación Quetzaltenango")
     central.subproducts.set([passports, visas])
     xela.subproducts.set([passports, shelters])
-    officer = UserFactory(username="encargado", role=Role.OFFICER, institution=institution)
-    other_officer = UserFactory(username="encargado_xela", role=Role.OFFICER, institution=institution)
+    officer = UserFactory(username="igt-encargado", role=Role.OFFICER, institution=institution)
+    other_officer = UserFactory(username="igt-encargado-xela", role=Role.OFFICER, institution=institution)
     central.officers.add(officer)
     xela.officers.add(other_officer)
     return World(
@@ -74,9 +74,9 @@ def world(db, fast_passwords) -> World:
         xela=xela,
         officer=officer,
         other_officer=other_officer,
-        planner=UserFactory(username="planificador", role=Role.PLANNER, institution=institution),
-        auditor=UserFactory(username="auditor", role=Role.AUDITOR, institution=institution),
-        director=UserFactory(username="director", role=Role.DIRECTOR, institution=institution),
+        planner=UserFactory(username="igt-planificador", role=Role.PLANNER, institution=institution),
+        auditor=UserFactory(username="igt-auditor", role=Role.AUDITOR, institution=institution),
+        director=UserFactory(username="igt-director", role=Role.DIRECTOR, institution=institution),
     )
 
 
