@@ -90,9 +90,17 @@ class ExecutionResource(resources.ModelResource):
     )
     nombre_subproducto = Field(attribute="subproduct__name", column_name="nombre_subproducto", readonly=True)
     unidad_medida = Field(attribute="subproduct__unit", column_name="unidad_medida", readonly=True)
-    meta_fisica_vigente = Field(attribute="goal_physical", column_name="meta_fisica_vigente", readonly=True)
+    meta_fisica_vigente = Field(
+        attribute="goal_physical",
+        column_name="meta_fisica_vigente",
+        widget=widgets.IntegerWidget(),
+        readonly=True,
+    )
     meta_financiera_vigente = Field(
-        attribute="goal_financial", column_name="meta_financiera_vigente", readonly=True
+        attribute="goal_financial",
+        column_name="meta_financiera_vigente",
+        widget=widgets.DecimalWidget(),
+        readonly=True,
     )
 
     class Meta:
