@@ -41,7 +41,10 @@ class MonthEntryForm(forms.Form):
             }
             for name, value in initial.items():
                 self.fields[f"{name}_{number}"] = forms.CharField(
-                    required=False, initial="" if value is None else value, strip=True
+                    # str() keeps the dot: a localised «118500,50» would not read back as money.
+                    required=False,
+                    initial="" if value is None else str(value),
+                    strip=True,
                 )
 
     def entries(self) -> list[dict]:
