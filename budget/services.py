@@ -678,35 +678,35 @@ def _intake_run(
         ]
     if errors:
         return IntakeOutcome(errors=errors, skipped=skipped)
-    for attempt in (1, 2):
+    arguments = {"intake": intake, "valid": valid, "skipped": skipped, "write": write, "upload": upload}
+    arguments |= {"reason": reason, "expected_fingerprint": expected_fingerprint}
+    try:
+        return _intake_apply(**arguments)
+    except IntegrityError:
+        # A concurrent import inserted the same rows between our read and our insert: read again
+        # and apply them as updates. A second collision is reported, never half-applied.
         try:
-            with transaction.atomic():
-                errors = intake.closed_month_errors(valid, lock=write)
-                if errors:
-                    transaction.set_rollback(True)
-                    return IntakeOutcome(errors=errors, skipped=skipped)
-                outcome, creates, updates = intake.compare(valid, lock=write)
-                outcome.skipped = skipped
-                if expected_fingerprint and outcome.fingerprint != expected_fingerprint:
-                    outcome.stale = True
-                    return outcome
-                if write:
-                    intake.write(creates=creates, updates=updates, upload=upload, reason=reason)
-                return outcome
+            return _intake_apply(**arguments)
         except IntegrityError:
-            # A concurrent import created the same rows between our read and our insert: read
-            # again and apply as updates. A second collision is reported, never half-applied.
-            if attempt == 2:
-                return IntakeOutcome(
-                    errors=[
-                        _issue(
-                            None,
-                            None,
-                            _("Otra carga modificó los mismos meses al mismo tiempo; intente de nuevo."),
-                        )
-                    ]
-                )
-    raise AssertionError("unreachable")
+            message = _("Otra carga modificó los mismos meses al mismo tiempo; intente de nuevo.")
+            return IntakeOutcome(errors=[_issue(None, None, message)])
+
+
+@transaction.atomic
+def _intake_apply(
+    *, intake: _Intake, valid, skipped: int, write: bool, upload, reason: str, expected_fingerprint: str
+) -> IntakeOutcome:
+    errors = intake.closed_month_errors(valid, lock=write)
+    if errors:
+        transaction.set_rollback(True)
+        return IntakeOutcome(errors=errors, skipped=skipped)
+    outcome, creates, updates = intake.compare(valid, lock=write)
+    outcome.skipped = skipped
+    if expected_fingerprint and outcome.fingerprint != expected_fingerprint:
+        outcome.stale = True
+    elif write:
+        intake.write(creates=creates, updates=updates, upload=upload, reason=reason)
+    return outcome
 
 
 def _upload_reason(upload: ExecutionUpload) -> str:
