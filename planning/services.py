@@ -1,0 +1,296 @@
+"""Writes and business rules of the results chain: geography, goals and reprogrammings.
+
+Refusals raise ``ValidationError`` (bad input or a rule) or ``PermissionDenied`` (wrong role or
+institution), always with a Spanish message that the views show as is.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import update_change_reason
+
+from .models import Department, Goal, Measure, Municipality, Plan, Reprogramming
+
+GOAL_EDITABLE_FIELDS = frozenset(
+    {"physical_initial", "physical_current", "financial_initial", "financial_current", "source_note"}
+)
+# Where each measure keeps its values on the goal.
+MEASURE_FIELDS = {
+    Measure.PHYSICAL: ("physical_initial", "physical_current"),
+    Measure.FINANCIAL: ("financial_initial", "financial_current"),
+}
+
+
+# --- Permissions --------------------------------------------------------------------------------
+
+
+def _same_institution(user, plan: Plan) -> bool:
+    return user.is_superuser or user.institution_id == plan.institution_id
+
+
+def plan_ensure_editable_by(*, user, plan: Plan) -> None:
+    """Only planning staff of the plan's institution write the chain."""
+    if not (user.is_superuser or getattr(user, "is_planning_staff", False)):
+        raise PermissionDenied(_("Solo el personal de planificación puede modificar los planes."))
+    if not _same_institution(user, plan):
+        raise PermissionDenied(_("El plan «%(plan)s» es de otra institución.") % {"plan": plan})
+
+
+def plan_ensure_readable_by(*, user, plan: Plan) -> None:
+    """Planning staff, directors and auditors of the institution (and SEGEPLAN) read plans."""
+    if not getattr(user, "reads_everything", False):
+        raise PermissionDenied(_("Su rol no permite consultar los planes."))
+    if user.institution_id is not None and not _same_institution(user, plan):
+        raise PermissionDenied(_("El plan «%(plan)s» es de otra institución.") % {"plan": plan})
+
+
+def goal_plan(goal: Goal) -> Plan:
+    product = goal.subproduct.product if goal.subproduct_id else goal.product
+    return product.plan
+
+
+# --- Geography ----------------------------------------------------------------------------------
+
+
+def _geography_entries(path) -> list[dict]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ValidationError(_("No se encontró el archivo de geografía %(path)s.") % {"path": path}) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(
+            _("El archivo de geografía %(path)s no es un JSON legible: %(error)s")
+            % {"path": path, "error": exc}
+        ) from exc
+    departments = data.get("departments") if isinstance(data, dict) else None
+    if not isinstance(departments, list) or not departments:
+        raise ValidationError(
+            _("El archivo de geografía %(path)s no tiene la lista «departments».") % {"path": path}
+        )
+    return departments
+
+
+def _geography_check(entry, *, pattern: str, place: str) -> tuple[str, str]:
+    code = entry.get("code") if isinstance(entry, dict) else None
+    name = entry.get("name") if isinstance(entry, dict) else None
+    if not isinstance(code, str) or not re.fullmatch(pattern, code) or not isinstance(name, str) or not name:
+        raise ValidationError(
+            _("Entrada inválida en %(place)s: se esperaba código y nombre, se encontró %(entry)s.")
+            % {"place": place, "entry": entry}
+        )
+    return code, name.strip()
+
+
+@transaction.atomic
+def geography_load(*, path) -> int:
+    """Load departments and municipalities from the official JSON list; idempotent.
+
+    Returns how many rows were written (departments plus municipalities). Any broken entry
+    rolls the whole load back.
+    """
+    written = 0
+    for position, entry in enumerate(_geography_entries(path), start=1):
+        code, name = _geography_check(
+            entry, pattern=r"\d{2}", place=_("el departamento n.º %(n)s") % {"n": position}
+        )
+        department, _created = Department.objects.update_or_create(code=code, defaults={"name": name})
+        written += 1
+        municipalities = entry.get("municipalities")
+        if not isinstance(municipalities, list) or not municipalities:
+            raise ValidationError(_("El departamento %(name)s no tiene municipios.") % {"name": name})
+        for town in municipalities:
+            town_code, town_name = _geography_check(
+                town, pattern=code + r"\d{2}", place=_("los municipios de %(name)s") % {"name": name}
+            )
+            Municipality.objects.update_or_create(
+                code=town_code, defaults={"department": department, "name": town_name}
+            )
+            written += 1
+    return written
+
+
+# --- Goals --------------------------------------------------------------------------------------
+
+
+def _save_with_history(instance: models.Model, *, user, reason: str) -> None:
+    instance._history_user = user
+    instance.full_clean()
+    instance.save()
+    update_change_reason(instance, reason)
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, user, **values) -> Goal:
+    """Change a goal of a plan that is not approved; the change is kept in its history.
+
+    When only an initial value is given and the measure has no approved reprogramming, the
+    current value follows it (before any reprogramming both are the same figure).
+    """
+    unknown = set(values) - GOAL_EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(_("Campos no editables de la meta: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    plan = goal_plan(goal)
+    plan_ensure_editable_by(user=user, plan=plan)
+    if plan.is_approved:
+        raise ValidationError(
+            _("El plan «%(plan)s» está aprobado: cambie la meta mediante una reprogramación.")
+            % {"plan": plan},
+            code="plan_approved",
+        )
+    for measure, (initial, current) in MEASURE_FIELDS.items():
+        if initial in values and current not in values and not _has_approved_reprogramming(goal, measure):
+            values[current] = values[initial]
+    for field, value in values.items():
+        setattr(goal, field, value)
+    _save_with_history(goal, user=user, reason=_("Edición directa de la meta"))
+    return goal
+
+
+def _has_approved_reprogramming(goal: Goal, measure: str) -> bool:
+    return (
+        goal.pk is not None
+        and goal.reprogrammings.filter(measure=measure, status=Reprogramming.Status.APPROVED).exists()
+    )
+
+
+def goal_current_value(*, goal: Goal, measure: str) -> Decimal:
+    return Decimal(getattr(goal, MEASURE_FIELDS[measure][1])).quantize(Decimal("0.01"))
+
+
+# --- Reprogrammings -----------------------------------------------------------------------------
+
+
+def _clean_new_value(measure: str, new_value) -> Decimal:
+    try:
+        value = Decimal(str(new_value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationError({"new_value": _("Escriba un número válido.")}) from exc
+    if value < 0:
+        raise ValidationError({"new_value": _("El valor nuevo no puede ser negativo.")})
+    if measure == Measure.PHYSICAL and value != value.to_integral_value():
+        raise ValidationError({"new_value": _("La meta física se expresa en unidades enteras.")})
+    return value
+
+
+@transaction.atomic
+def reprogramming_request(
+    *,
+    goal: Goal,
+    measure: str,
+    new_value,
+    justification: str,
+    supporting_act: str,
+    effective_date: datetime.date,
+    user,
+) -> Reprogramming:
+    """Record a request to change a goal's current value; the lead decides later."""
+    plan = goal_plan(goal)
+    plan_ensure_editable_by(user=user, plan=plan)
+    if measure not in MEASURE_FIELDS:
+        raise ValidationError({"measure": _("Elija meta física o financiera.")})
+    if not plan.is_approved:
+        raise ValidationError(
+            _("El plan «%(plan)s» no está aprobado: edite la meta directamente.") % {"plan": plan}
+        )
+    value = _clean_new_value(measure, new_value)
+    old_value = goal_current_value(goal=goal, measure=measure)
+    if value == old_value:
+        raise ValidationError({"new_value": _("El valor nuevo es igual a la meta vigente.")})
+    if goal.reprogrammings.filter(measure=measure, status=Reprogramming.Status.REQUESTED).exists():
+        raise ValidationError(
+            _("Ya hay una reprogramación pendiente de la meta %(measure)s; espere su decisión.")
+            % {"measure": Measure(measure).label.lower()}
+        )
+    reprogramming = Reprogramming(
+        goal=goal,
+        measure=measure,
+        old_value=old_value,
+        new_value=value,
+        effective_date=effective_date,
+        justification=(justification or "").strip(),
+        supporting_act=(supporting_act or "").strip(),
+        requested_by=user,
+    )
+    if not reprogramming.supporting_act:
+        raise ValidationError({"supporting_act": _("Indique el acto que respalda la reprogramación.")})
+    _save_with_history(reprogramming, user=user, reason=_("Solicitud de reprogramación"))
+    return reprogramming
+
+
+def _ensure_decidable(*, reprogramming: Reprogramming, user) -> None:
+    if not (
+        getattr(user, "is_planning_lead", False) and _same_institution(user, goal_plan(reprogramming.goal))
+    ):
+        raise PermissionDenied(
+            _("Solo la jefatura de planificación puede aprobar o rechazar reprogramaciones.")
+        )
+    if reprogramming.status != Reprogramming.Status.REQUESTED:
+        raise ValidationError(
+            _("La reprogramación ya fue %(status)s.") % {"status": reprogramming.get_status_display().lower()}
+        )
+
+
+def _decide(*, reprogramming: Reprogramming, user, status: str, comment: str, reason: str) -> None:
+    reprogramming.status = status
+    reprogramming.decided_by = user
+    reprogramming.decided_at = timezone.now()
+    reprogramming.approver_name = str(user) if status == Reprogramming.Status.APPROVED else ""
+    reprogramming.decision_comment = (comment or "").strip()
+    _save_with_history(reprogramming, user=user, reason=reason)
+
+
+@transaction.atomic
+def reprogramming_approve(*, reprogramming: Reprogramming, user, comment: str = "") -> Reprogramming:
+    """Approve a request and move the goal's current value to the new value, together."""
+    reprogramming = Reprogramming.objects.select_for_update().get(pk=reprogramming.pk)
+    _ensure_decidable(reprogramming=reprogramming, user=user)
+    goal = Goal.objects.select_for_update().get(pk=reprogramming.goal_id)
+    current = goal_current_value(goal=goal, measure=reprogramming.measure)
+    if current != reprogramming.old_value:
+        raise ValidationError(
+            _(
+                "La solicitud partía de una meta vigente de %(old)s, pero hoy es %(current)s: "
+                "recházela y solicite una nueva."
+            )
+            % {"old": reprogramming.old_value, "current": current}
+        )
+    field = MEASURE_FIELDS[reprogramming.measure][1]
+    new_value = reprogramming.new_value
+    setattr(goal, field, int(new_value) if reprogramming.measure == Measure.PHYSICAL else new_value)
+    _decide(
+        reprogramming=reprogramming,
+        user=user,
+        status=Reprogramming.Status.APPROVED,
+        comment=comment,
+        reason=_("Aprobación de reprogramación"),
+    )
+    _save_with_history(
+        goal, user=user, reason=_("Reprogramación n.º %(id)s aprobada") % {"id": reprogramming.pk}
+    )
+    return reprogramming
+
+
+@transaction.atomic
+def reprogramming_reject(*, reprogramming: Reprogramming, user, comment: str) -> Reprogramming:
+    """Reject a request, saying why; the goal does not change."""
+    reprogramming = Reprogramming.objects.select_for_update().get(pk=reprogramming.pk)
+    _ensure_decidable(reprogramming=reprogramming, user=user)
+    if not (comment or "").strip():
+        raise ValidationError({"decision_comment": _("Explique el motivo del rechazo.")})
+    _decide(
+        reprogramming=reprogramming,
+        user=user,
+        status=Reprogramming.Status.REJECTED,
+        comment=comment,
+        reason=_("Rechazo de reprogramación"),
+    )
+    return reprogramming

@@ -1,0 +1,58 @@
+"""Fixtures for the planning workspace tests: one institution, its staff and a small chain."""
+
+from decimal import Decimal
+
+import pytest
+
+from accounts.models import Role
+from planning.models import Department, Municipality, Plan
+from tests.factories import GoalFactory, InstitutionFactory, PlanFactory, SubproductFactory, UserFactory
+
+
+@pytest.fixture
+def institution(db):
+    return InstitutionFactory(
+        code="IGM", budget_code="1120-0069-000-000", name="Instituto Guatemalteco de Migración"
+    )
+
+
+@pytest.fixture
+def make_user(institution):
+    def make(role, **kwargs):
+        return UserFactory(role=role, institution=institution, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def planner(make_user):
+    return make_user(Role.PLANNER, username="planificador", first_name="Ana", last_name="Planificadora")
+
+
+@pytest.fixture
+def lead(make_user):
+    return make_user(Role.PLANNING_LEAD, username="jefa", first_name="Berta", last_name="Jefa")
+
+
+@pytest.fixture
+def approved_goal(institution):
+    plan = PlanFactory(institution=institution, status=Plan.Status.APPROVED, name="POA 2024")
+    subproduct = SubproductFactory(product__plan=plan)
+    return GoalFactory(subproduct=subproduct, physical_initial=1200, financial_initial=Decimal("120000.00"))
+
+
+@pytest.fixture
+def draft_goal(institution):
+    plan = PlanFactory(institution=institution, status=Plan.Status.DRAFT, name="POA 2025", start_year=2025)
+    return GoalFactory(subproduct=SubproductFactory(product__plan=plan), year=2025)
+
+
+@pytest.fixture
+def geography(db):
+    """A small slice of the official list: two departments, three municipalities."""
+    guatemala = Department.objects.create(code="01", name="Guatemala")
+    peten = Department.objects.create(code="17", name="Petén")
+    Municipality.objects.create(department=guatemala, code="0101", name="Guatemala")
+    Municipality.objects.create(department=guatemala, code="0108", name="Mixco")
+    Municipality.objects.create(department=peten, code="1701", name="Flores")
+    return {"guatemala": guatemala, "peten": peten}
