@@ -18,7 +18,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from .models import Department, Goal, Measure, Municipality, Plan, Reprogramming
+from .models import (
+    Department,
+    Goal,
+    Institution,
+    Measure,
+    Municipality,
+    Plan,
+    Product,
+    Program,
+    ProgrammaticCategory,
+    Reprogramming,
+    Result,
+    ResultTarget,
+    Subproduct,
+)
 
 GOAL_EDITABLE_FIELDS = frozenset(
     {"physical_initial", "physical_current", "financial_initial", "financial_current", "source_note"}
@@ -116,6 +130,156 @@ def geography_load(*, path) -> int:
             )
             written += 1
     return written
+
+
+# --- The chain: institution, plan, result, product, subproduct ----------------------------------
+
+
+CATEGORY_CODE = re.compile(r"^(\d{2})-(\d{2})-(\d{3})-(\d{3})$")
+
+
+@transaction.atomic
+def institution_update(*, institution: Institution, user) -> Institution:
+    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == institution.pk)):
+        raise PermissionDenied(_("Solo el personal de planificación de la institución puede modificarla."))
+    _save_with_history(institution, user=user, reason=_("Edición de la institución"))
+    return institution
+
+
+@transaction.atomic
+def plan_save(*, plan: Plan, user) -> Plan:
+    """Create or edit a plan; only the planning lead marks it approved, with its act and date."""
+    plan_ensure_editable_by(user=user, plan=plan)
+    was_approved = (
+        plan.pk is not None and Plan.objects.filter(pk=plan.pk, status=Plan.Status.APPROVED).exists()
+    )
+    if plan.is_approved and not was_approved and not (user.is_superuser or user.is_planning_lead):
+        raise ValidationError({"status": _("Solo la jefatura de planificación puede aprobar un plan.")})
+    if plan.is_approved and not (plan.approval_act and plan.approval_date):
+        raise ValidationError({"approval_act": _("Un plan aprobado necesita su acto y fecha de aprobación.")})
+    _save_with_history(plan, user=user, reason=_("Edición del plan"))
+    return plan
+
+
+@transaction.atomic
+def result_save(*, result: Result, user, targets: dict[int, tuple[Decimal, str]]) -> Result:
+    """Save a result and its cumulative targets per year (year → (value, statement)); other years go."""
+    plan_ensure_editable_by(user=user, plan=result.plan)
+    outside = sorted(year for year in targets if year not in result.plan.years)
+    if outside:
+        raise ValidationError(
+            _("Los años %(years)s están fuera del plan.") % {"years": ", ".join(map(str, outside))}
+        )
+    _save_with_history(result, user=user, reason=_("Edición del resultado"))
+    result.targets.exclude(year__in=list(targets)).delete()
+    for year, (value, statement) in sorted(targets.items()):
+        target = result.targets.filter(year=year).first() or ResultTarget(result=result, year=year)
+        target.value, target.statement = value, statement
+        _save_with_history(target, user=user, reason=_("Edición del resultado"))
+    return result
+
+
+def coverage_clean(*, is_national: bool, departments, municipalities) -> None:
+    """National coverage lists no places; otherwise at least one department, and towns inside them."""
+    if is_national and (departments or municipalities):
+        raise ValidationError(
+            {"is_national": _("Con cobertura nacional no se listan departamentos ni municipios.")}
+        )
+    if not is_national and not departments:
+        raise ValidationError(
+            {"departments": _("Marque cobertura nacional o elija al menos un departamento.")}
+        )
+    chosen = {department.pk for department in departments}
+    strays = [town.name for town in municipalities if town.department_id not in chosen]
+    if strays:
+        raise ValidationError(
+            {
+                "municipalities": _("Municipios fuera de los departamentos elegidos: %(towns)s.")
+                % {"towns": ", ".join(strays)}
+            }
+        )
+
+
+def _save_coverage(instance, *, user, departments, municipalities, reason: str) -> None:
+    coverage_clean(is_national=instance.is_national, departments=departments, municipalities=municipalities)
+    _save_with_history(instance, user=user, reason=reason)
+    instance.departments.set(departments)
+    instance.municipalities.set(municipalities)
+
+
+def category_for_code(*, institution: Institution, code: str, name: str = "") -> ProgrammaticCategory:
+    """The programmatic category written ``11-00-000-002``; registered when new and a name is given."""
+    match = CATEGORY_CODE.match((code or "").strip())
+    if not match:
+        raise ValidationError(
+            {
+                "category_code": _(
+                    "Use el formato programa-subprograma-proyecto-actividad, p. ej. 11-00-000-002."
+                )
+            }
+        )
+    program_code, subprogram, project, activity = match.groups()
+    program = Program.objects.filter(institution=institution, code=program_code).first()
+    if program is None:
+        raise ValidationError(
+            {
+                "category_code": _("El programa %(code)s no existe en %(inst)s.")
+                % {"code": program_code, "inst": institution.code}
+            }
+        )
+    category = ProgrammaticCategory.objects.filter(
+        program=program, subprogram=subprogram, project=project, activity=activity
+    ).first()
+    if category is not None:
+        return category
+    if not (name or "").strip():
+        raise ValidationError(
+            {
+                "category_name": _(
+                    "La categoría %(code)s no está registrada: escriba la descripción de la actividad."
+                )
+                % {"code": code}
+            }
+        )
+    category = ProgrammaticCategory(
+        program=program, subprogram=subprogram, project=project, activity=activity, name=name.strip()
+    )
+    category.full_clean()
+    category.save()
+    return category
+
+
+@transaction.atomic
+def product_save(
+    *, product: Product, user, category_code: str, category_name: str = "", departments, municipalities
+) -> Product:
+    plan_ensure_editable_by(user=user, plan=product.plan)
+    if product.result_id and product.result.plan_id != product.plan_id:
+        raise ValidationError({"result": _("El resultado pertenece a otro plan.")})
+    product.category = category_for_code(
+        institution=product.plan.institution, code=category_code, name=category_name
+    )
+    _save_coverage(
+        product,
+        user=user,
+        departments=departments,
+        municipalities=municipalities,
+        reason=_("Edición del producto"),
+    )
+    return product
+
+
+@transaction.atomic
+def subproduct_save(*, subproduct: Subproduct, user, departments, municipalities) -> Subproduct:
+    plan_ensure_editable_by(user=user, plan=subproduct.product.plan)
+    _save_coverage(
+        subproduct,
+        user=user,
+        departments=departments,
+        municipalities=municipalities,
+        reason=_("Edición del subproducto"),
+    )
+    return subproduct
 
 
 # --- Goals --------------------------------------------------------------------------------------
