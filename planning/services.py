@@ -161,6 +161,16 @@ def plan_save(*, plan: Plan, user) -> Plan:
     return plan
 
 
+def _ensure_code_free(instance, siblings, *, where: str) -> None:
+    if siblings.filter(code=instance.code).exclude(pk=instance.pk).exists():
+        raise ValidationError(
+            {
+                "code": _("Ya existe el código %(code)s en %(where)s.")
+                % {"code": instance.code, "where": where}
+            }
+        )
+
+
 @transaction.atomic
 def result_save(*, result: Result, user, targets: dict[int, tuple[Decimal, str]]) -> Result:
     """Save a result and its cumulative targets per year (year → (value, statement)); other years go."""
@@ -170,6 +180,7 @@ def result_save(*, result: Result, user, targets: dict[int, tuple[Decimal, str]]
         raise ValidationError(
             _("Los años %(years)s están fuera del plan.") % {"years": ", ".join(map(str, outside))}
         )
+    _ensure_code_free(result, result.plan.results, where=_("los resultados de este plan"))
     _save_with_history(result, user=user, reason=_("Edición del resultado"))
     result.targets.exclude(year__in=list(targets)).delete()
     for year, (value, statement) in sorted(targets.items()):
@@ -256,6 +267,7 @@ def product_save(
     plan_ensure_editable_by(user=user, plan=product.plan)
     if product.result_id and product.result.plan_id != product.plan_id:
         raise ValidationError({"result": _("El resultado pertenece a otro plan.")})
+    _ensure_code_free(product, product.plan.products, where=_("los productos de este plan"))
     product.category = category_for_code(
         institution=product.plan.institution, code=category_code, name=category_name
     )
@@ -272,6 +284,9 @@ def product_save(
 @transaction.atomic
 def subproduct_save(*, subproduct: Subproduct, user, departments, municipalities) -> Subproduct:
     plan_ensure_editable_by(user=user, plan=subproduct.product.plan)
+    _ensure_code_free(
+        subproduct, subproduct.product.subproducts, where=_("los subproductos de este producto")
+    )
     _save_coverage(
         subproduct,
         user=user,
