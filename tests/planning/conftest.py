@@ -56,3 +56,9 @@ def geography(db):
     Municipality.objects.create(department=guatemala, code="0108", name="Mixco")
     Municipality.objects.create(department=peten, code="1701", name="Flores")
     return {"guatemala": guatemala, "peten": peten}
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Test users need a password, not a slow hash.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
