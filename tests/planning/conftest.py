@@ -11,9 +11,8 @@ from tests.factories import GoalFactory, InstitutionFactory, PlanFactory, Subpro
 
 @pytest.fixture
 def institution(db):
-    return InstitutionFactory(
-        code="IGM", budget_code="1120-0069-000-000", name="Instituto Guatemalteco de Migración"
-    )
+    # Not IGM: the session database already holds IGM's real data.
+    return InstitutionFactory(code="TST", budget_code="1120-0999-000-000", name="Instituto de Prueba")
 
 
 @pytest.fixture
@@ -26,12 +25,12 @@ def make_user(institution):
 
 @pytest.fixture
 def planner(make_user):
-    return make_user(Role.PLANNER, username="planificador", first_name="Ana", last_name="Planificadora")
+    return make_user(Role.PLANNER, username="tst-planificador", first_name="Ana", last_name="Planificadora")
 
 
 @pytest.fixture
 def lead(make_user):
-    return make_user(Role.PLANNING_LEAD, username="jefa", first_name="Berta", last_name="Jefa")
+    return make_user(Role.PLANNING_LEAD, username="tst-jefa", first_name="Berta", last_name="Jefa")
 
 
 @pytest.fixture
@@ -49,13 +48,13 @@ def draft_goal(institution):
 
 @pytest.fixture
 def geography(db):
-    """A small slice of the official list: two departments, three municipalities."""
-    guatemala = Department.objects.create(code="01", name="Guatemala")
-    peten = Department.objects.create(code="17", name="Petén")
-    Municipality.objects.create(department=guatemala, code="0101", name="Guatemala")
-    Municipality.objects.create(department=guatemala, code="0108", name="Mixco")
-    Municipality.objects.create(department=peten, code="1701", name="Flores")
-    return {"guatemala": guatemala, "peten": peten}
+    """A small slice of the official list (already there when the session loaded IGM's data)."""
+    guatemala, _ = Department.objects.get_or_create(code="01", defaults={"name": "Guatemala"})
+    peten, _ = Department.objects.get_or_create(code="17", defaults={"name": "Petén"})
+    Municipality.objects.get_or_create(code="0101", defaults={"department": guatemala, "name": "Guatemala"})
+    Municipality.objects.get_or_create(code="0108", defaults={"department": guatemala, "name": "Mixco"})
+    Municipality.objects.get_or_create(code="1701", defaults={"department": peten, "name": "Flores"})
+    return {"guatemala": guatemala, "peten": peten, "flores": Municipality.objects.get(code="1701")}
 
 
 @pytest.fixture(autouse=True)

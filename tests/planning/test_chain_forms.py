@@ -49,7 +49,7 @@ def test_planner_creates_product_linked_to_existing_category(client, planner, pl
 
     response = post_product(client, plan)
 
-    product = Product.objects.get(plan=plan, code="P-02")
+    product = plan.products.get(code="P-02")
     assert response.status_code == 302
     assert response.url == reverse("planning:product_detail", args=[product.pk])
     assert product.category == category
@@ -62,7 +62,7 @@ def test_planner_creates_product_linked_to_existing_category(client, planner, pl
     ("code", "message"),
     [
         ("11-0-000-002", "Use el formato programa-subprograma-proyecto-actividad"),
-        ("13-00-000-001", "El programa 13 no existe en IGM"),
+        ("13-00-000-001", "El programa 13 no existe en TST"),
         ("11-00-000-009", "La categoría 11-00-000-009 no está registrada"),
     ],
 )
@@ -73,7 +73,7 @@ def test_category_code_is_checked(client, planner, plan, category, code, message
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not Product.objects.exists()
+    assert not plan.products.exists()
 
 
 def test_new_category_is_registered_when_described(client, planner, plan, category):
@@ -81,15 +81,15 @@ def test_new_category_is_registered_when_described(client, planner, plan, catego
 
     post_product(client, plan, category_code="11-00-000-009", category_name="Nueva actividad")
 
-    new = ProgrammaticCategory.objects.get(activity="009")
+    new = ProgrammaticCategory.objects.get(program=category.program, activity="009")
     assert new.code == "11-00-000-009"
-    assert Product.objects.get().category == new
+    assert plan.products.get().category == new
 
 
 def test_coverage_rules(client, planner, plan, category, geography):
     client.force_login(planner)
     guatemala, peten = geography["guatemala"], geography["peten"]
-    flores = peten.municipalities.get()
+    flores = geography["flores"]
 
     both = post_product(client, plan, departments=[guatemala.pk]).content.decode()
     none = post_product(client, plan, is_national=None).content.decode()
@@ -100,10 +100,10 @@ def test_coverage_rules(client, planner, plan, category, geography):
     assert "Con cobertura nacional no se listan departamentos ni municipios." in both
     assert "Marque cobertura nacional o elija al menos un departamento." in none
     assert "Municipios fuera de los departamentos elegidos: Flores." in stray.content.decode()
-    assert not Product.objects.exists()
+    assert not plan.products.exists()
 
     post_product(client, plan, is_national=None, departments=[peten.pk], municipalities=[flores.pk])
-    product = Product.objects.get()
+    product = plan.products.get()
     assert list(product.departments.all()) == [peten]
     assert list(product.municipalities.all()) == [flores]
 
@@ -124,7 +124,7 @@ def test_duplicate_product_code_in_plan_is_refused(client, planner, plan, catego
     page = post_product(client, plan).content.decode()
 
     assert "Ya existe el código P-02 en los productos de este plan." in page
-    assert Product.objects.count() == 1
+    assert plan.products.count() == 1
 
 
 def test_planner_creates_subproduct_with_department_coverage(client, planner, plan, category, geography):
@@ -173,7 +173,7 @@ def test_planner_creates_result_with_yearly_targets_and_policy_links(client, pla
 
     response = client.post(reverse("planning:result_create", args=[plan.pk]), result_data())
 
-    result = Result.objects.get()
+    result = plan.results.get()
     assert response.url == reverse("planning:result_detail", args=[result.pk])
     assert result.ods_targets == "5.2, 16.5"
     assert list(result.targets.values_list("year", "value", "statement")) == [
@@ -193,13 +193,13 @@ def test_result_form_refuses_falling_cumulative_targets_and_bad_ods(client, plan
     assert "La meta es acumulada: no puede ser menor que la anterior (686372" in page
     assert "Escriba las metas ODS separadas por comas" in page
     assert "La línea base no puede ser posterior al inicio del plan (2026)." in page
-    assert not Result.objects.exists()
+    assert not plan.results.exists()
 
 
 def test_editing_a_result_drops_cleared_years(client, planner, plan):
     client.force_login(planner)
     client.post(reverse("planning:result_create", args=[plan.pk]), result_data())
-    result = Result.objects.get()
+    result = plan.results.get()
 
     client.post(
         reverse("planning:result_edit", args=[result.pk]), result_data(target_2030="", target_2028="700000")
@@ -225,9 +225,9 @@ def test_poa_covers_one_year_and_only_the_lead_approves(client, planner, lead, i
         "Solo la jefatura de planificación puede aprobar un plan."
         in client.post(url, approved).content.decode()
     )
-    assert not Plan.objects.exists()
+    assert not institution.plans.exists()
 
     client.force_login(lead)
     assert "necesita su acto y fecha" in client.post(url, {**approved, "approval_act": ""}).content.decode()
     client.post(url, approved)
-    assert Plan.objects.get().status == Plan.Status.APPROVED
+    assert institution.plans.get().status == Plan.Status.APPROVED

@@ -27,7 +27,7 @@ def chain(institution):
 def test_readers_walk_the_chain_from_the_entry_page(client, make_user, chain, institution, role):
     client.force_login(make_user(role))
     pages = [
-        (reverse("planning:index"), "IGM"),
+        (reverse("planning:index"), "Instituto de Prueba"),
         (reverse("planning:institution_detail", args=[institution.pk]), "POM 2026-2030"),
         (reverse("planning:plan_detail", args=[chain["plan"].pk]), "Asistencia y Protección"),
         (reverse("planning:result_detail", args=[chain["result"].pk]), "Asistencia y Protección"),
@@ -49,7 +49,7 @@ def test_breadcrumbs_follow_the_chain(client, planner, chain):
     crumbs = page[page.index('class="crumbs"') : page.index("</nav>", page.index('class="crumbs"'))]
     order = [
         "Planificación",
-        "IGM",
+        "TST",
         "POM 2026-2030",
         "RI-1",
         "Asistencia y Protección",
