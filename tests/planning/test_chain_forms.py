@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from planning.models import Plan, Product, ProgrammaticCategory, Result
+from planning.models import Plan, ProgrammaticCategory
 from tests.factories import CategoryFactory, PlanFactory, ProductFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
