@@ -71,7 +71,7 @@ class CoverageFormMixin:
             queryset=Department.objects.all(),
             required=False,
             label=_("Departamentos"),
-            widget=forms.CheckboxSelectMultiple(attrs={"class": "coverage-departments"}),
+            widget=forms.CheckboxSelectMultiple,
         )
         self.fields["municipalities"] = forms.ModelMultipleChoiceField(
             queryset=municipalities_by_department(),

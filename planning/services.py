@@ -173,7 +173,7 @@ def _ensure_code_free(instance, siblings, *, where: str) -> None:
 
 @transaction.atomic
 def result_save(*, result: Result, user, targets: dict[int, tuple[Decimal, str]]) -> Result:
-    """Save a result and its cumulative targets per year (year → (value, statement)); other years go."""
+    """Save a result and its cumulative targets per plan year (year → (value, statement)); blank years go."""
     plan_ensure_editable_by(user=user, plan=result.plan)
     outside = sorted(year for year in targets if year not in result.plan.years)
     if outside:
@@ -182,7 +182,8 @@ def result_save(*, result: Result, user, targets: dict[int, tuple[Decimal, str]]
         )
     _ensure_code_free(result, result.plan.results, where=_("los resultados de este plan"))
     _save_with_history(result, user=user, reason=_("Edición del resultado"))
-    result.targets.exclude(year__in=list(targets)).delete()
+    # Targets outside the plan's years (a POA may state its result's horizon) are not the form's to drop.
+    result.targets.filter(year__in=list(result.plan.years)).exclude(year__in=list(targets)).delete()
     for year, (value, statement) in sorted(targets.items()):
         target = result.targets.filter(year=year).first() or ResultTarget(result=result, year=year)
         target.value, target.statement = value, statement

@@ -2,7 +2,7 @@
 (function () {
   const national = document.getElementById("id_is_national");
   const towns = document.querySelector("select.coverage-municipalities");
-  const boxes = Array.from(document.querySelectorAll(".coverage-departments input[type=checkbox]"));
+  const boxes = Array.from(document.querySelectorAll("#id_departments input[type=checkbox]"));
   if (!national || !towns) return;
   function refresh() {
     const ticked = new Set(boxes.filter((box) => box.checked).map((box) => box.value));

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from planning.models import Plan, ProgrammaticCategory
-from tests.factories import CategoryFactory, PlanFactory, ProductFactory, ProgramFactory
+from tests.factories import CategoryFactory, PlanFactory, ProductFactory, ProgramFactory, ResultFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -206,6 +206,22 @@ def test_editing_a_result_drops_cleared_years(client, planner, plan):
     )
 
     assert list(result.targets.values_list("year", flat=True)) == [2026, 2028]
+
+
+def test_editing_keeps_targets_outside_the_plan_years(client, planner, institution):
+    poa = PlanFactory(institution=institution, start_year=2024)
+    result = ResultFactory(plan=poa)
+    result.targets.create(year=2030, value=Decimal("11.00"))
+    client.force_login(planner)
+
+    client.post(
+        reverse("planning:result_edit", args=[result.pk]), result_data(code=result.code, target_2024="5")
+    )
+
+    assert list(result.targets.values_list("year", "value")) == [
+        (2024, Decimal("5.00")),
+        (2030, Decimal("11.00")),
+    ]
 
 
 def test_poa_covers_one_year_and_only_the_lead_approves(client, planner, lead, institution):
