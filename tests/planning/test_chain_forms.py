@@ -215,11 +215,11 @@ def test_editing_keeps_targets_outside_the_plan_years(client, planner, instituti
     client.force_login(planner)
 
     client.post(
-        reverse("planning:result_edit", args=[result.pk]), result_data(code=result.code, target_2024="5")
+        reverse("planning:result_edit", args=[result.pk]), result_data(code=result.code, target_2024="70000")
     )
 
     assert list(result.targets.values_list("year", "value")) == [
-        (2024, Decimal("5.00")),
+        (2024, Decimal("70000.00")),
         (2030, Decimal("11.00")),
     ]
 
