@@ -50,7 +50,7 @@ def test_planner_creates_product_with_two_subproducts(browser, live_server, plan
     page.click("text=Nuevo subproducto")
     page.fill("#id_code", "S-2")
     page.fill("#id_name", "Prórroga de Documentos Migratorios")
-    page.check("#id_departments input[value='%s']" % geography["peten"].pk)
+    page.check(f"#id_departments input[value='{geography['peten'].pk}']")
     page.select_option("#id_municipalities", str(geography["flores"].pk))
     page.click("button:has-text('Guardar')")
     page.wait_for_selector("text=Cambios guardados.")

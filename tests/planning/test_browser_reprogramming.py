@@ -31,7 +31,7 @@ def test_planner_requests_and_lead_approves_reprogramming(browser, live_server, 
     lead_page = log_in(browser, live_server, lead)
     lead_page.click("nav.mainnav >> text=Planificación")
     lead_page.click("text=Reprogramaciones")
-    lead_page.click("table >> text=%s" % approved_goal.reprogrammings.get().pk)
+    lead_page.click(f"a[href$='/reprogramaciones/{approved_goal.reprogrammings.get().pk}/']")
     lead_page.fill("#id_decision_comment", "Procede según resolución")
     lead_page.click("button:has-text('Aprobar')")
     lead_page.wait_for_selector("text=Decisión registrada.")
