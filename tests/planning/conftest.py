@@ -62,10 +62,3 @@ def fast_password_hashing(settings):
     # Test users need a password, not a slow hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-
-@pytest.fixture
-def browser():
-    from tests.planning.browser import chromium
-
-    with chromium() as launched:
-        yield launched
