@@ -87,9 +87,10 @@ def coverage_places(*, owner) -> dict:
     }
 
 
-def subproduct_goals(*, subproduct: Subproduct) -> QuerySet[Goal]:
+def owner_goals(*, owner: Product | Subproduct) -> QuerySet[Goal]:
+    """The yearly goals of a subproduct, or the ones a plan declares for a product itself."""
     approved = Q(reprogrammings__status=Reprogramming.Status.APPROVED)
-    return subproduct.goals.annotate(
+    return owner.goals.annotate(
         physical_reprogrammings=Count(
             "reprogrammings", filter=approved & Q(reprogrammings__measure="physical")
         ),

@@ -270,6 +270,7 @@ def product_detail(request, pk: int):
             **_plan_context(request, product.plan),
             "product": product,
             "subproducts": selectors.product_subproducts(product=product),
+            "goals": selectors.owner_goals(owner=product),
             "coverage": selectors.coverage_places(owner=product),
             "crumbs": _crumbs(product),
         },
@@ -331,7 +332,7 @@ def subproduct_detail(request, pk: int):
         {
             **_plan_context(request, plan),
             "subproduct": subproduct,
-            "goals": selectors.subproduct_goals(subproduct=subproduct),
+            "goals": selectors.owner_goals(owner=subproduct),
             "coverage": selectors.coverage_places(owner=subproduct),
             "crumbs": _crumbs(subproduct),
         },

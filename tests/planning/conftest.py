@@ -61,4 +61,3 @@ def geography(db):
 def fast_password_hashing(settings):
     # Test users need a password, not a slow hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
+from planning.services import reprogramming_approve, reprogramming_request
 from tests.factories import GoalFactory, PlanFactory, ProductFactory, ResultFactory, SubproductFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +91,36 @@ def test_plan_page_queries_do_not_grow_with_products(
 
     with django_assert_max_num_queries(12):
         client.get(reverse("planning:plan_detail", args=[plan.pk]))
+
+
+def test_goal_tables_count_approved_reprogrammings_per_measure(client, planner, lead, approved_goal):
+    request = reprogramming_request(
+        goal=approved_goal,
+        measure="financial",
+        new_value="100000.00",
+        justification="Recorte",
+        supporting_act="Resolución 7",
+        effective_date="2024-06-01",
+        user=planner,
+    )
+    reprogramming_approve(reprogramming=request, user=lead)
+    client.force_login(planner)
+
+    page = client.get(
+        reverse("planning:subproduct_detail", args=[approved_goal.subproduct_id])
+    ).content.decode()
+
+    row = page[page.index("<td>2024</td>") : page.index("</tr>", page.index("<td>2024</td>"))]
+    cells = [cell.split(">")[-1] for cell in row.split("</td>")[:7]]
+    assert cells == ["2024", "1,200", "0", "1,200", "Q 120,000.00", "1", "Q 100,000.00"]
+
+
+def test_product_page_lists_goals_the_plan_declares_for_the_product(client, planner, chain):
+    goal = GoalFactory(subproduct=None, product=chain["product"], year=2027, physical_initial=5000)
+    client.force_login(planner)
+
+    page = client.get(reverse("planning:product_detail", args=[chain["product"].pk])).content.decode()
+
+    assert "Metas declaradas del producto" in page
+    assert reverse("planning:goal_detail", args=[goal.pk]) in page
+    assert "5,000" in page
