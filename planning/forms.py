@@ -20,13 +20,26 @@ code_validator = RegexValidator(
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class InstitutionForm(forms.ModelForm):
+class WorkspaceFormMixin:
+    """The generic form page lays out ``main_fields``; coverage and yearly targets have their own blocks."""
+
+    COVERAGE_FIELDS = ("is_national", "departments", "municipalities")
+
+    def is_main_field(self, name: str) -> bool:
+        return name not in self.COVERAGE_FIELDS
+
+    @property
+    def main_fields(self):
+        return [field for field in self if self.is_main_field(field.name)]
+
+
+class InstitutionForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
         fields = ["code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["kind", "name", "start_year", "end_year", "status", "approval_act", "approval_date"]
@@ -85,7 +98,7 @@ class CoverageFormMixin:
             self.initial.setdefault("municipalities", list(self.instance.municipalities.all()))
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(WorkspaceFormMixin, forms.ModelForm):
     ods_targets = forms.CharField(
         label=_("Metas ODS"),
         max_length=200,
@@ -139,6 +152,9 @@ class ResultForm(forms.ModelForm):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
+    def is_main_field(self, name: str) -> bool:
+        return not name.startswith(("target_", "statement_"))
+
     @property
     def target_rows(self):
         return [(year, self[f"target_{year}"], self[f"statement_{year}"]) for year in self.plan.years]
@@ -181,7 +197,7 @@ class ResultForm(forms.ModelForm):
         }
 
 
-class ProductForm(CoverageFormMixin, forms.ModelForm):
+class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     category_code = forms.CharField(
         label=_("Categoría programática"),
         max_length=13,
@@ -229,7 +245,7 @@ class ProductForm(CoverageFormMixin, forms.ModelForm):
         return code
 
 
-class SubproductForm(CoverageFormMixin, forms.ModelForm):
+class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     class Meta:
         model = Subproduct
         fields = ["code", "position", "name", "unit", "responsible_unit", "is_national"]

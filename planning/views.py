@@ -158,16 +158,21 @@ def institution_edit(request, pk: int):
     )
 
 
-@login_required
-def plan_create(request, institution_pk: int):
-    institution = get_object_or_404(Institution, pk=institution_pk)
-    plan = Plan(institution=institution)
+def _plan_form(request, *, plan: Plan, title: str, crumbs_of):
     services.plan_ensure_editable_by(user=request.user, plan=plan)
     return _edit(
         request,
         form=PlanForm(request.POST or None, instance=plan),
         save=lambda f: services.plan_save(plan=f.instance, user=request.user),
-        context={"title": _("Nuevo plan"), "crumbs": _crumbs(institution)},
+        context={"title": title, "crumbs": _crumbs(crumbs_of)},
+    )
+
+
+@login_required
+def plan_create(request, institution_pk: int):
+    institution = get_object_or_404(Institution, pk=institution_pk)
+    return _plan_form(
+        request, plan=Plan(institution=institution), title=_("Nuevo plan"), crumbs_of=institution
     )
 
 
@@ -190,13 +195,7 @@ def plan_detail(request, pk: int):
 @login_required
 def plan_edit(request, pk: int):
     plan = get_object_or_404(Plan.objects.select_related("institution"), pk=pk)
-    services.plan_ensure_editable_by(user=request.user, plan=plan)
-    return _edit(
-        request,
-        form=PlanForm(request.POST or None, instance=plan),
-        save=lambda f: services.plan_save(plan=f.instance, user=request.user),
-        context={"title": _("Editar plan"), "crumbs": _crumbs(plan)},
-    )
+    return _plan_form(request, plan=plan, title=_("Editar plan"), crumbs_of=plan)
 
 
 # --- Result -------------------------------------------------------------------------------------
