@@ -139,8 +139,10 @@ CATEGORY_CODE = re.compile(r"^(\d{2})-(\d{2})-(\d{3})-(\d{3})$")
 
 
 @transaction.atomic
-def institution_update(*, institution: Institution, user) -> Institution:
-    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == institution.pk)):
+def institution_save(*, institution: Institution, user) -> Institution:
+    """Administrators register institutions; planning staff keep their own institution's data."""
+    own = institution.pk is not None and user.is_planning_staff and user.institution_id == institution.pk
+    if not (user.is_superuser or own):
         raise PermissionDenied(_("Solo el personal de planificación de la institución puede modificarla."))
     _save_with_history(institution, user=user, reason=_("Edición de la institución"))
     return institution
@@ -305,12 +307,15 @@ def _save_with_history(instance: models.Model, *, user, reason: str) -> None:
     instance._history_user = user
     instance.full_clean()
     instance.save()
-    update_change_reason(instance, reason)
+    if hasattr(type(instance), "history"):  # institutions keep no history of their own
+        update_change_reason(instance, reason)
 
 
 @transaction.atomic
 def goal_update(*, goal: Goal, user, **values) -> Goal:
-    """Change a goal of a plan that is not approved; the change is kept in its history.
+    """Change (or create, when ``goal`` is unsaved) a goal of a plan that is not approved.
+
+    The change is kept in the goal's history with the user and the reason.
 
     When only an initial value is given and the measure has no approved reprogramming, the
     current value follows it (before any reprogramming both are the same figure).

@@ -5,6 +5,7 @@ from . import views
 app_name = "planning"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("instituciones/nueva/", views.institution_create, name="institution_create"),
     path("instituciones/<int:pk>/", views.institution_detail, name="institution_detail"),
     path("instituciones/<int:pk>/editar/", views.institution_edit, name="institution_edit"),
     path("instituciones/<int:institution_pk>/planes/nuevo/", views.plan_create, name="plan_create"),

@@ -144,18 +144,26 @@ def institution_detail(request, pk: int):
     )
 
 
-@login_required
-def institution_edit(request, pk: int):
-    institution = get_object_or_404(Institution, pk=pk)
-    form = InstitutionForm(request.POST or None, instance=institution)
+def _institution_form(request, *, institution: Institution, title: str):
     if not (request.user.is_superuser or request.user.is_planning_staff):
         raise PermissionDenied(_("Solo el personal de planificación puede modificar la institución."))
     return _edit(
         request,
-        form=form,
-        save=lambda f: services.institution_update(institution=f.instance, user=request.user),
-        context={"title": _("Editar institución"), "crumbs": _crumbs(institution)},
+        form=InstitutionForm(request.POST or None, instance=institution),
+        save=lambda f: services.institution_save(institution=f.instance, user=request.user),
+        context={"title": title, "crumbs": _crumbs(institution if institution.pk else None)},
     )
+
+
+@login_required
+def institution_create(request):
+    return _institution_form(request, institution=Institution(), title=_("Nueva institución"))
+
+
+@login_required
+def institution_edit(request, pk: int):
+    institution = get_object_or_404(Institution, pk=pk)
+    return _institution_form(request, institution=institution, title=_("Editar institución"))
 
 
 def _plan_form(request, *, plan: Plan, title: str, crumbs_of):

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import Role
+from planning.models import Goal
 from planning.services import goal_update
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +41,13 @@ def test_refuses_users_outside_planning(draft_goal, make_user, role):
 def test_refuses_fields_that_are_not_goal_values(draft_goal, planner):
     with pytest.raises(ValidationError, match="year"):
         goal_update(goal=draft_goal, user=planner, year=2030)
+
+
+def test_unsaved_goal_is_created_with_history(planner, draft_goal):
+    goal = Goal(subproduct=draft_goal.subproduct, year=2026)
+
+    goal_update(goal=goal, user=planner, physical_initial=40, financial_initial=Decimal("400.00"))
+
+    saved = Goal.objects.get(subproduct=draft_goal.subproduct, year=2026)
+    assert (saved.physical_current, saved.financial_current) == (40, Decimal("400.00"))
+    assert saved.history.get().history_user == planner

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from planning.models import Plan
+from planning.models import Institution, Plan
 from planning.services import reprogramming_request
 from tests.factories import (
     GoalFactory,
@@ -123,3 +123,29 @@ def test_planner_cannot_decide_reprogramming(client, planner, chain):
     assert response.status_code == 403
     chain["goal"].refresh_from_db()
     assert chain["goal"].physical_current == 1200
+
+
+def test_only_administrators_register_institutions(client, planner, admin_user):
+    data = {"code": "NUEVA", "budget_code": "1120-0777-000-000", "name": "Institución nueva"}
+    client.force_login(planner)
+    assert client.post(reverse("planning:institution_create"), data).status_code == 403
+
+    client.force_login(admin_user)
+    assert client.post(reverse("planning:institution_create"), data).status_code == 302
+    assert Institution.objects.filter(code="NUEVA").exists()
+
+
+def test_planner_edits_own_institution_and_bad_budget_code_is_explained(client, planner, institution):
+    client.force_login(planner)
+    url = reverse("planning:institution_edit", args=[institution.pk])
+    data = {
+        "code": "TST",
+        "budget_code": "1120-999",
+        "name": "Instituto de Prueba",
+        "head_name": "Lic. Nueva",
+    }
+
+    assert "Use el formato 1120-0069-000-000." in client.post(url, data).content.decode()
+    client.post(url, {**data, "budget_code": "1120-0999-000-000"})
+    institution.refresh_from_db()
+    assert institution.head_name == "Lic. Nueva"
