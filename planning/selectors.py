@@ -32,7 +32,7 @@ def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
 
 # --- Planning workspace (issue 5a) selectors below this line ---
 # Imported here so the workspace's reads merge apart from the ones above.
-from django.db.models import Count, Q  # noqa: E402
+from django.db.models import Count, Prefetch, Q  # noqa: E402
 
 from .models import (  # noqa: E402
     Goal,
@@ -49,7 +49,8 @@ COMMON_UNITS = ("Persona", "Documento", "Evento", "Entidad", "Informe", "Servici
 
 
 def institution_workspace_list(*, user) -> QuerySet[Institution]:
-    return institution_list_for_user(user=user).annotate(plan_count=Count("plans"))
+    plans = Plan.objects.order_by("-start_year", "kind")
+    return institution_list_for_user(user=user).prefetch_related(Prefetch("plans", queryset=plans))
 
 
 def institution_plans(*, institution: Institution) -> QuerySet[Plan]:
