@@ -319,6 +319,13 @@ def indicator_sheets_for_plan(*, plan: Plan) -> QuerySet[IndicatorSheet]:
     )
 
 
+def sheet_trend(sheet: IndicatorSheet) -> list[tuple[int, Decimal]]:
+    """The "Tendencia y meta" row: the baseline first, then the stated values by year."""
+    values = {value.year: value.value for value in sheet.values.all()}
+    values.setdefault(sheet.baseline_year, sheet.baseline_value)
+    return sorted(values.items())
+
+
 def _normalised(name: str) -> str:
     """Case, accents and punctuation aside: "Registro, Control y Emisión" = "Registro Control y Emision"."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
