@@ -124,3 +124,29 @@ def cumulative_line_svg(
         )
         body.append(_text(end_x, end_y - 6, f"Proyección {compact(projected)}", anchor="end", size=9))
     return _svg(width, height, title, body)
+
+
+def dashboard_charts(progress) -> dict:
+    """The dashboard's SVGs from a ``PlanProgress``: one bar chart of the products and, per
+    product, its physical and financial cumulative lines."""
+    bars = progress_bars_svg(
+        title="Avance acumulado físico y financiero por producto",
+        items=[
+            (p.product.name, p.product.physical.accumulated_pct, p.product.financial.accumulated_pct)
+            for p in progress.products
+        ],
+    )
+    lines = {
+        p.product.id: [
+            cumulative_line_svg(
+                title=f"{label}: acumulado mensual",
+                cumulative=measure.cumulative,
+                months_so_far=progress.months_so_far,
+                goal=measure.goal_current,
+                projected=measure.projected,
+            )
+            for label, measure in (("Física", p.product.physical), ("Financiera", p.product.financial))
+        ]
+        for p in progress.products
+    }
+    return {"bars": bars, "lines": lines}

@@ -106,7 +106,7 @@ def _write_sheet(worksheet, sheet, trend) -> None:
     _row(worksheet, ["Valor", *[value for _, value in trend]], formats=[None] + ["0.00"] * len(trend))
 
 
-def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table: list | None = None) -> bytes:
+def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table=None) -> bytes:
     """One worksheet per sheet, plus the multiannual product-indicator table when given."""
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -119,24 +119,21 @@ def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table: list 
     return buffer.getvalue()
 
 
-def _write_table(worksheet, table: list) -> None:
-    years = sorted({year.year for row in table for year in row.multiannual_target.years.all()})
+def _write_table(worksheet, table) -> None:
     _row(worksheet, ["FICHA DE INDICADORES DE PRODUCTOS A NIVEL MULTIANUAL"], bold=True)
     header = ["Productos", "Unidad de medida del producto", "Nombre del indicador del producto"]
     header += ["Línea de base: año", "Línea de base: datos absolutos", "Línea de base: datos relativos (%)"]
-    for year in years:
+    for year in table.years:
         header += [f"{year} meta: datos absolutos", f"{year} meta: datos relativos (%)"]
     header += ["Total meta multianual: datos absolutos", "Total meta multianual: datos relativos (%)"]
     _row(worksheet, header, bold=True, fill=HEADER_FILL)
-    formats = [None, None, None, "0", "#,##0", "0.00"] + ["#,##0", "0.00"] * (len(years) + 1)
-    for sheet in table:
-        target = sheet.multiannual_target
-        by_year = {year.year: year for year in target.years.all()}
-        values = [sheet.product.name if sheet.product else "", target.unit, sheet.name, target.baseline_year]
-        values += [target.baseline_absolute, target.baseline_relative]
-        for year in years:
-            values += [by_year[year].absolute, by_year[year].relative] if year in by_year else [None, None]
-        values += [target.total_absolute, target.total_relative]
+    formats = [None, None, None, "0", "#,##0", "0.00"] + ["#,##0", "0.00"] * (len(table.years) + 1)
+    for row in table.rows:
+        values = [row.product_name, row.unit, row.indicator_name, row.baseline_year]
+        values += [row.baseline_absolute, row.baseline_relative]
+        for cell in row.years:
+            values += list(cell) if cell else [None, None]
+        values += [row.total_absolute, row.total_relative]
         _row(worksheet, values, formats=formats)
     for column in range(1, len(header) + 1):
         worksheet.column_dimensions[get_column_letter(column)].width = 30 if column <= 3 else 15

@@ -541,3 +541,46 @@ def activity_report(*, institution: Institution, year: int, month: int) -> Activ
             for (code, name), units in areas.items()
         ),
     )
+
+
+@dataclass(frozen=True)
+class MultiannualRow:
+    product_name: str
+    unit: str
+    indicator_name: str
+    baseline_year: int
+    baseline_absolute: Decimal
+    baseline_relative: Decimal
+    years: tuple[tuple[Decimal, Decimal] | None, ...]  # (absolute, relative) per table year
+    total_absolute: Decimal
+    total_relative: Decimal
+
+
+@dataclass(frozen=True)
+class MultiannualTable:
+    years: tuple[int, ...]
+    rows: tuple[MultiannualRow, ...]
+
+
+def multiannual_table(*, sheets) -> MultiannualTable:
+    """POM 9.1 "Ficha de indicadores de productos a nivel multianual", figures as written, from
+    sheets loaded by ``indicator_sheets_for_plan``."""
+    targets = [(sheet, sheet.multiannual_target) for sheet in sheets if hasattr(sheet, "multiannual_target")]
+    years = tuple(sorted({year.year for _, target in targets for year in target.years.all()}))
+    rows = []
+    for sheet, target in targets:
+        by_year = {year.year: (year.absolute, year.relative) for year in target.years.all()}
+        rows.append(
+            MultiannualRow(
+                product_name=sheet.product.name if sheet.product else "",
+                unit=target.unit,
+                indicator_name=sheet.name,
+                baseline_year=target.baseline_year,
+                baseline_absolute=target.baseline_absolute,
+                baseline_relative=target.baseline_relative,
+                years=tuple(by_year.get(year) for year in years),
+                total_absolute=target.total_absolute,
+                total_relative=target.total_relative,
+            )
+        )
+    return MultiannualTable(years=years, rows=tuple(rows))
