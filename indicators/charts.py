@@ -136,17 +136,20 @@ def dashboard_charts(progress) -> dict:
             for p in progress.products
         ],
     )
-    lines = {
-        p.product.id: [
-            cumulative_line_svg(
-                title=f"{label}: acumulado mensual",
-                cumulative=measure.cumulative,
-                months_so_far=progress.months_so_far,
-                goal=measure.goal_current,
-                projected=measure.projected,
-            )
-            for label, measure in (("Física", p.product.physical), ("Financiera", p.product.financial))
-        ]
+    lines = [
+        (
+            p.product.name,
+            [
+                cumulative_line_svg(
+                    title=f"{label}: acumulado mensual",
+                    cumulative=measure.cumulative,
+                    months_so_far=progress.months_so_far,
+                    goal=measure.goal_current,
+                    projected=measure.projected,
+                )
+                for label, measure in p.product.measures
+            ],
+        )
         for p in progress.products
-    }
+    ]
     return {"bars": bars, "lines": lines}

@@ -147,6 +147,10 @@ class ProgressRow:
     financial: Progress
 
     @property
+    def measures(self) -> tuple[tuple[str, Progress], tuple[str, Progress]]:
+        return (("Física", self.physical), ("Financiera", self.financial))
+
+    @property
     def unit_cost_programmed(self) -> Decimal | None:
         return _unit_cost(self.financial.goal_current, self.physical.goal_current)
 
