@@ -8,11 +8,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import accumulate
 
 from django.conf import settings
-from django.db.models import Case, F, Q, QuerySet, Sum, When
+from django.db.models import QuerySet
 
 from budget.models import Execution
-from budget.selectors import MONTH_NAMES, PERIOD_MONTHS, percentage
-from planning.models import ZERO, Goal, Institution, Plan, Subproduct
+from budget.selectors import (  # the SIPLAN roll-up rules, shared rather than restated
+    MONTH_NAMES,
+    PERIOD_MONTHS,
+    _execution_by_month,
+    _goals_with_reprogramming_counts,
+    _subproduct_goals_rolled_up,
+    percentage,
+)
+from planning.models import ZERO, Institution, Plan, Subproduct
 from planning.selectors import plan_for_year, plan_list_for_user
 
 from .models import Achievement, IndicatorSheet
@@ -187,41 +194,17 @@ class PlanProgress:
         return f"{MONTH_NAMES[months[0] - 1]} – {MONTH_NAMES[months[-1] - 1]} {self.year}"
 
 
-def _monthly(rows, key: str) -> dict[int, dict[str, list[Decimal]]]:
-    """{owner id: {"physical": [12], "financial": [12]}} from rows aggregated per owner and month."""
-    series: dict[int, dict[str, list[Decimal]]] = {}
-    for row in rows:
-        owner = series.setdefault(row[key], {"physical": [ZERO] * 12, "financial": [ZERO] * 12})
-        owner["physical"][row["month"] - 1] = Decimal(row["physical"] or 0)
-        owner["financial"][row["month"] - 1] = row["financial"] or ZERO
-    return series
-
-
-GOAL_FIELDS = ("physical_initial", "physical_current", "financial_initial", "financial_current")
-SAME_UNIT = Q(subproduct__unit=F("subproduct__product__unit"))
-
-
-def _product_goal_rollups(subproduct_goals: QuerySet) -> dict[int, dict[str, Decimal]]:
-    """A product's goal when it carries none of its own: physical from subproducts of its unit,
-    financial from all of them (the SIPLAN rule)."""
-    sums = {
-        name: Sum(Case(When(SAME_UNIT, then=F(name)), default=0))
-        if name.startswith("physical")
-        else Sum(name)
-        for name in GOAL_FIELDS
-    }
-    return {
-        row["subproduct__product_id"]: row
-        for row in subproduct_goals.values("subproduct__product_id").annotate(**sums)
-    }
+ALL_MONTHS = tuple(range(1, 13))
 
 
 def plan_progress(
     *, institution: Institution, year: int, period: int, cost_centre_ids: list[int] | None = None
 ) -> PlanProgress:
-    """Goals and monthly execution of every product and subproduct of the plan governing ``year``.
+    """Goals and monthly execution of every product and subproduct of the plan governing ``year``,
+    by the SIPLAN rules of ``budget.selectors`` (a product's own goal, else its subproducts rolled
+    up; physical execution from the subproducts of the product's unit, financial from all).
 
-    Seven queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
+    Six queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
     execution counts and only the subproducts they produce are listed (an officer's view).
     """
     plan = plan_for_year(institution=institution, year=year)
@@ -233,57 +216,29 @@ def plan_progress(
         subproducts = subproducts.filter(cost_centres__in=cost_centre_ids).distinct()
         executions = executions.filter(cost_centre_id__in=cost_centre_ids)
     subproducts = list(subproducts.order_by("product__position", "product__code", "position", "code"))
-    by_subproduct = _monthly(
-        executions.values("subproduct_id", "month").annotate(
-            physical=Sum("physical"), financial=Sum("financial")
-        ),
-        "subproduct_id",
-    )
-    by_product = _monthly(
-        executions.values("subproduct__product_id", "month").annotate(
-            physical=Sum(Case(When(SAME_UNIT, then=F("physical")), default=0)), financial=Sum("financial")
-        ),
-        "subproduct__product_id",
-    )
-    goal_values = ("id", *GOAL_FIELDS)
-    subproduct_goals = Goal.objects.filter(subproduct__product__plan=plan, year=year)
-    goals_sub = {g["subproduct_id"]: g for g in subproduct_goals.values("subproduct_id", *goal_values)}
-    goals_own = {
-        g["product_id"]: g
-        for g in Goal.objects.filter(product__plan=plan, year=year).values("product_id", *goal_values)
-    }
-    goals_rollup = _product_goal_rollups(subproduct_goals)
+    by_subproduct = _execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
+    by_product = _execution_by_month(executions, "subproduct__product_id", ALL_MONTHS, same_unit_only=True)
+    goals = _goals_with_reprogramming_counts(plan=plan, year=year)
+    own_goals = {goal.product_id: goal for goal in goals if goal.product_id}
+    subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
+    rolled_up_goals = _subproduct_goals_rolled_up(plan=plan, year=year)
 
-    reported = [
-        m
-        for series in by_subproduct.values()
-        for m in range(1, 13)
-        if series["physical"][m - 1] or series["financial"][m - 1]
-    ]
+    reported = [m for row in by_subproduct.values() for m in ALL_MONTHS if row[f"rows_{m}"]]
     period_end = PERIOD_MONTHS[period][-1]
     months_so_far = min(period_end, max(reported)) if reported else period_end
-    months_so_far = max(months_so_far, 1)
 
-    def progress(goal: dict | None, series: dict | None, measure: str) -> Progress:
-        goal = goal or {}
-        monthly = tuple(series[measure]) if series else (ZERO,) * 12
-        return Progress(
-            goal_initial=Decimal(goal.get(f"{measure}_initial") or 0),
-            goal_current=Decimal(goal.get(f"{measure}_current") or 0),
-            monthly=monthly,
-            period=period,
-            months_so_far=months_so_far,
-        )
+    def row(kind: str, owner, goal, execution: dict | None) -> ProgressRow:
+        def progress(measure: str) -> Progress:
+            return Progress(
+                goal_initial=Decimal(getattr(goal, f"{measure}_initial", 0) or 0),
+                goal_current=Decimal(getattr(goal, f"{measure}_current", 0) or 0),
+                monthly=tuple(Decimal((execution or {}).get(f"{measure}_{m}", 0)) for m in ALL_MONTHS),
+                period=period,
+                months_so_far=months_so_far,
+            )
 
-    def row(kind: str, obj, goal: dict | None, series: dict | None) -> ProgressRow:
         return ProgressRow(
-            kind=kind,
-            id=obj.id,
-            code=obj.code,
-            name=obj.name,
-            unit=obj.unit,
-            physical=progress(goal, series, "physical"),
-            financial=progress(goal, series, "financial"),
+            kind, owner.id, owner.code, owner.name, owner.unit, progress("physical"), progress("financial")
         )
 
     grouped: dict[int, list[Subproduct]] = {}
@@ -292,10 +247,13 @@ def plan_progress(
     products = tuple(
         ProductProgress(
             product=row(
-                "product", subs[0].product, goals_own.get(pid) or goals_rollup.get(pid), by_product.get(pid)
+                "product",
+                subs[0].product,
+                own_goals.get(pid) or rolled_up_goals.get(pid),
+                by_product.get(pid),
             ),
             subproducts=tuple(
-                row("subproduct", s, goals_sub.get(s.id), by_subproduct.get(s.id)) for s in subs
+                row("subproduct", s, subproduct_goals.get(s.id), by_subproduct.get(s.id)) for s in subs
             ),
             result_id=subs[0].product.result_id,
             category_id=subs[0].product.category_id,

@@ -94,7 +94,7 @@ def test_query_count_does_not_grow_with_the_plan(product, django_assert_max_num_
         GoalFactory(subproduct=sub)
         ExecutionFactory(cost_centre=centre, subproduct=sub, month=index + 1)
 
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         progress = plan_progress(institution=product.plan.institution, year=2024, period=2)
     assert len(progress.products) == 4
 
