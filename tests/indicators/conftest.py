@@ -27,7 +27,9 @@ def small(db):
     pom = PlanFactory(
         institution=institution, kind=Plan.Kind.POM, start_year=2026, end_year=2030, name="POM 2026-2030"
     )
-    product = ProductFactory(plan=poa, name="Asistencia y Protección a las Personas Migrantes", unit="Persona")
+    product = ProductFactory(
+        plan=poa, name="Asistencia y Protección a las Personas Migrantes", unit="Persona"
+    )
     people = SubproductFactory(product=product, name="Migrantes atendidos en albergues", unit="Persona")
     reports = SubproductFactory(product=product, name="Informes de seguimiento", unit="Documento")
     GoalFactory(subproduct=people, physical_initial=1000, financial_initial=Decimal("12000.00"))
@@ -37,10 +39,18 @@ def small(db):
     north.subproducts.add(people, reports)
     south.subproducts.add(people)
     for month in range(1, 13):
-        ExecutionFactory(cost_centre=north, subproduct=people, month=month, physical=40, financial=Decimal("500.00"))
-        ExecutionFactory(cost_centre=south, subproduct=people, month=month, physical=30, financial=Decimal("300.00"))
-        ExecutionFactory(cost_centre=north, subproduct=reports, month=month, physical=1, financial=Decimal("100.00"))
-    pom_product = ProductFactory(plan=pom, name="Asistencia y protección a las personas migrantes", unit="Persona")
+        ExecutionFactory(
+            cost_centre=north, subproduct=people, month=month, physical=40, financial=Decimal("500.00")
+        )
+        ExecutionFactory(
+            cost_centre=south, subproduct=people, month=month, physical=30, financial=Decimal("300.00")
+        )
+        ExecutionFactory(
+            cost_centre=north, subproduct=reports, month=month, physical=1, financial=Decimal("100.00")
+        )
+    pom_product = ProductFactory(
+        plan=pom, name="Asistencia y protección a las personas migrantes", unit="Persona"
+    )
     sheet = IndicatorSheet.objects.create(
         plan=pom,
         product=pom_product,

@@ -49,7 +49,9 @@ def test_projection_lights_and_flags_follow_the_pace_of_the_months_so_far(produc
     GoalFactory(subproduct=sub, physical_initial=1200, financial_initial=Decimal("1200.00"))
     centre = CostCentreFactory(institution=product.plan.institution)
     for month in (1, 2, 3):
-        ExecutionFactory(cost_centre=centre, subproduct=sub, month=month, physical=100, financial=Decimal("50.00"))
+        ExecutionFactory(
+            cost_centre=centre, subproduct=sub, month=month, physical=100, financial=Decimal("50.00")
+        )
 
     progress = plan_progress(institution=product.plan.institution, year=2024, period=1)
 
@@ -69,7 +71,9 @@ def test_projection_lights_and_flags_follow_the_pace_of_the_months_so_far(produc
 def test_over_execution_is_flagged_not_clipped(product):
     sub = SubproductFactory(product=product)
     GoalFactory(subproduct=sub, physical_initial=100)
-    ExecutionFactory(cost_centre__institution=product.plan.institution, subproduct=sub, month=12, physical=104)
+    ExecutionFactory(
+        cost_centre__institution=product.plan.institution, subproduct=sub, month=12, physical=104
+    )
 
     row = plan_progress(institution=product.plan.institution, year=2024, period=3).products[0].product
 
@@ -103,7 +107,11 @@ def test_unit_costs_compare_executed_with_programmed(product):
     sub = SubproductFactory(product=product)
     GoalFactory(subproduct=sub, physical_initial=100, financial_initial=Decimal("1000.00"))
     ExecutionFactory(
-        cost_centre__institution=product.plan.institution, subproduct=sub, month=2, physical=3, financial=Decimal("40.00")
+        cost_centre__institution=product.plan.institution,
+        subproduct=sub,
+        month=2,
+        physical=3,
+        financial=Decimal("40.00"),
     )
 
     row = plan_progress(institution=product.plan.institution, year=2024, period=1).products[0].product
