@@ -128,7 +128,7 @@ class Progress:
     @property
     def over_executed(self) -> bool:
         """Past the annual goal, or running faster than IGM_DEVIATION_HIGH_PCT of the expected pace."""
-        if self.goal_current and self.accumulated > self.goal_current:
+        if self.accumulated > self.goal_current:  # also execution without any goal, as SIPLAN flags it
             return True
         return self.projected_pct > Decimal(str(settings.IGM_DEVIATION_HIGH_PCT))
 
