@@ -103,6 +103,12 @@ class IndicatorSheetForm(forms.ModelForm):
         self.instance.plan = plan
         self.fields["product"].queryset = plan.products.order_by("position", "code")
         self.fields["position"].required = False
+        self.saved_position = self.instance.position if self.instance.pk else 0
+
+    def clean_position(self):
+        """Blank keeps the sheet's place; a new sheet then goes last (0 tells the service)."""
+        position = self.cleaned_data.get("position")
+        return self.saved_position if position is None else position
 
 
 class _UniqueYearFormSet(forms.BaseFormSet):

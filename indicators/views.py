@@ -173,7 +173,6 @@ def _sheet_edit(request, plan, sheet):
     form, values, target, years = forms = _sheet_forms(request, plan, sheet)
     if request.method == "POST" and all(f.is_valid() for f in forms):
         fields = {name: form.cleaned_data[name] for name in IndicatorSheetForm.Meta.fields}
-        fields["position"] = fields["position"] or (sheet.position if sheet else 0)
         try:
             saved = indicator_sheet_save(
                 plan=plan,

@@ -20,6 +20,11 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def small(db):
     institution = InstitutionFactory(code="INS", name="Instituto de Prueba")
