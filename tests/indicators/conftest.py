@@ -87,3 +87,11 @@ def small(db):
         "sheet": sheet,
         "users": users,
     }
+
+
+@pytest.fixture
+def igm_user(igm):
+    """IGM's demo account of a role, as load_igm creates it."""
+    from accounts.models import User
+
+    return lambda role: User.objects.filter(institution=igm, role=role).order_by("username").first()
