@@ -1,15 +1,17 @@
-"""Figures as the SIPLAN documents print them: Q 292,649,151.00 · 1,090,740 · 76.96 %."""
+"""Template filters over planning.formatting: Q 292,649,151.00 · 1,090,740 · 76.96 %."""
 
 from decimal import Decimal
 
 from django import template
+
+from planning.formatting import figure, quetzales, units
 
 register = template.Library()
 
 
 @register.filter
 def money(value) -> str:
-    return "—" if value is None else f"Q {Decimal(value):,.2f}"
+    return quetzales(value) or "—"
 
 
 @register.filter
@@ -17,10 +19,9 @@ def quantity(value) -> str:
     """Whole units without decimals, anything else with two places."""
     if value is None:
         return "—"
-    value = Decimal(value)
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    return units(value) if Decimal(value) == Decimal(value).to_integral_value() else figure(value)
 
 
 @register.filter
 def pct(value) -> str:
-    return "—" if value is None else f"{Decimal(value):.2f} %"
+    return "—" if value is None else f"{figure(value)} %"
