@@ -41,7 +41,7 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> str:
 
 def progress_bars_svg(*, title: str, items: list[tuple[str, Decimal, Decimal]]) -> str:
     """Per item, its physical and financial percentage of the goal as two bars, with the 100 % mark."""
-    label_width, bar_area, row_height, top = 260, 400, 40, 34
+    label_width, bar_area, row_height, top = 330, 560, 40, 34
     width = label_width + bar_area + 70
     height = top + row_height * max(len(items), 1) + 16
     largest = max([Decimal(100)] + [max(p, f) for _, p, f in items])
@@ -66,7 +66,7 @@ def progress_bars_svg(*, title: str, items: list[tuple[str, Decimal, Decimal]]) 
     )
     for index, (label, physical, financial) in enumerate(items):
         y = top + index * row_height
-        short = label if len(label) <= 40 else label[:38] + "…"
+        short = label if len(label) <= 56 else label[:54] + "…"
         body.append(_text(label_width - 8, y + 17, short, anchor="end", size=10))
         for offset, pct, colour in ((0, physical, PHYSICAL_COLOUR), (16, financial, FINANCIAL_COLOUR)):
             body.append(
