@@ -12,7 +12,7 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -92,13 +92,16 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @login_required
 def index(request):
     _require_reader(request.user)
-    plans = plan_list_for_user(user=request.user).order_by("-start_year", "kind")
+    plans = (
+        plan_list_for_user(user=request.user)
+        .annotate(sheet_count=Count("indicator_sheets"))
+        .order_by("-start_year", "kind")
+    )
     sheets = indicator_sheet_list_for_user(user=request.user).order_by("plan_id", "position")
-    plan = None
     if request.GET.get("plan"):
         plan = get_object_or_404(plans, pk=request.GET["plan"])
     else:
-        plan = next((p for p in plans if p.indicator_sheets.exists()), plans.first())
+        plan = next((p for p in plans if p.sheet_count), plans.first())
     if plan is None:
         return render(request, "indicators/index.html", {"plans": plans})
     year, period, period_form = _period(request, plan.institution)
