@@ -80,28 +80,14 @@ class IndicatorSheetForm(forms.ModelForm):
             "report_code",
             "report_date",
         ]
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 2})
-            for name in (
-                "associated_objective",
-                "public_policy",
-                "description",
-                "pertinence",
-                "interpretation",
-                "formula_text",
-                "trend_explanation",
-                "how_goal_is_reached",
-                "data_source",
-                "collection_method",
-                "associated_production",
-                "technical_notes",
-            )
-        }
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         self.fields["product"].queryset = plan.products.order_by("position", "code")
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 2
         self.fields["position"].required = False
         self.saved_position = self.instance.position if self.instance.pk else 0
 
