@@ -13,6 +13,7 @@ urlpatterns += [
     path("", views.index, name="index"),
     path("fichas/<int:pk>/", views.sheet_detail, name="sheet_detail"),
     path("fichas/<int:pk>/editar/", views.sheet_edit, name="sheet_edit"),
+    path("fichas/<int:pk>/eliminar/", views.sheet_remove, name="sheet_remove"),
     path("fichas/<int:pk>/ficha.pdf", views.sheet_pdf, name="sheet_pdf"),
     path("fichas/<int:pk>/ficha.xlsx", views.sheet_xlsx, name="sheet_xlsx"),
     path("planes/<int:plan_id>/fichas/nueva/", views.sheet_create, name="sheet_create"),

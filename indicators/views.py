@@ -44,7 +44,13 @@ from .selectors import (
     plan_progress,
     sheet_trend,
 )
-from .services import achievement_delete, achievement_may_edit, achievement_save, indicator_sheet_save
+from .services import (
+    achievement_delete,
+    achievement_may_edit,
+    achievement_save,
+    indicator_sheet_delete,
+    indicator_sheet_save,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -213,6 +219,17 @@ def sheet_create(request, plan_id):
 def sheet_edit(request, pk):
     sheet = _sheet(request, pk)
     return _sheet_edit(request, sheet.plan, sheet)
+
+
+@login_required
+@require_POST
+def sheet_remove(request, pk):
+    sheet = _sheet(request, pk)
+    _require_planning_staff(request.user)
+    plan_id = sheet.plan_id
+    indicator_sheet_delete(sheet=sheet, user=request.user)
+    messages.success(request, "Ficha técnica eliminada.")
+    return redirect(f"{reverse('indicators:index')}?plan={plan_id}")
 
 
 def _sheets_pdf_context(sheets, table) -> dict:

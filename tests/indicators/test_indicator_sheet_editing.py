@@ -155,3 +155,14 @@ def test_service_refuses_a_product_of_another_plan(small):
             target_years={},
             user=small["users"][Role.PLANNER],
         )
+
+
+def test_planner_deletes_a_sheet_and_a_director_cannot(client, small):
+    sheet = small["sheet"]
+    client.force_login(small["users"][Role.DIRECTOR])
+    assert client.post(reverse("indicators:sheet_remove", args=[sheet.pk])).status_code == 403
+    client.force_login(small["users"][Role.PLANNER])
+    assert client.get(reverse("indicators:sheet_remove", args=[sheet.pk])).status_code == 405
+    response = client.post(reverse("indicators:sheet_remove", args=[sheet.pk]))
+    assert response.status_code == 302
+    assert not IndicatorSheet.objects.filter(pk=sheet.pk).exists()
