@@ -11,8 +11,9 @@ from indicators.models import Achievement
 from indicators.selectors import activity_report
 
 
-def test_igm_january_2024_tables_match_the_reference_report(igm):
-    report = activity_report(institution=igm, year=2024, month=1)
+def test_igm_january_2024_tables_match_the_reference_report(igm, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        report = activity_report(institution=igm, year=2024, month=1)
 
     tables = {table.product_name: table for table in report.tables}
     # informe-actividades-enero-2024.txt, Cuadros 1 to 4.
