@@ -613,6 +613,12 @@ class IndicatorValue:
     denominator: Decimal
     value: Decimal
     target: Decimal
+    period_numerator: Decimal  # the numerator over the period's four months only
+
+    @property
+    def period_value(self) -> Decimal:
+        """The period's own contribution, as the SIPLAN "% cuatrimestre"."""
+        return percentage(self.period_numerator, self.denominator)
 
     @property
     def achievement_pct(self) -> Decimal:
@@ -634,8 +640,12 @@ MEASURE_OF = {
 HUNDRED = Decimal("100.00")
 
 
-def _term(progress: ProductProgress, choice: str) -> Decimal:
+def _term(progress: ProductProgress | None, choice: str, *, period_only: bool = False) -> Decimal:
+    if progress is None:
+        return ZERO
     measure, attribute = MEASURE_OF[choice]
+    if period_only:
+        attribute = "period_total"
     return Decimal(getattr(getattr(progress.product, measure), attribute))
 
 
@@ -663,8 +673,8 @@ def indicator_values(*, sheets, year: int, period: int) -> list[IndicatorValue]:
     for sheet in sheets:
         progress = progress_by_institution[sheet.plan.institution_id]
         product = _equivalent_product(sheet, progress.products)
-        numerator = _term(product, sheet.numerator) if product else ZERO
-        denominator = _term(product, sheet.denominator) if product else ZERO
+        numerator = _term(product, sheet.numerator)
+        denominator = _term(product, sheet.denominator)
         values.append(
             IndicatorValue(
                 sheet=sheet,
@@ -676,6 +686,7 @@ def indicator_values(*, sheets, year: int, period: int) -> list[IndicatorValue]:
                 denominator=denominator,
                 value=percentage(numerator, denominator),
                 target=targets.get((sheet.id, year), HUNDRED),
+                period_numerator=_term(product, sheet.numerator, period_only=True),
             )
         )
     return values

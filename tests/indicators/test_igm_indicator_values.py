@@ -64,6 +64,15 @@ def test_the_2024_value_of_a_period_counts_from_january_to_its_last_month(pom_sh
     assert value.months_so_far == 8
 
 
+def test_the_period_value_counts_only_its_four_months(pom_sheets):
+    values = {v.sheet.name: v for v in indicator_values(sheets=pom_sheets, year=2024, period=3)}
+    # SIPLAN "% 3er cuatrimestre" of the product rows.
+    assert str(values["Porcentaje de cobertura de control migratorio"].period_value) == "31.14"
+    assert str(values["Porcentaje de asistencia y protección de migrantes"].period_value) == "29.49"
+    assert str(values["Porcentaje de documentos migratorios emitidos"].period_value) == "45.88"
+    assert str(values["Porcentaje de documentos de extranjería"].period_value) == "53.70"
+
+
 def test_a_year_without_execution_gives_zero_and_red(pom_sheets):
     values = indicator_values(sheets=pom_sheets, year=2026, period=1)
     assert {v.value for v in values} == {Decimal("0.00")}
