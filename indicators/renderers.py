@@ -12,7 +12,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from weasyprint import HTML
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from budget.resources import neutralise  # one rule for every spreadsheet we write
+
 HEADER_FILL = PatternFill("solid", fgColor="E9EEF4")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -23,13 +24,6 @@ def pdf_from_template(template: str, context: dict) -> bytes:
     return HTML(string=render_to_string(template, context), base_url=None).write_pdf()
 
 
-def safe_text(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _number(value):
     if value is None:
         return None
@@ -38,7 +32,7 @@ def _number(value):
 
 
 def _row(worksheet, values, *, bold=False, fill=None, formats=None) -> None:
-    worksheet.append([safe_text(v) if not isinstance(v, Decimal | int) else _number(v) for v in values])
+    worksheet.append([neutralise(v) if not isinstance(v, Decimal | int) else _number(v) for v in values])
     for index, cell in enumerate(worksheet[worksheet.max_row]):
         cell.alignment = WRAP
         if bold:
