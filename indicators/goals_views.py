@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from planning.models import Plan, Subproduct
 from planning.selectors import plan_list_for_user
+from planning.services import plan_ensure_readable_by
 
 from .goals_forms import GoalRowForm
 from .matrices import matrices_pdf, matrices_xlsx
@@ -28,10 +29,9 @@ MATRIX_FORMATS = {
 
 
 def _readable_plan(user, plan_id: int) -> Plan:
-    """Planning staff, directors and auditors of the plan's institution read it (SEGEPLAN reads all)."""
-    if not user.reads_everything:
-        raise PermissionDenied(_("Su rol no permite consultar las metas del plan."))
-    return get_object_or_404(plan_list_for_user(user=user), pk=plan_id)
+    plan = get_object_or_404(Plan.objects.select_related("institution"), pk=plan_id)
+    plan_ensure_readable_by(user=user, plan=plan)
+    return plan
 
 
 def _can_edit(user, plan: Plan) -> bool:
@@ -113,12 +113,19 @@ def goals_row_save(request, plan_id: int, subproduct_id: int):
     form = GoalRowForm(request.POST, years=plan.years)
     if form.is_valid():
         try:
-            subproduct_goals_save(subproduct=subproduct, user=request.user, values=form.goal_values())
+            changed = subproduct_goals_save(
+                subproduct=subproduct, user=request.user, values=form.goal_values()
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Metas de «%(name)s» guardadas.") % {"name": subproduct.name})
+            message = (
+                _("Metas de «%(name)s» guardadas.")
+                if changed
+                else _("Sin cambios en las metas de «%(name)s».")
+            )
+            messages.success(request, message % {"name": subproduct.name})
             return redirect(reverse("indicators:goals_grid", args=[plan.pk]) + f"#sub-{subproduct.pk}")
     else:
         messages.error(

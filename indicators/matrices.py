@@ -19,13 +19,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from budget.resources import neutralise
+
 CENT = Decimal("0.01")
 MONEY_FORMAT = '"Q" #,##0.00'
 UNITS_FORMAT = "#,##0"
 # A fixed timestamp inside the file so that the same plan always gives the same bytes.
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_CORE_TIME = "2000-01-01T00:00:00Z"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 SHEET_PLAN = "Plan"
 SHEET_RESULTS = "9.2 Resultados"
@@ -169,11 +170,7 @@ class MatricesError(Exception):
 
 
 def _put(ws, row: int, column: int, value, number_format: str | None = None):
-    cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        # Text a spreadsheet would take for a formula stays text: string type and a quote prefix.
-        cell.data_type = "s"
-        cell.quotePrefix = True
+    cell = ws.cell(row=row, column=column, value=neutralise(value))
     if number_format:
         cell.number_format = number_format
     return cell
@@ -386,7 +383,7 @@ class _Reader:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return str(value).strip()
+        return _written_text(str(value).strip())
 
     def number(self, ws, row: int, column: int, *, integer: bool, required: bool = True):
         value = ws.cell(row=row, column=column).value
@@ -412,6 +409,11 @@ class _Reader:
                 return None
             return int(number)
         return number.quantize(CENT)
+
+
+def _written_text(value: str) -> str:
+    """The text as it was before ``neutralise`` put an apostrophe in front of it."""
+    return value[1:] if value.startswith("'") and neutralise(value[1:]) == value else value
 
 
 def _rows(ws, first: int):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import ProtectedError
+from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
+from PIL import Image
 from simple_history.utils import update_change_reason
 
 from budget.models import BudgetProjection
@@ -23,18 +27,20 @@ from planning.models import (
     Result,
     Subproduct,
 )
+from planning.services import goal_update, plan_ensure_editable_by
 
 from .matrices import MatrixGoal, PomMatrices
+from .models import (
+    Achievement,
+    AchievementPhoto,
+    IndicatorSheet,
+    IndicatorSheetValue,
+    ProductIndicatorTarget,
+    ProductIndicatorYear,
+)
 from .selectors import plan_goal_figures
 
 # --- Issue 5b (goals grid, POM matrices import) services below this line ------------------------
-
-
-def _ensure_planning_staff(*, user, plan: Plan) -> None:
-    if not (user.is_superuser or user.is_planning_staff):
-        raise PermissionDenied(_("Solo el personal de planificación puede modificar los planes."))
-    if not user.is_superuser and user.institution_id != plan.institution_id:
-        raise PermissionDenied(_("El plan «%(plan)s» es de otra institución.") % {"plan": plan})
 
 
 def _save(instance: models.Model, *, user=None, reason: str) -> None:
@@ -44,45 +50,37 @@ def _save(instance: models.Model, *, user=None, reason: str) -> None:
     update_change_reason(instance, reason)
 
 
-@transaction.atomic
 def subproduct_goals_save(
     *, subproduct: Subproduct, user, values: dict[int, tuple[int, Decimal] | None]
 ) -> int:
     """Set a subproduct's physical and financial goals for several years (one row of the grid).
 
-    Before any reprogramming a goal's initial and current values are the same figure, so both
-    are written. ``None`` for a year leaves it without a goal when it has none. Refused for an
-    approved plan: its goals change through reprogrammings. Returns how many goals changed.
+    Each changed year goes through ``goal_update`` (planning staff only, refused for an approved
+    plan, kept in the goal's history); a year left empty stays without a goal when it has none.
+    All years or none. Returns how many goals changed.
     """
     plan = subproduct.product.plan
-    _ensure_planning_staff(user=user, plan=plan)
-    if plan.is_approved:
-        raise ValidationError(
-            _("El plan «%(plan)s» está aprobado: cambie la meta mediante una reprogramación.")
-            % {"plan": plan},
-            code="plan_approved",
-        )
+    plan_ensure_editable_by(user=user, plan=plan)
     outside = sorted(set(values) - set(plan.years))
     if outside:
         raise ValidationError(
             _("Los años %(years)s no pertenecen al plan «%(plan)s».")
             % {"years": ", ".join(map(str, outside)), "plan": plan}
         )
-    goals = {goal.year: goal for goal in Goal.objects.select_for_update().filter(subproduct=subproduct)}
-    changed = 0
-    for year, figures in sorted(values.items()):
-        goal = goals.get(year)
-        if figures is None and goal is None:
-            continue
-        physical, financial = figures or (0, ZERO)
-        if goal is None:
-            goal = Goal(subproduct=subproduct, year=year, source=Goal.Source.ENTERED)
-        elif (goal.physical_current, goal.financial_current) == (physical, financial):
-            continue
-        goal.physical_initial = goal.physical_current = physical
-        goal.financial_initial = goal.financial_current = financial
-        _save(goal, user=user, reason=_("Edición en la cuadrícula de metas multianuales"))
-        changed += 1
+    with transaction.atomic():
+        goals = {goal.year: goal for goal in Goal.objects.select_for_update().filter(subproduct=subproduct)}
+        changed = 0
+        for year, figures in sorted(values.items()):
+            goal = goals.get(year)
+            if figures is None and goal is None:
+                continue
+            physical, financial = figures or (0, ZERO)
+            if goal is None:
+                goal = Goal(subproduct=subproduct, year=year, source=Goal.Source.ENTERED)
+            elif (goal.physical_current, goal.financial_current) == (physical, financial):
+                continue
+            goal_update(goal=goal, user=user, physical_initial=physical, financial_initial=financial)
+            changed += 1
     return changed
 
 
@@ -267,3 +265,166 @@ def plan_import(*, matrices: PomMatrices, replace: bool = False, user=None) -> P
 
 
 # --- Issue 5c (indicator sheets, activity report) services below this line ---------------------
+
+
+def _ensure_planning_staff(user, institution_id: int) -> None:
+    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == institution_id)):
+        raise PermissionDenied(_("Solo el personal de planificación de la institución edita las fichas."))
+
+
+def _replace_rows(queryset, key: str, rows: dict, build) -> None:
+    """Make the related rows exactly ``rows`` ({key value: fields}), validating each."""
+    queryset.exclude(**{f"{key}__in": list(rows)}).delete()
+    existing = {getattr(row, key): row for row in queryset}
+    for key_value, fields in rows.items():
+        row = existing.get(key_value) or build(key_value)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.full_clean()
+        row.save()
+
+
+@transaction.atomic
+def indicator_sheet_save(
+    *,
+    plan: Plan,
+    sheet: IndicatorSheet | None,
+    fields: dict,
+    values: dict[int, Decimal],
+    target: dict | None,
+    target_years: dict[int, tuple[Decimal, Decimal]],
+    user,
+) -> IndicatorSheet:
+    """Create or update a sheet with its yearly values and its row of the multiannual table.
+
+    ``values`` and ``target_years`` replace what the sheet had; ``target`` None removes the row.
+    """
+    _ensure_planning_staff(user, plan.institution_id)
+    sheet = sheet or IndicatorSheet(plan=plan)
+    if sheet.plan_id != plan.id:
+        raise ValidationError(_("La ficha pertenece a otro plan."))
+    for name, value in fields.items():
+        setattr(sheet, name, value)
+    if sheet.product_id and sheet.product.plan_id != plan.id:
+        raise ValidationError({"product": _("El producto debe ser del mismo plan que la ficha.")})
+    if sheet.pk is None and not fields.get("position"):
+        sheet.position = (plan.indicator_sheets.aggregate(last=Max("position"))["last"] or 0) + 1
+    sheet.full_clean()
+    sheet.save()
+    _replace_rows(
+        IndicatorSheetValue.objects.filter(sheet=sheet),
+        "year",
+        {year: {"value": value} for year, value in values.items()},
+        lambda year: IndicatorSheetValue(sheet=sheet, year=year),
+    )
+    if target is None:
+        ProductIndicatorTarget.objects.filter(sheet=sheet).delete()
+        return sheet
+    row = ProductIndicatorTarget.objects.filter(sheet=sheet).first() or ProductIndicatorTarget(sheet=sheet)
+    for name, value in target.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    _replace_rows(
+        ProductIndicatorYear.objects.filter(target=row),
+        "year",
+        {
+            year: {"absolute": absolute, "relative": relative}
+            for year, (absolute, relative) in target_years.items()
+        },
+        lambda year: ProductIndicatorYear(target=row, year=year),
+    )
+    return sheet
+
+
+@transaction.atomic
+def indicator_sheet_delete(*, sheet: IndicatorSheet, user) -> None:
+    _ensure_planning_staff(user, sheet.plan.institution_id)
+    sheet.delete()
+
+
+# Activity report ------------------------------------------------------------------------------
+
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png"}
+
+
+def _may_report_achievements(user, institution_id: int) -> bool:
+    return user.is_superuser or (
+        user.institution_id == institution_id and (user.is_planning_staff or user.is_officer)
+    )
+
+
+def achievement_may_edit(*, user, achievement: Achievement) -> bool:
+    """Planning staff edit every unit's achievements; anyone else only those they entered."""
+    if not _may_report_achievements(user, achievement.institution_id):
+        return False
+    return user.is_superuser or user.is_planning_staff or achievement.created_by_id == user.pk
+
+
+def checked_image(upload) -> tuple[bytes, str]:
+    """The upload's bytes and Pillow format, refused unless it is a real JPEG or PNG of allowed size."""
+    limit = int(getattr(settings, "IGM_MAX_PHOTO_BYTES", 5 * 1024 * 1024))
+    if upload.size > limit:
+        raise ValidationError(
+            _("La foto pesa %(size)s MB; el máximo es %(limit)s MB.")
+            % {"size": round(upload.size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+        )
+    content = upload.read()
+    try:
+        with Image.open(ContentFile(content)) as image:
+            image_format = image.format
+            image.verify()
+    except Exception as error:  # Pillow raises many kinds for a file that is not an image
+        raise ValidationError(_("El archivo no es una imagen válida (JPEG o PNG).")) from error
+    if image_format not in PHOTO_FORMATS:
+        raise ValidationError(_("Formato de imagen no admitido: use JPEG o PNG."))
+    return content, image_format
+
+
+def _photo_add(achievement: Achievement, upload, caption: str) -> AchievementPhoto:
+    content, image_format = checked_image(upload)
+    photo = AchievementPhoto(
+        achievement=achievement, caption=caption.strip(), image_format=image_format, size=len(content)
+    )
+    photo.image.save(f"{uuid.uuid4().hex}.{PHOTO_FORMATS[image_format]}", ContentFile(content), save=False)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def achievement_save(
+    *,
+    institution: Institution,
+    achievement: Achievement | None,
+    fields: dict,
+    photos: list[tuple[object, str]],
+    remove_photo_ids: list[int],
+    user,
+) -> Achievement:
+    """Create or update an achievement and add or remove its photos in one transaction."""
+    if achievement is None:
+        if not _may_report_achievements(user, institution.id):
+            raise PermissionDenied(_("Su rol no permite registrar logros de esta institución."))
+        achievement = Achievement(institution=institution, created_by=user)
+    elif not achievement_may_edit(user=user, achievement=achievement):
+        raise PermissionDenied(_("Solo quien registró el logro o planificación puede modificarlo."))
+    for name, value in fields.items():
+        setattr(achievement, name, value)
+    achievement.full_clean()
+    achievement.save()
+    for photo in achievement.photos.filter(pk__in=remove_photo_ids):
+        photo.image.delete(save=False)
+        photo.delete()
+    for upload, caption in photos:
+        _photo_add(achievement, upload, caption)
+    return achievement
+
+
+@transaction.atomic
+def achievement_delete(*, achievement: Achievement, user) -> None:
+    if not achievement_may_edit(user=user, achievement=achievement):
+        raise PermissionDenied(_("Solo quien registró el logro o planificación puede eliminarlo."))
+    for photo in achievement.photos.all():
+        photo.image.delete(save=False)
+    achievement.delete()

@@ -45,9 +45,9 @@ def test_officer_is_refused(client, small_pom):
     assert _grid(client, small_pom).status_code == 403
 
 
-def test_other_institution_does_not_see_the_plan(client, small_pom):
+def test_other_institution_is_refused(client, small_pom):
     client.force_login(UserFactory(role=Role.PLANNER, institution=InstitutionFactory()))
-    assert _grid(client, small_pom).status_code == 404
+    assert _grid(client, small_pom).status_code == 403
 
 
 def test_anonymous_is_sent_to_login(client, small_pom):
