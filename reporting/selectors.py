@@ -24,7 +24,7 @@ from budget.selectors import (
 from planning.models import Institution
 from planning.selectors import institution_list_for_user
 
-from .documents import Deviation, DetailRow, Letter, ReportDocument, document_from_json
+from .documents import DetailRow, Deviation, Letter, ReportDocument, document_from_json
 from .models import DeviationNote, PeriodReport, ReportJob
 
 DUE_DAYS = 15

@@ -157,7 +157,9 @@ def signature_verify(content: bytes) -> SignatureCheck:
         status = validate_pdf_signature(embedded[-1], ValidationContext(trust_roots=[trust_root]))
     except Exception as error:  # noqa: BLE001 - a damaged file of any kind is simply "invalid"
         logger.info("PDF signature unreadable: %s", error)
-        return SignatureCheck(valid=False, message=_("Firma inválida: el archivo está dañado o fue alterado."))
+        return SignatureCheck(
+            valid=False, message=_("Firma inválida: el archivo está dañado o fue alterado.")
+        )
     signer = status.signing_cert.subject.native.get("common_name", "")
     if not status.intact or not status.valid:
         message = _("Firma inválida: el documento fue modificado después de firmarse.")

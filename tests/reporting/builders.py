@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
-from reporting.documents import Deviation, DetailRow, Letter, ReportDocument
+from reporting.documents import DetailRow, Deviation, Letter, ReportDocument
 
 
 def line(measure, initial, reprogrammings, current, months, period_pct, accumulated, acc_pct, acc_init_pct,
