@@ -1,0 +1,35 @@
+"""Fixtures of the reporting tests: eager Celery (unless a test runs a real worker), a demo
+signing certificate and media under a temporary directory."""
+
+import pytest
+from django.conf import settings
+
+from igm_plan.celery import app as celery_app
+from reporting.signing import certificate_create
+
+SIGNING_PASSWORD = "clave-certificado-prueba"
+
+
+@pytest.fixture(scope="session")
+def signing_p12(tmp_path_factory):
+    path = tmp_path_factory.mktemp("signing") / "prueba.p12"
+    certificate_create(
+        path=path,
+        password=SIGNING_PASSWORD,
+        common_name="Lic. Alfredo Danilo Rivera (demostración)",
+        organization="Instituto Guatemalteco de Migración",
+    )
+    return path
+
+
+@pytest.fixture(autouse=True)
+def reporting_settings(settings, tmp_path, signing_p12, request):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.IGM_SIGNING_P12 = str(signing_p12)
+    settings.IGM_SIGNING_P12_PASSWORD = SIGNING_PASSWORD
+    # Jobs run in-process unless the test drives a real worker (see test_worker_killed_mid_render).
+    eager = request.node.get_closest_marker("worker") is None
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager or previous
+    yield settings
+    celery_app.conf.task_always_eager = previous
