@@ -2,7 +2,6 @@
 signing certificate and media under a temporary directory."""
 
 import pytest
-from django.conf import settings
 
 from igm_plan.celery import app as celery_app
 from reporting.signing import certificate_create
