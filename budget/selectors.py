@@ -6,10 +6,14 @@ renderers and the API format what ``siplan_report`` returns and never recompute 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from planning.models import Institution
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from planning.models import ZERO, Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
 from planning.selectors import plan_for_year
 
 from .models import CostCentre, Execution, PeriodLock
@@ -122,6 +126,186 @@ def _jsonable(value):
 
 class ReportUnavailable(Exception):
     """The report cannot be built (no plan covers the year, bad period)."""
+
+
+def siplan_report(*, institution: Institution, year: int, period: int) -> SiplanReport:
+    """The "Avance de Metas Físicas y Financieras" of a four-month period, every figure computed.
+
+    Seven queries whatever the number of products: products, subproducts, goals with their
+    reprogramming counts, the roll-up of subproduct goals, and execution per subproduct and per
+    product, each aggregated in SQL with one column per month of the period.
+    """
+    if period not in PERIOD_MONTHS:
+        raise ReportUnavailable(f"El cuatrimestre debe ser 1, 2 o 3 (se recibió {period}).")
+    plan = plan_for_year(institution=institution, year=year)
+    if plan is None:
+        raise ReportUnavailable(f"{institution.code} no tiene un plan que cubra el año {year}.")
+    months = PERIOD_MONTHS[period]
+    products = list(Product.objects.filter(plan=plan).select_related("result").order_by("position", "code"))
+    subproducts = defaultdict(list)
+    for subproduct in Subproduct.objects.filter(product__plan=plan).order_by("position", "code"):
+        subproducts[subproduct.product_id].append(subproduct)
+
+    goals = _goals_with_reprogramming_counts(plan=plan, year=year)
+    product_goals = {goal.product_id: goal for goal in goals if goal.product_id}
+    subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
+    rolled_up_goals = _subproduct_goals_rolled_up(plan=plan, year=year)
+    execution = Execution.objects.filter(subproduct__product__plan=plan, year=year, month__lte=months[-1])
+    by_subproduct = _execution_by_month(execution, "subproduct_id", months, same_unit_only=False)
+    by_product = _execution_by_month(execution, "subproduct__product_id", months, same_unit_only=True)
+
+    blocks: dict[int | None, list[ReportRow]] = {}
+    for product in products:
+        rows = blocks.setdefault(product.result_id, [])
+        goal = product_goals.get(product.id) or rolled_up_goals.get(product.id)
+        rows.append(_row("product", product, goal, by_product.get(product.id, {}), months))
+        for subproduct in subproducts[product.id]:
+            rows.append(
+                _row(
+                    "subproduct",
+                    subproduct,
+                    subproduct_goals.get(subproduct.id),
+                    by_subproduct.get(subproduct.id, {}),
+                    months,
+                )
+            )
+    results = {product.result_id: product.result for product in products}
+    return SiplanReport(
+        institution_code=institution.code,
+        institution_name=institution.name,
+        institution_budget_code=institution.budget_code,
+        plan_id=plan.id,
+        plan_name=plan.name,
+        year=year,
+        period=period,
+        period_ordinal=PERIOD_ORDINALS[period],
+        period_short=PERIOD_SHORT[period],
+        period_label=period_label(period),
+        month_numbers=months,
+        month_names=tuple(MONTH_NAMES[m - 1] for m in months),
+        accumulated_months=tuple(range(1, months[-1] + 1)),
+        blocks=tuple(
+            ReportBlock(
+                result_id=result_id,
+                result_code=results[result_id].code if result_id else "",
+                title=results[result_id].description if result_id else "Sin Resultado",
+                rows=tuple(rows),
+            )
+            for result_id, rows in blocks.items()
+        ),
+        signer_name=institution.head_name,
+        signer_title=institution.head_title,
+    )
+
+
+@dataclass(frozen=True)
+class _GoalFigures:
+    physical_initial: Decimal
+    physical_current: Decimal
+    financial_initial: Decimal
+    financial_current: Decimal
+    physical_reprogrammings: int
+    financial_reprogrammings: int
+
+
+def _reprogramming_count(measure: str, prefix: str = "") -> Count:
+    return Count(
+        f"{prefix}reprogrammings",
+        filter=Q(
+            **{
+                f"{prefix}reprogrammings__status": Reprogramming.Status.APPROVED,
+                f"{prefix}reprogrammings__measure": measure,
+            }
+        ),
+        distinct=True,
+    )
+
+
+def _goals_with_reprogramming_counts(*, plan: Plan, year: int) -> list[Goal]:
+    return list(
+        Goal.objects.filter(Q(product__plan=plan) | Q(subproduct__product__plan=plan), year=year).annotate(
+            physical_reprogrammings=_reprogramming_count(Measure.PHYSICAL),
+            financial_reprogrammings=_reprogramming_count(Measure.FINANCIAL),
+        )
+    )
+
+
+def _subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, _GoalFigures]:
+    """A product's goal from its subproducts: physical of the same unit only, financial of all."""
+    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
+    rows = (
+        Goal.objects.filter(subproduct__product__plan=plan, year=year)
+        .values("subproduct__product_id")
+        .annotate(
+            physical_initial=Coalesce(Sum("physical_initial", filter=same_unit), 0),
+            physical_current=Coalesce(Sum("physical_current", filter=same_unit), 0),
+            financial_initial=Sum("financial_initial"),
+            financial_current=Sum("financial_current"),
+            physical_reprogrammings=Count(
+                "reprogrammings",
+                filter=same_unit
+                & Q(
+                    reprogrammings__status=Reprogramming.Status.APPROVED,
+                    reprogrammings__measure=Measure.PHYSICAL,
+                ),
+                distinct=True,
+            ),
+            financial_reprogrammings=_reprogramming_count(Measure.FINANCIAL),
+        )
+        .order_by()
+    )
+    return {row.pop("subproduct__product_id"): _GoalFigures(**row) for row in rows}
+
+
+def _execution_by_month(
+    queryset, key: str, months: tuple[int, ...], *, same_unit_only: bool
+) -> dict[int, dict]:
+    """One row per ``key`` with physical/financial per month of the period, their row counts
+    (to tell "not reported" from zero) and the accumulated figures from January."""
+    physical_filter = Q(subproduct__unit=F("subproduct__product__unit")) if same_unit_only else Q()
+    columns = {
+        "acc_physical": Coalesce(Sum("physical", filter=physical_filter), 0),
+        "acc_financial": Coalesce(Sum("financial"), ZERO),
+    }
+    for month in months:
+        columns[f"physical_{month}"] = Coalesce(Sum("physical", filter=physical_filter & Q(month=month)), 0)
+        columns[f"financial_{month}"] = Coalesce(Sum("financial", filter=Q(month=month)), ZERO)
+        columns[f"rows_{month}"] = Count("id", filter=Q(month=month))
+    return {row[key]: row for row in queryset.values(key).annotate(**columns).order_by()}
+
+
+def _row(kind: str, owner, goal, execution: dict, months: tuple[int, ...]) -> ReportRow:
+    def line(measure: str) -> MeasureLine:
+        initial = Decimal(getattr(goal, f"{measure}_initial", 0) or 0)
+        current = Decimal(getattr(goal, f"{measure}_current", 0) or 0)
+        values = tuple(Decimal(execution.get(f"{measure}_{m}", 0)) for m in months)
+        reported = tuple(bool(execution.get(f"rows_{m}", 0)) for m in months)
+        period_total = sum(values, Decimal(0))
+        accumulated = Decimal(execution.get(f"acc_{measure}", 0))
+        return MeasureLine(
+            measure=measure,
+            initial=initial,
+            reprogrammings=getattr(goal, f"{measure}_reprogrammings", 0) if goal else 0,
+            current=current,
+            months=values,
+            months_reported=reported,
+            period_total=period_total,
+            period_pct=percentage(period_total, current),
+            accumulated=accumulated,
+            accumulated_pct=percentage(accumulated, current),
+            accumulated_initial_pct=percentage(accumulated, initial),
+            over_executed=accumulated > current,
+        )
+
+    return ReportRow(
+        kind=kind,
+        id=owner.id,
+        code=owner.code,
+        name=owner.name,
+        unit=owner.unit,
+        physical=line(Measure.PHYSICAL),
+        financial=line(Measure.FINANCIAL),
+    )
 
 
 def period_lock_active(*, institution: Institution, year: int, period: int) -> PeriodLock | None:

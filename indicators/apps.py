@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class IndicatorsConfig(AppConfig):
     name = "indicators"
+    verbose_name = "Indicadores"

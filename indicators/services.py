@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 
-
 # --- Issue 5b (goals grid, POM matrices import) services below this line ------------------------
-
 
 
 # --- Issue 5c (indicator sheets, activity report) services below this line ---------------------

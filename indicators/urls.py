@@ -6,5 +6,4 @@ urlpatterns: list = []
 # --- Issue 5b (goals grid, POM matrices) urls: urlpatterns += [...] below --------------------------
 
 
-
 # --- Issue 5c (indicator sheets `index`, `dashboard`, activity report) urls: urlpatterns += [...] below

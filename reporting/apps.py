@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class ReportingConfig(AppConfig):
     name = "reporting"
+    verbose_name = "Reportes"

@@ -1,0 +1,634 @@
+"""Loads IGM's real plan data from the transcribed documents in ``fixtures/``.
+
+The loader is idempotent (a row is saved only when a value differs, so a rerun writes nothing and
+adds no history) and atomic (a broken file leaves the database as it was). Figures are kept exactly
+as the documents print them; derived figures are marked as such with the derivation in words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import Role, User
+from budget.models import BudgetProjection, CostCentre, Execution
+from planning.models import (
+    DeclaredTotal,
+    Department,
+    Goal,
+    Institution,
+    Measure,
+    Municipality,
+    Plan,
+    Product,
+    Program,
+    ProgrammaticCategory,
+    Reprogramming,
+    Result,
+    ResultTarget,
+    Subproduct,
+)
+
+from .models import IndicatorSheet, IndicatorSheetValue, ProductIndicatorTarget, ProductIndicatorYear
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+CENT = Decimal("0.01")
+
+# Demo accounts, one per role of DESIGN.md "Who uses it" (plus the planning lead who approves
+# reprogrammings). The passwords are public on purpose: change them on any real deployment.
+DEMO_USERS = (
+    (
+        "planificador",
+        "Planifica-IGM-2026",
+        Role.PLANNER,
+        "Edgar Leonel",
+        "Leal Bolaños",
+        "Subdirección de Planificación",
+    ),
+    (
+        "jefa_planificacion",
+        "Jefa-Planifica-2026",
+        Role.PLANNING_LEAD,
+        "Jessica Margaret",
+        "Orellana Díaz",
+        "Subdirectora de Planificación",
+    ),
+    (
+        "encargado_cc",
+        "Centro-Costo-2026",
+        Role.OFFICER,
+        "Encargado",
+        "de centro de costo (demo)",
+        "Encargado de centro de costo",
+    ),
+    ("director", "Director-IGM-2026", Role.DIRECTOR, "Alfredo Danilo", "Rivera", "Director General"),
+    ("auditor", "Auditoria-IGM-2026", Role.AUDITOR, "Auditoría", "Interna (demo)", "Auditor interno"),
+    ("segeplan", "Segeplan-Lectura-2026", Role.SEGEPLAN, "SEGEPLAN", "(lectura)", "Analista SEGEPLAN"),
+)
+DEMO_OFFICER_COST_CENTRES = ("CC-01", "CC-02")
+
+
+class FixtureError(Exception):
+    """A fixture file is missing, malformed or inconsistent; the message says where."""
+
+
+@dataclass
+class LoadSummary:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    demo_users: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+class _Loader:
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.summary = LoadSummary()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def read(self, relative: str) -> dict:
+        path = self.directory / relative
+        try:
+            with path.open(encoding="utf-8") as handle:
+                # Floats are refused outright: every amount in the fixtures is a string.
+                return json.load(handle, parse_float=_refuse_float)
+        except FileNotFoundError as exc:
+            raise FixtureError(f"No se encontró el archivo de datos {path}.") from exc
+        except json.JSONDecodeError as exc:
+            raise FixtureError(
+                f"{path}: JSON inválido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}."
+            ) from exc
+        except ValueError as exc:
+            raise FixtureError(f"{path}: {exc}") from exc
+
+    # -- writing ---------------------------------------------------------------------------------
+    def upsert(self, model, lookup: dict, values: dict):
+        """Create or update, saving only when something differs (so reruns add no history)."""
+        instance = model.objects.filter(**lookup).first()
+        label = model._meta.verbose_name_plural
+        if instance is None:
+            instance = model(**lookup, **values)
+            _validate(instance, lookup)
+            instance.save()
+            self.summary.created[label] += 1
+            return instance
+        changed = [name for name, value in values.items() if getattr(instance, name) != value]
+        if changed:
+            for name in changed:
+                setattr(instance, name, values[name])
+            _validate(instance, lookup)
+            instance.save()
+            self.summary.updated[label] += 1
+        else:
+            self.summary.unchanged[label] += 1
+        return instance
+
+    def set_m2m(self, manager, objects) -> None:
+        wanted = {obj.pk for obj in objects}
+        if set(manager.values_list("pk", flat=True)) != wanted:
+            manager.set(objects)
+
+    # -- sections --------------------------------------------------------------------------------
+    def load_geography(self) -> None:
+        data = self.read("geography/guatemala.json")
+        for dept in _require(data, "departments", "geography/guatemala.json"):
+            department = self.upsert(Department, {"code": dept["code"]}, {"name": dept["name"]})
+            for muni in dept["municipalities"]:
+                self.upsert(
+                    Municipality, {"code": muni["code"]}, {"name": muni["name"], "department": department}
+                )
+        self.departments = {d.name: d for d in Department.objects.all()}
+        self.municipalities = {
+            (m.department.name, m.name): m for m in Municipality.objects.select_related("department")
+        }
+
+    def department(self, name: str, where: str) -> Department:
+        try:
+            return self.departments[name]
+        except KeyError as exc:
+            raise FixtureError(f"{where}: departamento desconocido «{name}».") from exc
+
+    def municipality(self, department: str, name: str, where: str) -> Municipality:
+        try:
+            return self.municipalities[(department, name)]
+        except KeyError as exc:
+            raise FixtureError(f"{where}: municipio desconocido «{name}» ({department}).") from exc
+
+    def load_institution(self) -> None:
+        data = self.read("igm/institution.json")
+        info = data["institution"]
+        self.institution = self.upsert(
+            Institution, {"code": info["code"]}, {k: v for k, v in info.items() if k != "code"}
+        )
+        self.programs = {
+            item["code"]: self.upsert(
+                Program, {"institution": self.institution, "code": item["code"]}, {"name": item["name"]}
+            )
+            for item in data["programs"]
+        }
+        self.categories = {}
+        for item in data["categories"]:
+            program_code, subprogram, project, activity = _split_category(
+                item["code"], "igm/institution.json"
+            )
+            if program_code not in self.programs:
+                raise FixtureError(
+                    f"igm/institution.json: la categoría {item['code']} usa un programa inexistente."
+                )
+            self.categories[item["code"]] = self.upsert(
+                ProgrammaticCategory,
+                {
+                    "program": self.programs[program_code],
+                    "subprogram": subprogram,
+                    "project": project,
+                    "activity": activity,
+                },
+                {"name": item["name"]},
+            )
+        self.load_plan_header(data["pei"], "igm/institution.json")
+        self.cost_centres = {}
+        for item in data["cost_centres"]:
+            where = f"igm/institution.json, centro de costo {item['code']}"
+            self.cost_centres[item["code"]] = self.upsert(
+                CostCentre,
+                {"institution": self.institution, "code": item["code"]},
+                {
+                    "name": item["name"],
+                    "status": item.get("status", CostCentre.Status.ACTIVE),
+                    "department": self.department(item["department"], where),
+                    "municipality": self.municipality(item["department"], item["municipality"], where),
+                    "source_note": item["source"],
+                },
+            )
+        self.production = data["production"]
+
+    def load_plan_header(self, info: dict, where: str) -> Plan:
+        approval_date = date.fromisoformat(info["approval_date"]) if info.get("approval_date") else None
+        return self.upsert(
+            Plan,
+            {"institution": self.institution, "kind": info["kind"], "start_year": info["start_year"]},
+            {
+                "name": info["name"],
+                "end_year": info["end_year"],
+                "status": info["status"],
+                "approval_act": info.get("approval_act", ""),
+                "approval_date": approval_date,
+            },
+        )
+
+    def load_plan(self, relative: str) -> tuple[Plan, dict]:
+        data = self.read(relative)
+        plan = self.load_plan_header(data["plan"], relative)
+        results = {}
+        for item in data["results"]:
+            where = f"{relative}, resultado {item['code']}"
+            result = self.upsert(
+                Result,
+                {"plan": plan, "code": item["code"]},
+                {
+                    "position": item["position"],
+                    "description": item["description"],
+                    "level": item["level"],
+                    "unit": item["unit"],
+                    "baseline_year": item["baseline_year"],
+                    "baseline_value": _money(item["baseline_value"], where),
+                    "pgg_axis": item.get("pgg_axis", ""),
+                    "pgg_objective": item.get("pgg_objective", ""),
+                    "pgg_statement": item.get("pgg_statement", ""),
+                    "ods_targets": item.get("ods_targets", ""),
+                    "pnd_priorities": item.get("pnd_priorities", ""),
+                },
+            )
+            for target in item["targets"]:
+                self.upsert(
+                    ResultTarget,
+                    {"result": result, "year": target["year"]},
+                    {"value": _money(target["value"], where), "statement": target["statement"]},
+                )
+            results[item["code"]] = result
+        products = {}
+        for item in data["products"]:
+            where = f"{relative}, producto {item['code']}"
+            if item["category"] not in self.categories:
+                raise FixtureError(f"{where}: categoría programática desconocida {item['category']}.")
+            if item["result"] is not None and item["result"] not in results:
+                raise FixtureError(f"{where}: resultado desconocido {item['result']}.")
+            product = self.upsert(
+                Product,
+                {"plan": plan, "code": item["code"]},
+                {
+                    "position": item["position"],
+                    "result": results.get(item["result"]),
+                    "category": self.categories[item["category"]],
+                    "name": item["name"],
+                    "unit": item["unit"],
+                    "responsible_units": item["responsible_units"],
+                    "pgg_major_contribution": item["pgg_major_contribution"],
+                    "is_national": item["national"],
+                },
+            )
+            self.load_coverage(product, item, where)
+            products[item["code"]] = product
+            for sub in item["subproducts"]:
+                sub_where = f"{relative}, subproducto {sub['code']}"
+                subproduct = self.upsert(
+                    Subproduct,
+                    {"product": product, "code": sub["code"]},
+                    {
+                        "position": sub["position"],
+                        "name": sub["name"],
+                        "unit": sub["unit"],
+                        "responsible_unit": sub["responsible_unit"],
+                        "is_national": sub.get("national", item["national"]),
+                    },
+                )
+                self.load_coverage(subproduct, sub, sub_where)
+                products[sub["code"]] = subproduct
+        return plan, {"data": data, "objects": products}
+
+    def load_coverage(self, owner, item: dict, where: str) -> None:
+        self.set_m2m(
+            owner.departments, [self.department(name, where) for name in item.get("departments", [])]
+        )
+        self.set_m2m(
+            owner.municipalities,
+            [self.municipality(dept, name, where) for dept, name in item.get("municipalities", [])],
+        )
+
+    def goal(self, *, owner_field: str, owner, year: int, values: dict, source: str, note: str) -> Goal:
+        return self.upsert(
+            Goal, {owner_field: owner, "year": year}, {**values, "source": source, "source_note": note}
+        )
+
+    def load_multiannual_goals(self, plan: Plan, loaded: dict, relative: str) -> None:
+        years = list(plan.years)
+        for item in loaded["data"]["products"]:
+            self._multiannual(loaded["objects"][item["code"]], "product", item.get("goals"), years, relative)
+            for sub in item["subproducts"]:
+                self._multiannual(
+                    loaded["objects"][sub["code"]], "subproduct", sub.get("goals"), years, relative
+                )
+
+    def _multiannual(
+        self, owner, owner_field: str, goals: dict | None, years: list[int], relative: str
+    ) -> None:
+        if goals is None:
+            return
+        where = f"{relative}, metas de {owner.code}"
+        if len(goals["physical"]) != len(years) or len(goals["financial"]) != len(years):
+            raise FixtureError(f"{where}: se esperaban {len(years)} años de metas.")
+        for year, physical, financial in zip(years, goals["physical"], goals["financial"], strict=True):
+            amount = _money(financial, where)
+            self.goal(
+                owner_field=owner_field,
+                owner=owner,
+                year=year,
+                values={
+                    "physical_initial": _units(physical, where),
+                    "physical_current": _units(physical, where),
+                    "financial_initial": amount,
+                    "financial_current": amount,
+                },
+                source=goals["source"],
+                note=goals["note"],
+            )
+
+    def load_budget(self, plan: Plan, data: dict) -> None:
+        years = list(plan.years)
+        for program_code, amounts in data["budget_projection"].items():
+            where = f"sección 8, programa {program_code}"
+            for year, amount in zip(years, amounts, strict=True):
+                self.upsert(
+                    BudgetProjection,
+                    {"plan": plan, "program": self.programs[program_code], "year": year},
+                    {"amount": _money(amount, where)},
+                )
+        for matrix, amounts in data["declared_totals"].items():
+            for year, amount in zip(years, amounts, strict=True):
+                self.upsert(
+                    DeclaredTotal,
+                    {"plan": plan, "matrix": matrix, "year": year},
+                    {"amount": _money(amount, f"total consignado {matrix}")},
+                )
+
+    def load_indicator_sheets(self, plan: Plan, loaded: dict) -> None:
+        years = list(plan.years)
+        for item in loaded["data"]["indicator_sheets"]:
+            where = f"ficha de indicador {item['position']}"
+            fields = {
+                key: item[key]
+                for key in (
+                    "code",
+                    "name",
+                    "category",
+                    "associated_objective",
+                    "public_policy",
+                    "description",
+                    "pertinence",
+                    "interpretation",
+                    "formula_text",
+                    "frequency",
+                    "baseline_year",
+                    "trend_explanation",
+                    "how_goal_is_reached",
+                    "data_source",
+                    "responsible_unit",
+                    "collection_method",
+                    "associated_production",
+                    "technical_notes",
+                    "report_code",
+                    "report_date",
+                )
+            }
+            sheet = self.upsert(
+                IndicatorSheet,
+                {"plan": plan, "position": item["position"]},
+                {
+                    **fields,
+                    "product": loaded["objects"][item["product"]],
+                    "baseline_value": _money(item["baseline_value"], where),
+                },
+            )
+            for year, value in item["values"].items():
+                self.upsert(
+                    IndicatorSheetValue, {"sheet": sheet, "year": int(year)}, {"value": _money(value, where)}
+                )
+            table = item["multiannual"]
+            target = self.upsert(
+                ProductIndicatorTarget,
+                {"sheet": sheet},
+                {
+                    "unit": table["unit"],
+                    "baseline_year": table["baseline_year"],
+                    "baseline_absolute": _money(table["baseline_absolute"], where),
+                    "baseline_relative": _money(table["baseline_relative"], where),
+                    "total_absolute": _money(table["total_absolute"], where),
+                    "total_relative": _money(table["total_relative"], where),
+                },
+            )
+            for year, (absolute, relative) in zip(years, table["years"], strict=True):
+                self.upsert(
+                    ProductIndicatorYear,
+                    {"target": target, "year": year},
+                    {"absolute": _money(absolute, where), "relative": _money(relative, where)},
+                )
+
+    def load_annual_plan(self, plan: Plan, loaded: dict, relative: str) -> None:
+        """Goals, reprogrammings and monthly execution of a year's plan (the 2024 SIPLAN figures)."""
+        data = loaded["data"]
+        year = plan.start_year
+        cost_centre = self.cost_centres[data["execution_cost_centre"]]
+        for item in data["products"]:
+            product = loaded["objects"][item["code"]]
+            self._annual_goal(product, "product", item, year, data["reprogramming_note"], relative)
+            for sub in item["subproducts"]:
+                subproduct = loaded["objects"][sub["code"]]
+                self._annual_goal(subproduct, "subproduct", sub, year, data["reprogramming_note"], relative)
+                self.set_m2m(subproduct.cost_centres, [cost_centre])
+                self._execution(
+                    cost_centre, subproduct, year, sub["execution"], data["execution_note"], relative
+                )
+
+    def _annual_goal(self, owner, owner_field: str, item: dict, year: int, note: str, relative: str) -> None:
+        where = f"{relative}, meta {year} de {owner.code}"
+        values = item["goal"]
+        goal = self.goal(
+            owner_field=owner_field,
+            owner=owner,
+            year=year,
+            values={
+                "physical_initial": _units(values["physical_initial"], where),
+                "physical_current": _units(values["physical_current"], where),
+                "financial_initial": _money(values["financial_initial"], where),
+                "financial_current": _money(values["financial_current"], where),
+            },
+            source=Goal.Source.DOCUMENT,
+            note="Reporte SIPLAN, tercer cuatrimestre 2024",
+        )
+        for measure in (Measure.PHYSICAL, Measure.FINANCIAL):
+            count = item["reprogrammings"][measure]
+            old, new = (
+                (Decimal(goal.physical_initial), Decimal(goal.physical_current))
+                if measure == Measure.PHYSICAL
+                else (goal.financial_initial, goal.financial_current)
+            )
+            if count == 0 and old != new:
+                raise FixtureError(f"{where}: meta {measure} cambió sin reprogramación.")
+            if count > 1:
+                raise FixtureError(
+                    f"{where}: el documento da {count} reprogramaciones sin sus valores intermedios."
+                )
+            if count == 1:
+                self.upsert(
+                    Reprogramming,
+                    {"goal": goal, "measure": measure},
+                    {
+                        "old_value": old,
+                        "new_value": new,
+                        "effective_date": date(year, 12, 31),
+                        "justification": note,
+                        "status": Reprogramming.Status.APPROVED,
+                        "approver_name": "Según SIPLAN (no consignado)",
+                    },
+                )
+
+    def _execution(
+        self, cost_centre, subproduct, year: int, execution: dict, note: str, relative: str
+    ) -> None:
+        where = f"{relative}, ejecución de {subproduct.code}"
+        annual_physical = _units(execution["annual"][0], where)
+        annual_financial = _money(execution["annual"][1], where)
+        known: dict[int, list] = {
+            int(m): [_units(p, where), _money(f, where)] for m, (p, f) in execution["months"].items()
+        }
+        january_physical = execution.get("january_physical")
+        physical, financial = {m: v[0] for m, v in known.items()}, {m: v[1] for m, v in known.items()}
+        if january_physical is not None:
+            physical[1] = _units(january_physical, where)
+        derived_physical = _spread_remainder(annual_physical, physical, where, "física")
+        derived_financial = _spread_remainder(annual_financial, financial, where, "financiera")
+        for month in range(1, 13):
+            derived = month in derived_physical or month in derived_financial
+            sources = []
+            if month in known:
+                sources.append("reporte SIPLAN tercer cuatrimestre 2024")
+            if month == 1 and january_physical is not None:
+                sources.append("física: informe de actividades enero 2024")
+            if derived:
+                sources.append("derivado: acumulado anual menos meses conocidos, repartido por igual")
+            self.upsert(
+                Execution,
+                {"cost_centre": cost_centre, "subproduct": subproduct, "year": year, "month": month},
+                {
+                    "physical": physical.get(month, derived_physical.get(month)),
+                    "financial": financial.get(month, derived_financial.get(month)),
+                    "is_derived": derived,
+                    "source_note": f"{note} Fuente: {'; '.join(sources)}."[:300],
+                },
+            )
+
+    def load_demo_users(self) -> None:
+        for username, password, role, first, last, title in DEMO_USERS:
+            user = self.upsert(
+                User,
+                {"username": username},
+                {
+                    "role": role,
+                    "first_name": first,
+                    "last_name": last,
+                    "job_title": title,
+                    "institution": None if role == Role.SEGEPLAN else self.institution,
+                },
+            )
+            if not user.check_password(password):
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            if role == Role.OFFICER:
+                self.set_m2m(
+                    user.cost_centres, [self.cost_centres[code] for code in DEMO_OFFICER_COST_CENTRES]
+                )
+            self.summary.demo_users.append((username, password, str(Role(role).label)))
+
+    def load_production(self, plans: list[tuple[Plan, dict]]) -> None:
+        """Which cost centres produce each POM subproduct (the POA 2024 links are set with its execution)."""
+        for _plan, loaded in plans:
+            for code, centres in self.production.items():
+                subproduct = loaded["objects"].get(code)
+                if subproduct is None:
+                    raise FixtureError(
+                        f"igm/institution.json: producción de un subproducto inexistente {code}."
+                    )
+                self.set_m2m(subproduct.cost_centres, [self.cost_centres[c] for c in centres])
+
+
+def institution_load_igm(*, directory: Path = FIXTURES_DIR) -> LoadSummary:
+    """Load (or refresh) IGM's plans, goals, execution, indicator sheets and demo users."""
+    loader = _Loader(Path(directory))
+    with transaction.atomic():
+        loader.load_geography()
+        loader.load_institution()
+        pom, pom_loaded = loader.load_plan("igm/pom-2026-2030.json")
+        loader.load_multiannual_goals(pom, pom_loaded, "igm/pom-2026-2030.json")
+        loader.load_budget(pom, pom_loaded["data"])
+        loader.load_indicator_sheets(pom, pom_loaded)
+        loader.load_production([(pom, pom_loaded)])
+        poa, poa_loaded = loader.load_plan("igm/poa-2024.json")
+        loader.load_annual_plan(poa, poa_loaded, "igm/poa-2024.json")
+        loader.load_demo_users()
+    return loader.summary
+
+
+def _validate(instance, lookup: dict) -> None:
+    try:
+        # Passwords are set separately (hashed) after the row exists.
+        instance.full_clean(exclude=["password"])
+    except ValidationError as exc:
+        where = ", ".join(f"{key}={value}" for key, value in lookup.items())
+        raise FixtureError(f"{instance._meta.verbose_name} ({where}): {'; '.join(exc.messages)}") from exc
+
+
+def _refuse_float(text: str):
+    raise ValueError(f'el número {text} debe escribirse como texto ("{text}") para no perder exactitud')
+
+
+def _require(data: dict, key: str, where: str):
+    if key not in data:
+        raise FixtureError(f"{where}: falta la clave «{key}».")
+    return data[key]
+
+
+def _money(value, where: str) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation as exc:
+        raise FixtureError(f"{where}: «{value}» no es una cifra.") from exc
+    if amount != amount.quantize(CENT):
+        raise FixtureError(f"{where}: «{value}» tiene más de dos decimales.")
+    if amount < 0:
+        raise FixtureError(f"{where}: «{value}» es negativo.")
+    return amount.quantize(CENT)
+
+
+def _units(value, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise FixtureError(f"{where}: «{value}» no es un número entero de unidades.")
+    return value
+
+
+def _split_category(code: str, where: str) -> tuple[str, str, str, str]:
+    parts = code.split("-")
+    if [len(p) for p in parts] != [2, 2, 3, 3] or not all(p.isdigit() for p in parts):
+        raise FixtureError(f"{where}: categoría programática mal escrita «{code}» (use 11-00-000-002).")
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def _spread_remainder(annual, known: dict[int, object], where: str, measure: str) -> dict[int, object]:
+    """The months January–December that are not known receive, evenly, the annual total minus the
+    known months; the rounding remainder goes to the last of them."""
+    missing = [month for month in range(1, 13) if month not in known]
+    remainder = annual - sum(known.values())
+    if remainder < 0:
+        raise FixtureError(f"{where}: los meses conocidos ({measure}) suman más que el acumulado anual.")
+    if not missing:
+        if remainder:
+            raise FixtureError(f"{where}: los meses ({measure}) no suman el acumulado anual.")
+        return {}
+    if isinstance(annual, int):
+        share = remainder // len(missing)
+    else:
+        share = (remainder / len(missing)).quantize(CENT, rounding="ROUND_DOWN")
+    spread = dict.fromkeys(missing, share)
+    spread[missing[-1]] = remainder - share * (len(missing) - 1)
+    return spread

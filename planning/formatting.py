@@ -1,0 +1,21 @@
+"""How figures are written everywhere: ``Q 292,649,151.00``, ``14,466,570.00``, ``91.20``."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+def figure(value, places: int = 2) -> str:
+    """Thousands with commas and a decimal point, as SIPLAN and the POM print them."""
+    if value is None or value == "":
+        return ""
+    quantum = Decimal(1).scaleb(-places)
+    return f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+
+
+def quetzales(value) -> str:
+    return "" if value is None or value == "" else f"Q {figure(value)}"
+
+
+def units(value) -> str:
+    return figure(value, places=0)
