@@ -1,31 +1,23 @@
 """Formatting for SIPLAN documents: figures as the reference prints them, never recomputed."""
 
 from datetime import date
-from decimal import Decimal
 
 from django import template
 
 from budget.selectors import MONTH_NAMES
+from planning.formatting import figure
 
 register = template.Library()
+# Every SIPLAN figure, physical or money, is printed ``292,649,151.00``.
+register.filter("money", figure)
 
 
-def money(value) -> str:
-    """``292649151`` → ``292,649,151.00``, the way SIPLAN prints every figure, physical or money."""
-    if value is None or value == "":
-        return ""
-    return f"{Decimal(value):,.2f}"
-
-
+@register.filter
 def long_date(value: date | None) -> str:
     """``14 de enero 2025``, as the reference letter is dated."""
     if value is None:
         return ""
     return f"{value.day} de {MONTH_NAMES[value.month - 1].lower()} {value.year}"
-
-
-register.filter("money", money)
-register.filter("long_date", long_date)
 
 
 @register.filter
