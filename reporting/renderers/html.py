@@ -5,11 +5,11 @@ from django.template.loader import render_to_string
 from reporting.documents import SEGEPLAN_NAME, ReportDocument
 
 
-def render_html_text(document: ReportDocument, *, part: str = "all") -> str:
+def render_html_text(document: ReportDocument, *, part: str = "all", inline_css: bool = True) -> str:
     """The standalone page; ``part`` is ``all`` (letter then report), ``letter`` or ``report``."""
     return render_to_string(
         "reporting/document/standalone.html",
-        {"document": document, "part": part, "segeplan_name": SEGEPLAN_NAME},
+        {"document": document, "part": part, "segeplan_name": SEGEPLAN_NAME, "inline_css": inline_css},
     )
 
 
