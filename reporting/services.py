@@ -187,7 +187,7 @@ def _enqueue(job_id: int) -> None:
     transaction.on_commit(lambda: run_report_job.delay(job_id))
 
 
-def _job_create(*, institution, year, period, format, user, signed=False, period_report=None) -> ReportJob:
+def _job_new(*, institution, year, period, format, user=None, signed=False, period_report=None) -> ReportJob:
     job = ReportJob(
         institution=institution,
         year=year,
@@ -206,6 +206,11 @@ def _job_create(*, institution, year, period, format, user, signed=False, period
     )
     job.full_clean()
     job.save()
+    return job
+
+
+def _job_create(**fields) -> ReportJob:
+    job = _job_new(**fields)
     _enqueue(job.pk)
     return job
 
@@ -221,6 +226,22 @@ def report_job_request(*, institution: Institution, year: int, period: int, form
     if pending is not None:
         return pending
     return _job_create(institution=institution, year=year, period=period, format=format, user=user)
+
+
+def report_job_render_now(
+    *, institution: Institution, year: int, period: int, format: str, signed: bool = False
+) -> ReportJob:
+    """The command line's rendering: the same job and stages, run in this process. A signed copy
+    of a period already signed is the stored signed document itself."""
+    period_report = period_report_for(institution=institution, year=year, period=period)
+    if signed and period_report is not None and period_report.status == PeriodReport.Status.SIGNED:
+        stored = period_report.jobs.filter(signed=True, status=ReportJob.Status.DONE).first()
+        if stored is not None:
+            return stored
+    job = _job_new(institution=institution, year=year, period=period, format=format, signed=signed)
+    report_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
 
 
 @transaction.atomic
@@ -264,7 +285,7 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
     try:
         _progress(job, ReportJob.Stage.QUERY, 5)
         document = report_document(institution=job.institution, year=job.year, period=job.period)
-        if job.signed and document.draft:
+        if job.period_report_id and document.draft:
             raise WorkflowError(_("El reporte no está aprobado; no puede firmarse."))
         fingerprint = document.fingerprint(format=job.format, signed=job.signed)
         ReportJob.objects.filter(pk=job.pk).update(fingerprint=fingerprint)

@@ -1,4 +1,4 @@
-"""JSON rendering: the document exactly as the API and the snapshot hold it."""
+"""JSON rendering: the selector's report JSON, plus the letter, deviation notes and monthly detail."""
 
 import json
 
@@ -6,4 +6,12 @@ from reporting.documents import ReportDocument
 
 
 def render_json(document: ReportDocument) -> bytes:
-    return json.dumps(document.to_json_data(), ensure_ascii=False, indent=2).encode()
+    data = document.to_json_data()
+    content = {
+        **data["report"],
+        "draft": data["draft"],
+        "letter": data["letter"],
+        "deviations": data["deviations"],
+        "cost_centre_detail": data["detail"],
+    }
+    return json.dumps(content, ensure_ascii=False, indent=2).encode()
