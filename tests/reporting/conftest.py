@@ -32,3 +32,38 @@ def reporting_settings(settings, tmp_path, signing_p12, request):
     celery_app.conf.task_always_eager = eager or previous
     yield settings
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def planner(igm):
+    from accounts.models import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(username="planificadora", role=Role.PLANNING_LEAD, institution=igm)
+
+
+@pytest.fixture
+def director(igm):
+    from accounts.models import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(username="directora", role=Role.DIRECTOR, institution=igm)
+
+
+@pytest.fixture
+def explained(igm, planner):
+    """IGM 2024 period 3 with every deviation explained, ready to be submitted."""
+    from planning.models import Subproduct
+    from reporting.selectors import live_report_document
+    from reporting.services import deviation_note_save
+
+    document = live_report_document(institution=igm, year=2024, period=3)
+    for subproduct_id in {d.subproduct_id for d in document.deviations}:
+        deviation_note_save(
+            subproduct=Subproduct.objects.get(pk=subproduct_id),
+            year=2024,
+            period=3,
+            text="Explicación de la unidad responsable.",
+            user=planner,
+        )
+    return document
