@@ -98,6 +98,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets the dev server read while a task writes; the timeout avoids spurious "locked".
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,

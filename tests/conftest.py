@@ -1,13 +1,31 @@
 """Fixtures shared by every test folder."""
 
+import os
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from planning.models import Institution
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "docs" / "reference"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are still sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +43,83 @@ def igm(db) -> Institution:
         call_command("load_igm", verbosity=0)
         institution = Institution.objects.get(code="IGM")
     return institution
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium (Playwright cannot download its own browser here)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def _database_url_for_worker() -> str:
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return (
+        f"postgres://{user}{password}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+    )
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db):
+    """A real Celery worker process on the real broker, reading the test database.
+
+    Only the integration run has a broker (``make test-postgres`` sets CELERY_BROKER_URL); the
+    embedded run executes tasks eagerly in-process, so this fixture skips there.
+    """
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip(
+            "Necesita CELERY_BROKER_URL: corre en la pasada con PostgreSQL y Redis (make test-postgres)."
+        )
+    from igm_plan.celery import app
+
+    app.control.purge()
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url_for_worker(),
+        "IGM_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "igm_plan",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=INFO",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    ready = threading.Event()
+    log: list[str] = []
+
+    def read():
+        for line in process.stdout:
+            log.append(line)
+            if " ready." in line:
+                ready.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    if not ready.wait(timeout=60):
+        process.kill()
+        pytest.fail("El worker de Celery no arrancó:\n" + "".join(log[-40:]))
+    process.log = log
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    time.sleep(0.2)
