@@ -361,7 +361,7 @@ def _job_finish(
     locked.finished_at = locked.heartbeat_at = timezone.now()
     locked.error = ""
     locked.save()
-    if locked.signed:
+    if locked.period_report_id:
         _period_report_signed(locked)
     return locked
 
