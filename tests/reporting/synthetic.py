@@ -18,7 +18,7 @@ from planning.models import (
 def synthetic_institution(*, code="SINT", subproducts=500, per_product=10, year=2024) -> Institution:
     institution = Institution.objects.create(
         code=code,
-        budget_code="1120-9999-000-000",
+        budget_code=f"1120-{9000 + Institution.objects.count():04d}-000-000",
         name=f"Institución sintética {code}",
         head_name="Lic. Persona Sintética",
         head_title="Director General",
