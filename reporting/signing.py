@@ -30,7 +30,7 @@ FIELD_NAME = "FirmaMaximaAutoridad"
 # The id of the empty box the report leaves under "Firma y sello de la máxima autoridad", and its
 # size in points (8 cm × 2.2 cm in document.css).
 ANCHOR = "firma"
-BOX_WIDTH, BOX_HEIGHT = 226.8, 62.4
+BOX_WIDTH, BOX_HEIGHT = 228.0, 63.0
 
 
 class SigningUnavailable(Exception):
