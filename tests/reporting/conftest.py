@@ -67,3 +67,22 @@ def explained(igm, planner):
             user=planner,
         )
     return document
+
+
+@pytest.fixture
+def signed_pdf(igm, tmp_path):
+    """IGM 2024 period 3 signed through ``render_report --signed`` (the same job as the web)."""
+    from django.core.management import call_command
+
+    output = tmp_path / "firmado.pdf"
+    call_command(
+        "render_report",
+        "siplan",
+        institution="IGM",
+        year=2024,
+        period=3,
+        format="pdf",
+        output=output,
+        signed=True,
+    )
+    return output

@@ -7,22 +7,6 @@ from django.core.management import CommandError, call_command
 from reporting.models import ReportJob
 
 
-@pytest.fixture
-def signed_pdf(igm, tmp_path):
-    output = tmp_path / "firmado.pdf"
-    call_command(
-        "render_report",
-        "siplan",
-        institution="IGM",
-        year=2024,
-        period=3,
-        format="pdf",
-        output=output,
-        signed=True,
-    )
-    return output
-
-
 def test_render_report_signed_is_stored_as_a_job(signed_pdf):
     job = ReportJob.objects.get(signed=True)
     assert job.status == ReportJob.Status.DONE and job.parameters["signed"] is True

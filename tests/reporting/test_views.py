@@ -89,21 +89,8 @@ def test_jobs_of_other_institutions_are_not_found(client, planner_client, igm):
     assert client.get(reverse("reporting:job_status", args=[job.pk])).status_code == 404
 
 
-def test_verification_page_tells_valid_from_altered(planner_client, igm, tmp_path):
-    from django.core.management import call_command
-
-    output = tmp_path / "firmado.pdf"
-    call_command(
-        "render_report",
-        "siplan",
-        institution="IGM",
-        year=2024,
-        period=3,
-        format="pdf",
-        output=output,
-        signed=True,
-    )
-    content = output.read_bytes()
+def test_verification_page_tells_valid_from_altered(planner_client, signed_pdf):
+    content = signed_pdf.read_bytes()
     page = planner_client.post(
         reverse("reporting:verify"), {"file": SimpleUploadedFile("r.pdf", content)}
     ).content.decode()
