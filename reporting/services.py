@@ -252,7 +252,8 @@ def report_job_retry(*, job: ReportJob, user) -> ReportJob:
     if job.status != ReportJob.Status.FAILED:
         raise WorkflowError(_("Solo un trabajo fallido puede reintentarse."))
     job.status, job.stage, job.percent, job.error = ReportJob.Status.QUEUED, "", 0, ""
-    job.save(update_fields=["status", "stage", "percent", "error"])
+    job.heartbeat_at = timezone.now()  # so the reconciler does not take it for a lost job
+    job.save(update_fields=["status", "stage", "percent", "error", "heartbeat_at"])
     _enqueue(job.pk)
     return job
 

@@ -37,9 +37,10 @@ def _period(year: int, period: int) -> None:
 @login_required
 def index(request):
     institutions = [
-        i for i in institution_list_for_user(user=request.user)
+        i
+        for i in institution_list_for_user(user=request.user)
         if selectors.can_read_reports(user=request.user, institution=i)
-    ]  # fmt: skip
+    ]
     if not institutions:
         raise PermissionDenied
     institution = next((i for i in institutions if i.code == request.GET.get("institucion")), institutions[0])
@@ -90,8 +91,7 @@ def period_detail(request, code: str, year: int, period: int):
             and user.institution_id == institution.pk
             and status == PeriodReport.Status.DRAFT,
             "is_director": user.is_director and user.institution_id == institution.pk,
-            "can_write_notes": status == PeriodReport.Status.DRAFT
-            and (user.is_planning_staff or user.is_officer),
+            "can_write_notes": status == PeriodReport.Status.DRAFT and user.is_planning_staff,
             "signed_job": period_report.jobs.filter(signed=True).first() if period_report else None,
         },
     )

@@ -8,8 +8,20 @@ from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
 from reporting.documents import DetailRow, Deviation, Letter, ReportDocument
 
 
-def line(measure, initial, reprogrammings, current, months, period_pct, accumulated, acc_pct, acc_init_pct,
-         *, reported=(True, True, True, True), over=False):  # fmt: skip
+def line(
+    measure,
+    initial,
+    reprogrammings,
+    current,
+    months,
+    period_pct,
+    accumulated,
+    acc_pct,
+    acc_init_pct,
+    *,
+    reported=(True, True, True, True),
+    over=False,
+):
     months = tuple(Decimal(m) for m in months)
     return MeasureLine(
         measure=measure,
@@ -43,7 +55,7 @@ SHELTERS = ReportRow(
         "76720",
         "76.61",
         "69.36",
-    ),  # fmt: skip
+    ),
     financial=line(
         "financial",
         "8114876.00",
@@ -55,7 +67,7 @@ SHELTERS = ReportRow(
         "103.98",
         "103.98",
         over=True,
-    ),  # fmt: skip
+    ),
 )
 CONTRIBUTIONS = ReportRow(
     kind="product",
@@ -75,7 +87,7 @@ CONTRIBUTIONS = ReportRow(
         "99.28",
         "99.28",
         reported=(False, True, False, True),
-    ),  # fmt: skip
+    ),
 )
 
 
@@ -125,7 +137,7 @@ def sample_document(*, report=None, draft=False, detail_name="Delegación Centra
                 measure="Financiera",
                 progress_pct=Decimal("103.98"),
                 text="Aumento de retornos en diciembre.",
-            ),  # fmt: skip
+            ),
         ),
         detail=(
             DetailRow(
@@ -135,7 +147,7 @@ def sample_document(*, report=None, draft=False, detail_name="Delegación Centra
                 subproduct_name=SHELTERS.name,
                 physical=(4338, 4505, None, 16148),
                 financial=(Decimal("625308.17"), Decimal("722913.37"), None, Decimal("1076973.59")),
-            ),  # fmt: skip
+            ),
         ),
         low_pct=Decimal("70"),
         high_pct=Decimal("110"),

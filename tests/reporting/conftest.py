@@ -28,10 +28,11 @@ def reporting_settings(settings, tmp_path, signing_p12, request):
     settings.IGM_SIGNING_P12_PASSWORD = SIGNING_PASSWORD
     # Jobs run in-process unless the test drives a real worker (see test_worker_killed_mid_render).
     eager = request.node.get_closest_marker("worker") is None
+    # The Django-namespaced key, which Celery reads before the plain ``task_always_eager``.
     previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = eager or previous
+    celery_app.conf.update(CELERY_TASK_ALWAYS_EAGER=eager or previous)
     yield settings
-    celery_app.conf.task_always_eager = previous
+    celery_app.conf.update(CELERY_TASK_ALWAYS_EAGER=previous)
 
 
 @pytest.fixture
