@@ -2,8 +2,192 @@
 
 from __future__ import annotations
 
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from PIL import Image
+
+from planning.models import Institution, Plan
+
+from .models import (
+    Achievement,
+    AchievementPhoto,
+    IndicatorSheet,
+    IndicatorSheetValue,
+    ProductIndicatorTarget,
+    ProductIndicatorYear,
+)
 
 # --- Issue 5b (goals grid, POM matrices import) services below this line ------------------------
 
 
 # --- Issue 5c (indicator sheets, activity report) services below this line ---------------------
+
+
+def _ensure_planning_staff(user, institution_id: int) -> None:
+    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == institution_id)):
+        raise PermissionDenied(_("Solo el personal de planificación de la institución edita las fichas."))
+
+
+def _replace_rows(queryset, key: str, rows: dict, build) -> None:
+    """Make the related rows exactly ``rows`` ({key value: fields}), validating each."""
+    queryset.exclude(**{f"{key}__in": list(rows)}).delete()
+    existing = {getattr(row, key): row for row in queryset}
+    for key_value, fields in rows.items():
+        row = existing.get(key_value) or build(key_value)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.full_clean()
+        row.save()
+
+
+@transaction.atomic
+def indicator_sheet_save(
+    *,
+    plan: Plan,
+    sheet: IndicatorSheet | None,
+    fields: dict,
+    values: dict[int, Decimal],
+    target: dict | None,
+    target_years: dict[int, tuple[Decimal, Decimal]],
+    user,
+) -> IndicatorSheet:
+    """Create or update a sheet with its yearly values and its row of the multiannual table.
+
+    ``values`` and ``target_years`` replace what the sheet had; ``target`` None removes the row.
+    """
+    _ensure_planning_staff(user, plan.institution_id)
+    sheet = sheet or IndicatorSheet(plan=plan)
+    if sheet.plan_id != plan.id:
+        raise ValidationError(_("La ficha pertenece a otro plan."))
+    for name, value in fields.items():
+        setattr(sheet, name, value)
+    if sheet.product_id and sheet.product.plan_id != plan.id:
+        raise ValidationError({"product": _("El producto debe ser del mismo plan que la ficha.")})
+    if sheet.pk is None and not fields.get("position"):
+        sheet.position = (plan.indicator_sheets.aggregate(last=Max("position"))["last"] or 0) + 1
+    sheet.full_clean()
+    sheet.save()
+    _replace_rows(
+        IndicatorSheetValue.objects.filter(sheet=sheet),
+        "year",
+        {year: {"value": value} for year, value in values.items()},
+        lambda year: IndicatorSheetValue(sheet=sheet, year=year),
+    )
+    if target is None:
+        ProductIndicatorTarget.objects.filter(sheet=sheet).delete()
+        return sheet
+    row = ProductIndicatorTarget.objects.filter(sheet=sheet).first() or ProductIndicatorTarget(sheet=sheet)
+    for name, value in target.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    _replace_rows(
+        ProductIndicatorYear.objects.filter(target=row),
+        "year",
+        {
+            year: {"absolute": absolute, "relative": relative}
+            for year, (absolute, relative) in target_years.items()
+        },
+        lambda year: ProductIndicatorYear(target=row, year=year),
+    )
+    return sheet
+
+
+@transaction.atomic
+def indicator_sheet_delete(*, sheet: IndicatorSheet, user) -> None:
+    _ensure_planning_staff(user, sheet.plan.institution_id)
+    sheet.delete()
+
+
+# Activity report ------------------------------------------------------------------------------
+
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png"}
+
+
+def _may_report_achievements(user, institution_id: int) -> bool:
+    return user.is_superuser or (
+        user.institution_id == institution_id and (user.is_planning_staff or user.is_officer)
+    )
+
+
+def achievement_may_edit(*, user, achievement: Achievement) -> bool:
+    """Planning staff edit every unit's achievements; anyone else only those they entered."""
+    if not _may_report_achievements(user, achievement.institution_id):
+        return False
+    return user.is_superuser or user.is_planning_staff or achievement.created_by_id == user.pk
+
+
+def checked_image(upload) -> tuple[bytes, str]:
+    """The upload's bytes and Pillow format, refused unless it is a real JPEG or PNG of allowed size."""
+    limit = int(getattr(settings, "IGM_MAX_PHOTO_BYTES", 5 * 1024 * 1024))
+    if upload.size > limit:
+        raise ValidationError(
+            _("La foto pesa %(size)s MB; el máximo es %(limit)s MB.")
+            % {"size": round(upload.size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+        )
+    content = upload.read()
+    try:
+        with Image.open(ContentFile(content)) as image:
+            image_format = image.format
+            image.verify()
+    except Exception as error:  # Pillow raises many kinds for a file that is not an image
+        raise ValidationError(_("El archivo no es una imagen válida (JPEG o PNG).")) from error
+    if image_format not in PHOTO_FORMATS:
+        raise ValidationError(_("Formato de imagen no admitido: use JPEG o PNG."))
+    return content, image_format
+
+
+def _photo_add(achievement: Achievement, upload, caption: str) -> AchievementPhoto:
+    content, image_format = checked_image(upload)
+    photo = AchievementPhoto(
+        achievement=achievement, caption=caption.strip(), image_format=image_format, size=len(content)
+    )
+    photo.image.save(f"{uuid.uuid4().hex}.{PHOTO_FORMATS[image_format]}", ContentFile(content), save=False)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def achievement_save(
+    *,
+    institution: Institution,
+    achievement: Achievement | None,
+    fields: dict,
+    photos: list[tuple[object, str]],
+    remove_photo_ids: list[int],
+    user,
+) -> Achievement:
+    """Create or update an achievement and add or remove its photos in one transaction."""
+    if achievement is None:
+        if not _may_report_achievements(user, institution.id):
+            raise PermissionDenied(_("Su rol no permite registrar logros de esta institución."))
+        achievement = Achievement(institution=institution, created_by=user)
+    elif not achievement_may_edit(user=user, achievement=achievement):
+        raise PermissionDenied(_("Solo quien registró el logro o planificación puede modificarlo."))
+    for name, value in fields.items():
+        setattr(achievement, name, value)
+    achievement.full_clean()
+    achievement.save()
+    for photo in achievement.photos.filter(pk__in=remove_photo_ids):
+        photo.image.delete(save=False)
+        photo.delete()
+    for upload, caption in photos:
+        _photo_add(achievement, upload, caption)
+    return achievement
+
+
+@transaction.atomic
+def achievement_delete(*, achievement: Achievement, user) -> None:
+    if not achievement_may_edit(user=user, achievement=achievement):
+        raise PermissionDenied(_("Solo quien registró el logro o planificación puede eliminarlo."))
+    for photo in achievement.photos.all():
+        photo.image.delete(save=False)
+    achievement.delete()
