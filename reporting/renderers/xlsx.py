@@ -7,11 +7,11 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from budget.resources import neutralise
 from reporting.documents import ReportDocument
 
 MONEY_FORMAT = "#,##0.00"
 PCT_FORMAT = "0.00"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
 PRODUCT_FILL = PatternFill("solid", fgColor="F1F4F8")
@@ -24,12 +24,9 @@ WRAP = Alignment(wrap_text=True, vertical="center")
 
 
 def put(sheet, row: int, column: int, value, *, number_format: str | None = None):
-    """Write one cell; text that would start a formula is stored as plain, quoted text."""
+    """Write one cell; text that would start a formula is neutralised (one rule for every sheet)."""
     cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"
-        cell.quotePrefix = True
+    cell.value = neutralise(value)
     if number_format:
         cell.number_format = number_format
     return cell
