@@ -175,8 +175,8 @@ class Change:
     row: str
     measure: str
     field: str
-    signed: str
-    current: str
+    signed: Decimal | int | None  # None: the row did not exist on that side
+    current: Decimal | int | None
 
 
 CHANGE_FIELDS = {
@@ -219,8 +219,8 @@ def period_report_changes(*, period_report: PeriodReport) -> list[Change]:
                         row=name or new_name,
                         measure=MEASURE_LABELS[key[2]],
                         field=label,
-                        signed="—" if old_value is None else str(old_value),
-                        current="—" if new_value is None else str(new_value),
+                        signed=old_value,
+                        current=new_value,
                     )
                 )
     return changes

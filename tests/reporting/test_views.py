@@ -106,3 +106,17 @@ def test_verification_page_tells_valid_from_altered(planner_client, signed_pdf):
         reverse("reporting:verify"), {"file": SimpleUploadedFile("r.pdf", b"hola")}
     ).content.decode()
     assert "El archivo no es un PDF." in page
+
+
+def test_changes_page_shows_figures_that_moved_since_approval(client, igm, planner, director, explained):
+    from budget.models import Execution
+    from reporting.services import period_report_approve, period_report_submit
+
+    report = period_report_submit(institution=igm, year=2024, period=3, user=planner)
+    period_report_approve(period_report=report, user=director)
+    row = Execution.objects.filter(subproduct__product__plan__institution=igm, year=2024, month=12).first()
+    Execution.objects.filter(pk=row.pk).update(physical=row.physical + 1000)
+    client.force_login(director)
+    page = client.get(reverse("reporting:changes", args=PERIOD)).content.decode()
+    assert row.subproduct.name in page and "Total del cuatrimestre" in page
+    assert "Sin cambios" not in page
