@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from accounts.models import Role
 from planning.models import ZERO, Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
 from planning.selectors import plan_for_year
 
-from .models import CostCentre, Execution, PeriodLock
+from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
@@ -339,13 +342,7 @@ def cost_centres_missing_execution(
     return {month: [cc for cc in producing if (cc.id, month) not in reported] for month in months}
 
 
-# --- Execution intake (issue 3) selectors below this line ---------------------------------------
-# Imports of this section stay below the marker so the two halves of the file merge cleanly.
-from django.db.models import QuerySet  # noqa: E402
-
-from accounts.models import Role  # noqa: E402
-
-from .models import ExecutionMonth, ExecutionUpload  # noqa: E402
+# --- Execution intake ------------------------------------------------------------------------------
 
 
 def execution_user_plans(*, user) -> bool:
@@ -518,9 +515,12 @@ def execution_upload_downloadable(*, user, upload: ExecutionUpload) -> bool:
     )
 
 
-def execution_dashboard(*, institution: Institution, year: int) -> dict:
-    """Planning's view of a year: who has not reported each month, months awaiting review, locks."""
-    months = range(1, 13)
+def execution_dashboard(*, institution: Institution, year: int, today: date | None = None) -> dict:
+    """Planning's view of a year: who has not reported each month, months awaiting review, locks.
+
+    Only months that have begun can be missing: December is not "late" in November."""
+    today = today or timezone.localdate()
+    months = [month for month in range(1, 13) if date(year, month, 1) <= today]
     missing = cost_centres_missing_execution(institution=institution, year=year, months=months)
     pending = list(
         ExecutionMonth.objects.filter(
