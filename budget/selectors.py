@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from accounts.models import Role
 from planning.models import ZERO, Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
 from planning.selectors import plan_for_year
 
-from .models import CostCentre, Execution, PeriodLock
+from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
@@ -339,4 +342,207 @@ def cost_centres_missing_execution(
     return {month: [cc for cc in producing if (cc.id, month) not in reported] for month in months}
 
 
-# --- Execution intake (issue 3) selectors below this line ---------------------------------------
+# --- Execution intake ------------------------------------------------------------------------------
+
+
+def execution_user_plans(*, user) -> bool:
+    """Planning staff (and superusers) manage every cost centre's execution."""
+    return user is not None and (user.is_superuser or user.is_planning_staff)
+
+
+def execution_user_writes(*, user) -> bool:
+    return execution_user_plans(user=user) or (user is not None and user.is_officer)
+
+
+def execution_writable_cost_centre_ids(*, user, institution: Institution) -> set[int] | None:
+    """The cost centres whose execution the user may write; None means all of them."""
+    if user is None or execution_user_plans(user=user):
+        return None
+    if not user.is_officer:
+        return set()
+    return set(user.cost_centres.filter(institution=institution).values_list("id", flat=True))
+
+
+def execution_cost_centres_for_user(*, user) -> QuerySet[CostCentre]:
+    """Officers see their own cost centres; planning staff, directors and auditors see all of theirs."""
+    centres = CostCentre.objects.select_related("institution")
+    if user.is_superuser or (user.reads_everything and user.institution_id is None):
+        return centres
+    if user.reads_everything:
+        return centres.filter(institution_id=user.institution_id)
+    if user.is_officer:
+        return centres.filter(officers=user)
+    return centres.none()
+
+
+def execution_user_can_write(*, user, cost_centre: CostCentre) -> bool:
+    allowed = execution_writable_cost_centre_ids(user=user, institution=cost_centre.institution)
+    return allowed is None or cost_centre.id in allowed
+
+
+def execution_years(*, institution: Institution | None) -> list[int]:
+    """Years covered by an operational plan (POA or POM), for the year selector."""
+    plans = Plan.objects.filter(kind__in=[Plan.Kind.POA, Plan.Kind.POM])
+    if institution is not None:
+        plans = plans.filter(institution=institution)
+    return sorted(
+        {year for start, end in plans.values_list("start_year", "end_year") for year in range(start, end + 1)}
+    )
+
+
+def execution_month_grid(*, cost_centres, year: int) -> list[dict]:
+    """Each cost centre with its twelve months: reporting status and how many rows it holds."""
+    centres = list(cost_centres)
+    states = {
+        (state.cost_centre_id, state.month): state
+        for state in ExecutionMonth.objects.filter(cost_centre__in=centres, year=year)
+    }
+    counts = {
+        (row["cost_centre_id"], row["month"]): row["rows"]
+        for row in Execution.objects.filter(cost_centre__in=centres, year=year)
+        .values("cost_centre_id", "month")
+        .annotate(rows=Count("id"))
+    }
+    grid = []
+    for centre in centres:
+        months = []
+        for month in range(1, 13):
+            state = states.get((centre.id, month))
+            months.append(
+                {
+                    "month": month,
+                    "status": state.status if state else ExecutionMonth.Status.OPEN,
+                    "label": state.get_status_display() if state else ExecutionMonth.Status.OPEN.label,
+                    "comment": state.comment if state else "",
+                    "rows": counts.get((centre.id, month), 0),
+                }
+            )
+        grid.append({"cost_centre": centre, "months": months})
+    return grid
+
+
+def execution_template_rows(*, cost_centres, year: int, month: int) -> list[Execution]:
+    """One row per subproduct each cost centre produces in the year's plan: the saved execution
+    when there is one, else an unsaved blank one; each carries the current goal (goal_physical,
+    goal_financial) for reference. Four queries whatever the number of rows."""
+    centres = list(cost_centres)
+    if not centres:
+        return []
+    plan = plan_for_year(institution=centres[0].institution, year=year)
+    if plan is None:
+        return []
+    links = list(
+        CostCentre.subproducts.through.objects.filter(costcentre__in=centres, subproduct__product__plan=plan)
+        .select_related("costcentre", "subproduct")
+        .order_by(
+            "costcentre__code", "subproduct__product__position", "subproduct__position", "subproduct__code"
+        )
+    )
+    goals = {
+        goal["subproduct_id"]: goal
+        for goal in Goal.objects.filter(
+            subproduct__in=[link.subproduct_id for link in links], year=year
+        ).values("subproduct_id", "physical_current", "financial_current")
+    }
+    saved = {
+        (execution.cost_centre_id, execution.subproduct_id): execution
+        for execution in Execution.objects.filter(cost_centre__in=centres, year=year, month=month)
+    }
+    rows = []
+    for link in links:
+        row = saved.get((link.costcentre_id, link.subproduct_id)) or Execution(
+            year=year, month=month, physical=None, financial=None, notes=""
+        )
+        row.cost_centre, row.subproduct = link.costcentre, link.subproduct
+        goal = goals.get(link.subproduct_id, {})
+        row.goal_physical = goal.get("physical_current")
+        row.goal_financial = goal.get("financial_current")
+        rows.append(row)
+    return rows
+
+
+def execution_month_state(*, cost_centre: CostCentre, year: int, month: int) -> ExecutionMonth | None:
+    return (
+        ExecutionMonth.objects.filter(cost_centre=cost_centre, year=year, month=month)
+        .select_related("changed_by")
+        .first()
+    )
+
+
+def execution_month_history(*, cost_centre: CostCentre, year: int, month: int) -> list[dict]:
+    """Every recorded change of the month's rows, newest first, each with its before and after."""
+    records = (
+        Execution.history.filter(cost_centre_id=cost_centre.id, year=year, month=month)
+        .select_related("history_user", "subproduct")
+        .order_by("id", "history_date", "history_id")
+    )
+    changes, previous = [], {}
+    for record in records:
+        before = previous.get(record.id)
+        changes.append(
+            {
+                "date": record.history_date,
+                "user": record.history_user,
+                "reason": record.history_change_reason or "",
+                "subproduct": record.subproduct.code,
+                "physical": (before.physical if before else None, record.physical),
+                "financial": (before.financial if before else None, record.financial),
+                "notes": (before.notes if before else None, record.notes),
+                "upload_id": record.source_upload_id,
+                "version": record.version,
+            }
+        )
+        previous[record.id] = record
+    return sorted(changes, key=lambda change: change["date"], reverse=True)
+
+
+def execution_uploads_for_user(*, user) -> QuerySet[ExecutionUpload]:
+    """Planning staff, directors and auditors see every upload of their institution; officers their own."""
+    uploads = ExecutionUpload.objects.select_related("uploaded_by")
+    if user.is_superuser or (user.reads_everything and user.institution_id is None):
+        return uploads
+    if user.reads_everything:
+        return uploads.filter(institution_id=user.institution_id)
+    return uploads.filter(uploaded_by=user)
+
+
+def execution_upload_downloadable(*, user, upload: ExecutionUpload) -> bool:
+    """The original file goes back to planning staff, auditors and whoever uploaded it."""
+    return (
+        execution_user_plans(user=user)
+        or user.role == Role.AUDITOR
+        or (upload.uploaded_by_id is not None and upload.uploaded_by_id == user.id)
+    )
+
+
+def execution_dashboard(*, institution: Institution, year: int, today: date | None = None) -> dict:
+    """Planning's view of a year: who has not reported each month, months awaiting review, locks.
+
+    Only months that have begun can be missing: December is not "late" in November."""
+    today = today or timezone.localdate()
+    months = [month for month in range(1, 13) if date(year, month, 1) <= today]
+    missing = cost_centres_missing_execution(institution=institution, year=year, months=months)
+    pending = list(
+        ExecutionMonth.objects.filter(
+            cost_centre__institution=institution, year=year, status=ExecutionMonth.Status.SUBMITTED
+        )
+        .select_related("cost_centre", "changed_by")
+        .order_by("month", "cost_centre__code")
+    )
+    locks = {
+        lock.period: lock
+        for lock in PeriodLock.objects.filter(
+            institution=institution, year=year, unlocked_at__isnull=True
+        ).select_related("locked_by")
+    }
+    return {
+        "missing": [
+            {"month": month, "name": MONTH_NAMES[month - 1], "cost_centres": missing[month]}
+            for month in months
+        ],
+        "pending": pending,
+        "periods": [
+            {"period": period, "label": period_label(period), "lock": locks.get(period)}
+            for period in PERIOD_MONTHS
+        ],
+    }

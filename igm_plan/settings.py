@@ -230,3 +230,9 @@ IGM_DEVIATION_LOW_PCT = os.environ.get("IGM_DEVIATION_LOW_PCT", "70")
 IGM_DEVIATION_HIGH_PCT = os.environ.get("IGM_DEVIATION_HIGH_PCT", "110")
 IGM_TRAFFIC_GREEN_PCT = os.environ.get("IGM_TRAFFIC_GREEN_PCT", "90")
 IGM_TRAFFIC_YELLOW_PCT = os.environ.get("IGM_TRAFFIC_YELLOW_PCT", "70")
+# Report jobs: one running longer than this without a heartbeat is re-queued by the reconciler,
+# which Celery beat runs every five minutes (also `manage.py reconcile_report_jobs`).
+IGM_REPORT_JOB_STALE_SECONDS = int(os.environ.get("IGM_REPORT_JOB_STALE_SECONDS", "900"))
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-report-jobs": {"task": "reporting.tasks.reconcile_report_jobs", "schedule": 300.0},
+}

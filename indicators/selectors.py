@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import accumulate
 
-from django.db.models import Count, F, Max, Q, Sum
+from django.conf import settings
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from budget.models import BudgetProjection
+from budget.models import BudgetProjection, Execution
+from budget.selectors import (  # the SIPLAN roll-up rules, shared rather than restated
+    MONTH_NAMES,
+    PERIOD_MONTHS,
+    _execution_by_month,
+    _goals_with_reprogramming_counts,
+    _subproduct_goals_rolled_up,
+    percentage,
+)
 from planning.formatting import quetzales, units
-from planning.models import DeclaredTotal, Goal, Plan, Product, Result
+from planning.models import ZERO, DeclaredTotal, Goal, Institution, Plan, Product, Program, Result, Subproduct
+from planning.selectors import plan_for_year, plan_list_for_user
 
-from .models import ProductIndicatorTarget, ProductIndicatorYear
+from .matrices import MatrixGoal, MatrixProduct, MatrixProgram, MatrixResult, MatrixSubproduct, PomMatrices
+from .models import Achievement, IndicatorSheet, ProductIndicatorTarget, ProductIndicatorYear
 
 
 @dataclass(frozen=True)
@@ -325,4 +338,885 @@ def _result_text_findings(*, plan: Plan) -> list[Finding]:
 # --- Issue 5b (goals grid, POM matrices) selectors below this line ------------------------------
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A consistency finding as a grid cell shows it: the figures inline, the full sentence on hover."""
+
+    check: str
+    detail: str
+    message: str
+
+
+def _flag(finding: Finding) -> Flag:
+    prefix = f"{finding.place}: "
+    detail = finding.message[len(prefix) :] if finding.message.startswith(prefix) else finding.message
+    return Flag(finding.check, detail, finding.message)
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One figure of the goals grid, with the plan's own figure when it declares one."""
+
+    value: Decimal | None
+    declared: Decimal | None = None
+    findings: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class GridYear:
+    year: int
+    physical: GridCell
+    financial: GridCell
+
+
+@dataclass(frozen=True)
+class GridRow:
+    kind: str  # "product" or "subproduct"
+    id: int
+    code: str
+    name: str
+    unit: str
+    years: tuple[GridYear, ...]
+
+
+@dataclass(frozen=True)
+class ProgramYear:
+    year: int
+    computed: Decimal
+    projection: Decimal | None
+    findings: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgramRow:
+    id: int
+    code: str
+    name: str
+    years: tuple[ProgramYear, ...]
+
+
+@dataclass(frozen=True)
+class TotalYear:
+    year: int
+    computed: Decimal
+    declared_goals: Decimal | None
+    projection: Decimal
+    declared_projection: Decimal | None
+    goals_findings: tuple[Flag, ...] = ()
+    projection_findings: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoalsGrid:
+    plan_id: int
+    years: tuple[int, ...]
+    rows: tuple[GridRow, ...]
+    programs: tuple[ProgramRow, ...]
+    totals: tuple[TotalYear, ...]
+    other_findings: tuple[Finding, ...]
+    finding_count: int
+    has_projection: bool  # the plan states a budget projection (section 8 of a POM)
+
+
+def _money(value) -> Decimal:
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
+def _financial_sums(*parts) -> dict[tuple, Decimal]:
+    """Sum of current financial goals by (group, year) over several goal querysets, each
+    grouped by its own expression (or by year only); one aggregate query per part."""
+    sums: dict[tuple, Decimal] = {}
+    for queryset, group in parts:
+        rows = queryset.values("year", group=group) if group is not None else queryset.values("year")
+        for row in rows.annotate(financial=Sum("financial_current")):
+            key = (row.get("group"), row["year"])
+            sums[key] = _money(sums.get(key, 0) + row["financial"])
+    return sums
+
+
+def plan_goal_figures(*, plan: Plan) -> dict:
+    """Every figure of a plan's multiannual goals, aggregated in SQL (a fixed number of queries).
+
+    Returns plain dicts keyed by ids and years: subproduct goals (current values), product rows
+    computed from their subproducts (physical: subproducts in the product's unit; financial: all),
+    the goals a product declares, program and year totals of the products' financial goals (declared,
+    else computed) beside the budget projection, and the declared totals.
+    """
+    subproduct_goals = Goal.objects.filter(subproduct__product__plan=plan)
+    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
+    computed = {
+        (row["subproduct__product_id"], row["year"]): (row["physical"] or 0, _money(row["financial"]))
+        for row in subproduct_goals.values("subproduct__product_id", "year").annotate(
+            physical=Sum("physical_current", filter=same_unit), financial=Sum("financial_current")
+        )
+    }
+    # A product's financial goal is the one the plan declares for it, else its subproducts' sum.
+    declared_goals = Goal.objects.filter(product__plan=plan)
+    undeclared = subproduct_goals.exclude(
+        Exists(Goal.objects.filter(product=OuterRef("subproduct__product"), year=OuterRef("year")))
+    )
+    program_totals = _financial_sums(
+        (declared_goals, F("product__category__program")),
+        (undeclared, F("subproduct__product__category__program")),
+    )
+    year_totals = _financial_sums((declared_goals, None), (undeclared, None))
+    projections = BudgetProjection.objects.filter(plan=plan)
+    return {
+        "subproduct": {
+            (goal.subproduct_id, goal.year): goal
+            for goal in subproduct_goals.only(
+                "subproduct_id", "year", "physical_current", "financial_current"
+            )
+        },
+        "computed": computed,
+        "declared": {
+            (goal.product_id, goal.year): goal
+            for goal in declared_goals.only("product_id", "year", "physical_current", "financial_current")
+        },
+        "program_totals": program_totals,
+        "projection": {(row.program_id, row.year): row.amount for row in projections},
+        "year_totals": {year: amount for (_none, year), amount in year_totals.items()},
+        "year_projections": {
+            row["year"]: _money(row["amount"])
+            for row in projections.values("year").annotate(amount=Sum("amount"))
+        },
+        "declared_totals": {
+            (row.matrix, row.year): row.amount for row in DeclaredTotal.objects.filter(plan=plan)
+        },
+    }
+
+
+def plan_chain(*, plan: Plan) -> tuple[list[Product], list[Program]]:
+    """The plan's products with their subproducts prefetched, and the programs they fall under plus
+    those with a budget projection (three queries)."""
+    products = list(
+        Product.objects.filter(plan=plan)
+        .select_related("category__program", "result")
+        .prefetch_related(Prefetch("subproducts", queryset=Subproduct.objects.order_by("position", "code")))
+        .order_by("position", "code")
+    )
+    programs = list(
+        Program.objects.filter(
+            Q(categories__products__plan=plan)
+            | Q(pk__in=BudgetProjection.objects.filter(plan=plan).values("program"))
+        )
+        .distinct()
+        .order_by("code")
+    )
+    return products, programs
+
+
+def goals_grid(*, plan: Plan) -> GoalsGrid:
+    """The multiannual goals grid of a plan with every consistency finding placed on its cell."""
+    figures = plan_goal_figures(plan=plan)
+    products, programs = plan_chain(plan=plan)
+    years = tuple(plan.years)
+    findings = plan_consistency_findings(plan=plan)
+    by_location: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        by_location.setdefault(tuple(finding.location), []).append(finding)
+    placed: set[tuple] = set()
+
+    def found(*location) -> tuple[Flag, ...]:
+        if location in by_location:
+            placed.add(location)
+        # Initial and current goals share a cell: before any reprogramming their flags read the same.
+        flags = {}
+        for finding in by_location.get(location, ()):
+            flag = _flag(finding)
+            flags.setdefault(flag.detail, flag)
+        return tuple(flags.values())
+
+    rows: list[GridRow] = []
+    for product in products:
+        product_years = []
+        for year in years:
+            # None when no subproduct has a goal that year: nothing to roll up.
+            physical, financial = figures["computed"].get((product.pk, year), (None, None))
+            declared = figures["declared"].get((product.pk, year))
+            product_years.append(
+                GridYear(
+                    year,
+                    GridCell(
+                        None if physical is None else Decimal(physical),
+                        Decimal(declared.physical_current) if declared else None,
+                        found("product", product.pk, year, "physical"),
+                    ),
+                    GridCell(
+                        financial,
+                        declared.financial_current if declared else None,
+                        found("product", product.pk, year, "financial"),
+                    ),
+                )
+            )
+        rows.append(
+            GridRow("product", product.pk, product.code, product.name, product.unit, tuple(product_years))
+        )
+        for subproduct in product.subproducts.all():
+            sub_years = []
+            for year in years:
+                goal = figures["subproduct"].get((subproduct.pk, year))
+                sub_years.append(
+                    GridYear(
+                        year,
+                        GridCell(Decimal(goal.physical_current) if goal else None),
+                        GridCell(goal.financial_current if goal else None),
+                    )
+                )
+            rows.append(
+                GridRow(
+                    "subproduct",
+                    subproduct.pk,
+                    subproduct.code,
+                    subproduct.name,
+                    subproduct.unit,
+                    tuple(sub_years),
+                )
+            )
+
+    program_rows = tuple(
+        ProgramRow(
+            program.pk,
+            program.code,
+            program.name,
+            tuple(
+                ProgramYear(
+                    year,
+                    figures["program_totals"].get((program.pk, year), _money(0)),
+                    figures["projection"].get((program.pk, year)),
+                    found("program", program.pk, year, "financial"),
+                )
+                for year in years
+            ),
+        )
+        for program in programs
+    )
+    totals = tuple(
+        TotalYear(
+            year,
+            figures["year_totals"].get(year, _money(0)),
+            figures["declared_totals"].get((DeclaredTotal.Matrix.GOALS, year)),
+            figures["year_projections"].get(year, _money(0)),
+            figures["declared_totals"].get((DeclaredTotal.Matrix.BUDGET_PROJECTION, year)),
+            found("declared_total", DeclaredTotal.Matrix.GOALS.value, year),
+            found("declared_total", DeclaredTotal.Matrix.BUDGET_PROJECTION.value, year),
+        )
+        for year in years
+    )
+    other = tuple(finding for finding in findings if tuple(finding.location) not in placed)
+    has_projection = bool(figures["projection"]) or any(
+        matrix == DeclaredTotal.Matrix.BUDGET_PROJECTION for matrix, _year in figures["declared_totals"]
+    )
+    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings), has_projection)
+
+
+def _matrix_goal(physical, financial) -> MatrixGoal:
+    return MatrixGoal(int(physical), _money(financial))
+
+
+def pom_matrices(*, plan: Plan) -> PomMatrices:
+    """The POM matrices 9.2, 9.3, 9.5 and section 8 of a plan, with current (vigente) goals.
+
+    A product row shows the goal the plan declares for it when there is one, else the roll-up of
+    its subproducts; a total row shows the declared total when there is one, else the computed one.
+    """
+    figures = plan_goal_figures(plan=plan)
+    products, programs = plan_chain(plan=plan)
+    years = tuple(plan.years)
+    institution = plan.institution
+
+    def product_goal(product: Product, year: int) -> MatrixGoal:
+        declared = figures["declared"].get((product.pk, year))
+        if declared is not None:
+            return _matrix_goal(declared.physical_current, declared.financial_current)
+        return _matrix_goal(*figures["computed"].get((product.pk, year), (0, 0)))
+
+    def subproduct_goal(subproduct: Subproduct, year: int) -> MatrixGoal | None:
+        goal = figures["subproduct"].get((subproduct.pk, year))
+        return _matrix_goal(goal.physical_current, goal.financial_current) if goal else None
+
+    def declared_or(matrix: str, year: int, computed: Decimal) -> Decimal:
+        return figures["declared_totals"].get((matrix, year), computed)
+
+    return PomMatrices(
+        institution_code=institution.code,
+        institution_name=institution.name,
+        institution_budget_code=institution.budget_code,
+        plan_kind=plan.kind,
+        plan_name=plan.name,
+        start_year=plan.start_year,
+        end_year=plan.end_year,
+        approval_act=plan.approval_act,
+        results=tuple(
+            MatrixResult(
+                result.code,
+                result.description,
+                str(result.get_level_display()),
+                result.unit,
+                result.baseline_year,
+                _money(result.baseline_value),
+            )
+            for result in plan.results.order_by("position", "code")
+        ),
+        products=tuple(
+            MatrixProduct(
+                code=product.code,
+                name=product.name,
+                unit=product.unit,
+                result_code=product.result.code if product.result else "",
+                pgg_major_contribution=product.pgg_major_contribution,
+                program_code=product.category.program.code,
+                subprogram=product.category.subprogram,
+                project=product.category.project,
+                activity=product.category.activity,
+                activity_name=product.category.name,
+                goals=tuple(product_goal(product, year) for year in years),
+                subproducts=tuple(
+                    MatrixSubproduct(
+                        subproduct.code,
+                        subproduct.name,
+                        subproduct.unit,
+                        tuple(subproduct_goal(subproduct, year) for year in years),
+                    )
+                    for subproduct in product.subproducts.all()
+                ),
+            )
+            for product in products
+        ),
+        programs=tuple(
+            MatrixProgram(
+                program.code,
+                program.name,
+                tuple(
+                    _money(amount)
+                    if (amount := figures["projection"].get((program.pk, year))) is not None
+                    else None
+                    for year in years
+                ),
+            )
+            for program in programs
+        ),
+        goals_totals=tuple(
+            _money(declared_or(DeclaredTotal.Matrix.GOALS, year, figures["year_totals"].get(year, 0)))
+            for year in years
+        ),
+        projection_totals=tuple(
+            _money(
+                declared_or(
+                    DeclaredTotal.Matrix.BUDGET_PROJECTION, year, figures["year_projections"].get(year, 0)
+                )
+            )
+            for year in years
+        ),
+    )
+
+
 # --- Issue 5c (indicator sheets, dashboard, activity report) selectors below this line ---------
+
+CENT = Decimal("0.01")
+
+
+class Light:
+    """Traffic-light colours; thresholds come from IGM_TRAFFIC_GREEN_PCT / IGM_TRAFFIC_YELLOW_PCT."""
+
+    GREEN = "verde"
+    YELLOW = "amarillo"
+    RED = "rojo"
+
+
+def traffic_light(pct: Decimal) -> str:
+    """Green from the green threshold up (90 %), yellow from the yellow one (70 %), red below."""
+    if pct >= Decimal(str(settings.IGM_TRAFFIC_GREEN_PCT)):
+        return Light.GREEN
+    if pct >= Decimal(str(settings.IGM_TRAFFIC_YELLOW_PCT)):
+        return Light.YELLOW
+    return Light.RED
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Physical or financial progress of one product or subproduct over a year.
+
+    ``months_so_far`` is the last month the selected period counts (December for the third
+    period), or the last month with any reported execution when the year is still running.
+    The traffic light compares the accumulated execution with the share of the goal expected by
+    then (goal × months_so_far ÷ 12); at year end that is the SIPLAN "% de avance acumulado".
+    """
+
+    goal_initial: Decimal
+    goal_current: Decimal
+    monthly: tuple[Decimal, ...]
+    period: int
+    months_so_far: int
+
+    @property
+    def period_total(self) -> Decimal:
+        return sum((self.monthly[m - 1] for m in PERIOD_MONTHS[self.period]), ZERO)
+
+    @property
+    def accumulated(self) -> Decimal:
+        return sum(self.monthly[: PERIOD_MONTHS[self.period][-1]], ZERO)
+
+    @property
+    def cumulative(self) -> tuple[Decimal, ...]:
+        return tuple(accumulate(self.monthly))
+
+    @property
+    def period_pct(self) -> Decimal:
+        return percentage(self.period_total, self.goal_current)
+
+    @property
+    def accumulated_pct(self) -> Decimal:
+        return percentage(self.accumulated, self.goal_current)
+
+    @property
+    def accumulated_initial_pct(self) -> Decimal:
+        return percentage(self.accumulated, self.goal_initial)
+
+    @property
+    def projected(self) -> Decimal:
+        """Year-end execution if the pace of the months so far continues."""
+        return (Decimal(self.accumulated) * 12 / self.months_so_far).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def projected_pct(self) -> Decimal:
+        """Projected year-end achievement; equally, the accumulated execution against the share of
+        the goal expected by ``months_so_far``."""
+        return percentage(self.accumulated * 12, self.goal_current * self.months_so_far)
+
+    @property
+    def light(self) -> str:
+        return traffic_light(self.projected_pct)
+
+    @property
+    def over_executed(self) -> bool:
+        """Past the annual goal, or running faster than IGM_DEVIATION_HIGH_PCT of the expected pace."""
+        if self.accumulated > self.goal_current:  # also execution without any goal, as SIPLAN flags it
+            return True
+        return self.projected_pct > Decimal(str(settings.IGM_DEVIATION_HIGH_PCT))
+
+    @property
+    def under_executed(self) -> bool:
+        return bool(self.goal_current) and self.projected_pct < Decimal(str(settings.IGM_DEVIATION_LOW_PCT))
+
+
+def _unit_cost(money: Decimal, units: Decimal) -> Decimal | None:
+    if not units:
+        return None
+    return (Decimal(money) / Decimal(units)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    kind: str  # "product" or "subproduct"
+    id: int
+    code: str
+    name: str
+    unit: str
+    physical: Progress
+    financial: Progress
+
+    @property
+    def measures(self) -> tuple[tuple[str, Progress], tuple[str, Progress]]:
+        return (("Física", self.physical), ("Financiera", self.financial))
+
+    @property
+    def unit_cost_programmed(self) -> Decimal | None:
+        return _unit_cost(self.financial.goal_current, self.physical.goal_current)
+
+    @property
+    def unit_cost_executed(self) -> Decimal | None:
+        return _unit_cost(self.financial.accumulated, self.physical.accumulated)
+
+
+@dataclass(frozen=True)
+class ProductProgress:
+    product: ProgressRow
+    subproducts: tuple[ProgressRow, ...]
+    result_id: int | None
+    category_id: int
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    institution: Institution
+    plan: Plan | None
+    year: int
+    period: int
+    months_so_far: int
+    products: tuple[ProductProgress, ...]
+    restricted: bool  # only some cost centres' execution counts (an officer's view)
+
+    @property
+    def expected_pct(self) -> Decimal:
+        return percentage(self.months_so_far, 12)
+
+    @property
+    def period_label(self) -> str:
+        months = PERIOD_MONTHS[self.period]
+        return f"{MONTH_NAMES[months[0] - 1]} – {MONTH_NAMES[months[-1] - 1]} {self.year}"
+
+
+ALL_MONTHS = tuple(range(1, 13))
+
+
+def plan_progress(
+    *, institution: Institution, year: int, period: int, cost_centre_ids: list[int] | None = None
+) -> PlanProgress:
+    """Goals and monthly execution of every product and subproduct of the plan governing ``year``,
+    by the SIPLAN rules of ``budget.selectors`` (a product's own goal, else its subproducts rolled
+    up; physical execution from the subproducts of the product's unit, financial from all).
+
+    Six queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
+    execution counts and only the subproducts they produce are listed (an officer's view).
+    """
+    plan = plan_for_year(institution=institution, year=year)
+    if plan is None:
+        return PlanProgress(institution, None, year, period, PERIOD_MONTHS[period][-1], (), False)
+    subproducts = Subproduct.objects.filter(product__plan=plan).select_related("product")
+    executions = Execution.objects.filter(subproduct__product__plan=plan, year=year)
+    if cost_centre_ids is not None:
+        subproducts = subproducts.filter(cost_centres__in=cost_centre_ids).distinct()
+        executions = executions.filter(cost_centre_id__in=cost_centre_ids)
+    subproducts = list(subproducts.order_by("product__position", "product__code", "position", "code"))
+    by_subproduct = _execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
+    by_product = _execution_by_month(executions, "subproduct__product_id", ALL_MONTHS, same_unit_only=True)
+    goals = _goals_with_reprogramming_counts(plan=plan, year=year)
+    own_goals = {goal.product_id: goal for goal in goals if goal.product_id}
+    subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
+    rolled_up_goals = _subproduct_goals_rolled_up(plan=plan, year=year)
+
+    reported = [m for row in by_subproduct.values() for m in ALL_MONTHS if row[f"rows_{m}"]]
+    period_end = PERIOD_MONTHS[period][-1]
+    months_so_far = min(period_end, max(reported)) if reported else period_end
+
+    def row(kind: str, owner, goal, execution: dict | None) -> ProgressRow:
+        def progress(measure: str) -> Progress:
+            return Progress(
+                goal_initial=Decimal(getattr(goal, f"{measure}_initial", 0) or 0),
+                goal_current=Decimal(getattr(goal, f"{measure}_current", 0) or 0),
+                monthly=tuple(Decimal((execution or {}).get(f"{measure}_{m}", 0)) for m in ALL_MONTHS),
+                period=period,
+                months_so_far=months_so_far,
+            )
+
+        return ProgressRow(
+            kind, owner.id, owner.code, owner.name, owner.unit, progress("physical"), progress("financial")
+        )
+
+    grouped: dict[int, list[Subproduct]] = {}
+    for sub in subproducts:
+        grouped.setdefault(sub.product_id, []).append(sub)
+    products = tuple(
+        ProductProgress(
+            product=row(
+                "product",
+                subs[0].product,
+                own_goals.get(pid) or rolled_up_goals.get(pid),
+                by_product.get(pid),
+            ),
+            subproducts=tuple(
+                row("subproduct", s, subproduct_goals.get(s.id), by_subproduct.get(s.id)) for s in subs
+            ),
+            result_id=subs[0].product.result_id,
+            category_id=subs[0].product.category_id,
+        )
+        for pid, subs in grouped.items()
+    )
+    return PlanProgress(institution, plan, year, period, months_so_far, products, cost_centre_ids is not None)
+
+
+def indicator_sheet_list_for_user(*, user) -> QuerySet[IndicatorSheet]:
+    return (
+        IndicatorSheet.objects.filter(plan__in=plan_list_for_user(user=user))
+        .select_related("plan__institution", "product")
+        .prefetch_related("values")
+    )
+
+
+def indicator_sheets_for_plan(*, plan: Plan) -> QuerySet[IndicatorSheet]:
+    """The plan's sheets with everything a sheet or the multiannual table shows (4 queries)."""
+    return (
+        IndicatorSheet.objects.filter(plan=plan)
+        .select_related("plan__institution", "product", "multiannual_target")
+        .prefetch_related("values", "multiannual_target__years")
+        .order_by("position", "code")
+    )
+
+
+def sheet_trend(sheet: IndicatorSheet) -> list[tuple[int, Decimal]]:
+    """The "Tendencia y meta" row: the baseline first, then the stated values by year."""
+    values = {value.year: value.value for value in sheet.values.all()}
+    values.setdefault(sheet.baseline_year, sheet.baseline_value)
+    return sorted(values.items())
+
+
+def _normalised(name: str) -> str:
+    """Case, accents and punctuation aside: "Registro, Control y Emisión" = "Registro Control y Emision"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
+
+
+def _equivalent_product(sheet: IndicatorSheet, products: tuple[ProductProgress, ...]):
+    """The product a sheet measures in another plan: the same product when the plan is the sheet's,
+    else the one with the same name (ignoring accents and punctuation), else the only one with the
+    same programmatic category."""
+    if sheet.product is None:
+        return None
+    by_id = {p.product.id: p for p in products}
+    if sheet.product_id in by_id:
+        return by_id[sheet.product_id]
+    wanted = _normalised(sheet.product.name)
+    same_name = [p for p in products if _normalised(p.product.name) == wanted]
+    if same_name:
+        return same_name[0]
+    same_category = [p for p in products if p.category_id == sheet.product.category_id]
+    return same_category[0] if len(same_category) == 1 else None
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    """An indicator computed from execution: numerator ÷ denominator × 100 over the months counted."""
+
+    sheet: IndicatorSheet
+    year: int
+    period: int
+    months_so_far: int
+    product_name: str | None
+    numerator: Decimal
+    denominator: Decimal
+    value: Decimal
+    target: Decimal
+    period_numerator: Decimal  # the numerator over the period's four months only
+
+    @property
+    def period_value(self) -> Decimal:
+        """The period's own contribution, as the SIPLAN "% cuatrimestre"."""
+        return percentage(self.period_numerator, self.denominator)
+
+    @property
+    def achievement_pct(self) -> Decimal:
+        """The value against the target expected by ``months_so_far`` (the year's target pro rata)."""
+        return percentage(self.value * 12, self.target * self.months_so_far)
+
+    @property
+    def light(self) -> str | None:
+        return traffic_light(self.achievement_pct) if self.product_name else None
+
+
+MEASURE_OF = {
+    IndicatorSheet.Numerator.PHYSICAL_EXECUTED: ("physical", "accumulated"),
+    IndicatorSheet.Numerator.FINANCIAL_EXECUTED: ("financial", "accumulated"),
+    IndicatorSheet.Denominator.PHYSICAL_CURRENT: ("physical", "goal_current"),
+    IndicatorSheet.Denominator.PHYSICAL_INITIAL: ("physical", "goal_initial"),
+    IndicatorSheet.Denominator.FINANCIAL_CURRENT: ("financial", "goal_current"),
+}
+HUNDRED = Decimal("100.00")
+
+
+def _term(progress: ProductProgress | None, choice: str, *, period_only: bool = False) -> Decimal:
+    if progress is None:
+        return ZERO
+    measure, attribute = MEASURE_OF[choice]
+    if period_only:
+        attribute = "period_total"
+    return Decimal(getattr(getattr(progress.product, measure), attribute))
+
+
+def indicator_values(*, sheets, year: int, period: int) -> list[IndicatorValue]:
+    """Each sheet's formula applied to its product in the plan that governs ``year``.
+
+    A sheet of the POM 2026-2030 evaluated for 2024 measures the product of the same name in the
+    2024 plan. The value is accumulated to the end of ``period`` (SIPLAN "% de avance acumulado");
+    the target is the sheet's value for the year, 100 % when it states none. Queries: 8 per institution,
+    whatever the number of sheets (their values prefetched).
+    """
+    sheets = list(sheets)
+    institutions = {sheet.plan.institution_id: sheet.plan.institution for sheet in sheets}
+    progress_by_institution = {
+        pk: plan_progress(institution=institution, year=year, period=period)
+        for pk, institution in institutions.items()
+    }
+    targets = {
+        (value.sheet_id, value.year): value.value
+        for sheet in sheets
+        for value in sheet.values.all()
+        if value.year == year
+    }
+    values = []
+    for sheet in sheets:
+        progress = progress_by_institution[sheet.plan.institution_id]
+        product = _equivalent_product(sheet, progress.products)
+        numerator = _term(product, sheet.numerator)
+        denominator = _term(product, sheet.denominator)
+        values.append(
+            IndicatorValue(
+                sheet=sheet,
+                year=year,
+                period=period,
+                months_so_far=progress.months_so_far,
+                product_name=product.product.name if product else None,
+                numerator=numerator,
+                denominator=denominator,
+                value=percentage(numerator, denominator),
+                target=targets.get((sheet.id, year), HUNDRED),
+                period_numerator=_term(product, sheet.numerator, period_only=True),
+            )
+        )
+    return values
+
+
+# Activity report -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityTable:
+    number: int
+    product_name: str
+    quantity_label: str
+    total: Decimal
+    rows: tuple[tuple[str, Decimal], ...]
+
+
+@dataclass(frozen=True)
+class ActivityPhoto:
+    id: int
+    caption: str
+
+
+@dataclass(frozen=True)
+class ActivityItem:
+    id: int
+    text: str
+    created_by_id: int | None
+    photos: tuple[ActivityPhoto, ...]
+
+
+@dataclass(frozen=True)
+class ActivityUnit:
+    number: str
+    name: str
+    items: tuple[ActivityItem, ...]
+
+
+@dataclass(frozen=True)
+class ActivityArea:
+    code: str
+    name: str
+    units: tuple[ActivityUnit, ...]
+
+
+@dataclass(frozen=True)
+class ActivityReport:
+    institution_name: str
+    year: int
+    month: int
+    month_name: str
+    plan_name: str | None
+    tables: tuple[ActivityTable, ...]
+    areas: tuple[ActivityArea, ...]
+
+
+def _plural(unit: str) -> str:
+    word = unit.strip().lower()
+    if word.endswith("s"):
+        return word
+    return word + ("s" if word[-1:] in "aeiou" else "es")
+
+
+def activity_report(*, institution: Institution, year: int, month: int) -> ActivityReport:
+    """The monthly activity report: a table per product linked to a result, with its subproducts
+    of the product's unit and the month's physical execution, then the units' achievements."""
+    progress = plan_progress(institution=institution, year=year, period=(month - 1) // 4 + 1)
+    tables = tuple(
+        ActivityTable(
+            number=number,
+            product_name=item.product.name,
+            quantity_label=f"Cantidad de {_plural(item.product.unit)}",
+            total=item.product.physical.monthly[month - 1],
+            rows=tuple(
+                (sub.name, sub.physical.monthly[month - 1])
+                for sub in item.subproducts
+                if sub.unit == item.product.unit
+            ),
+        )
+        for number, item in enumerate((p for p in progress.products if p.result_id is not None), start=1)
+    )
+    achievements = (
+        Achievement.objects.filter(institution=institution, year=year, month=month)
+        .prefetch_related("photos")
+        .order_by("area_code", "area", "unit", "position", "id")
+    )
+    areas: dict[tuple[str, str], dict[str, list[ActivityItem]]] = {}
+    for achievement in achievements:
+        units = areas.setdefault((achievement.area_code, achievement.area), {})
+        units.setdefault(achievement.unit, []).append(
+            ActivityItem(
+                id=achievement.id,
+                text=achievement.text,
+                created_by_id=achievement.created_by_id,
+                photos=tuple(ActivityPhoto(photo.id, photo.caption) for photo in achievement.photos.all()),
+            )
+        )
+    return ActivityReport(
+        institution_name=institution.name,
+        year=year,
+        month=month,
+        month_name=MONTH_NAMES[month - 1],
+        plan_name=progress.plan.name if progress.plan else None,
+        tables=tables,
+        areas=tuple(
+            ActivityArea(
+                code=code,
+                name=name,
+                units=tuple(
+                    ActivityUnit(number=f"{code}.{index}", name=unit, items=tuple(items))
+                    for index, (unit, items) in enumerate(units.items(), start=1)
+                ),
+            )
+            for (code, name), units in areas.items()
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class MultiannualRow:
+    product_name: str
+    unit: str
+    indicator_name: str
+    baseline_year: int
+    baseline_absolute: Decimal
+    baseline_relative: Decimal
+    years: tuple[tuple[Decimal, Decimal] | None, ...]  # (absolute, relative) per table year
+    total_absolute: Decimal
+    total_relative: Decimal
+
+
+@dataclass(frozen=True)
+class MultiannualTable:
+    years: tuple[int, ...]
+    rows: tuple[MultiannualRow, ...]
+
+
+def multiannual_table(*, sheets) -> MultiannualTable:
+    """POM 9.1 "Ficha de indicadores de productos a nivel multianual", figures as written, from
+    sheets loaded by ``indicator_sheets_for_plan``."""
+    targets = [(sheet, sheet.multiannual_target) for sheet in sheets if hasattr(sheet, "multiannual_target")]
+    years = tuple(sorted({year.year for _, target in targets for year in target.years.all()}))
+    rows = []
+    for sheet, target in targets:
+        by_year = {year.year: (year.absolute, year.relative) for year in target.years.all()}
+        rows.append(
+            MultiannualRow(
+                product_name=sheet.product.name if sheet.product else "",
+                unit=target.unit,
+                indicator_name=sheet.name,
+                baseline_year=target.baseline_year,
+                baseline_absolute=target.baseline_absolute,
+                baseline_relative=target.baseline_relative,
+                years=tuple(by_year.get(year) for year in years),
+                total_absolute=target.total_absolute,
+                total_relative=target.total_relative,
+            )
+        )
+    return MultiannualTable(years=years, rows=tuple(rows))

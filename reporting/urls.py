@@ -1,4 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reporting"
-urlpatterns: list = []
+
+PERIOD = "<str:code>/<int:year>/<int:period>/"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("verificar/", views.verify, name="verify"),
+    path("trabajos/<int:pk>/", views.job_detail, name="job"),
+    path("trabajos/<int:pk>/estado/", views.job_status, name="job_status"),
+    path("trabajos/<int:pk>/descargar/", views.job_download, name="job_download"),
+    path("trabajos/<int:pk>/reintentar/", views.job_retry, name="job_retry"),
+    path(PERIOD, views.period_detail, name="period"),
+    path(PERIOD + "documento/", views.period_preview, name="preview"),
+    path(PERIOD + "generar/", views.job_request, name="job_request"),
+    path(PERIOD + "enviar/", views.period_submit, name="submit"),
+    path(PERIOD + "aprobar/", views.period_approve, name="approve"),
+    path(PERIOD + "devolver/", views.period_return, name="return"),
+    path(PERIOD + "firmar/", views.period_sign, name="sign"),
+    path(PERIOD + "desviaciones/", views.deviation_note, name="deviation_note"),
+    path(PERIOD + "cambios/", views.period_changes, name="changes"),
+]

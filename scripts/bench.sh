@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Run every benchmark under benchmarks/ (each prints its figures and its ratio to its baseline).
+# Every benchmark, each printing its figures and its ratio to its baseline (see README "Benchmarks").
 set -euo pipefail
+PY=.venv/bin/python
+PG_BENCH_URL=${PG_BENCH_URL:-postgres://postgres@127.0.0.1:5432/igm_bench}
 status=0
-for script in benchmarks/bench_*.py; do
-    [ -e "$script" ] || continue
-    echo "=== $script"
-    .venv/bin/python "$script" || status=1
-done
+run() { echo; echo "=== $*"; "$@" || status=1; }
+run $PY benchmarks/bench_execution_import.py
+run $PY benchmarks/bench_execution_import.py --database-url "$PG_BENCH_URL"
+run $PY benchmarks/bench_report_pdf.py
+if [ -e benchmarks/bench_api.py ]; then
+    run $PY benchmarks/bench_api.py --database-url "$PG_BENCH_URL"
+fi
 exit $status

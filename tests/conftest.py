@@ -35,6 +35,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_igm", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters and cached responses must not leak from one test into another."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def igm(db) -> Institution:
     """IGM's real data. Transactional tests flush the database, so reload when it is gone."""

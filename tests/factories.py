@@ -26,7 +26,8 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("code",)
 
     code = factory.Sequence(lambda n: f"INST{n}")
-    budget_code = factory.Sequence(lambda n: f"1120-{n:04d}-000-000")
+    # The 8xxx prefix never collides with a real code such as IGM's 1120-0069-000-000.
+    budget_code = factory.Sequence(lambda n: f"8{n // 10000:03d}-{n % 10000:04d}-000-000")
     name = factory.LazyAttribute(lambda o: f"Institución {o.code}")
     head_name = "Lic. Persona de Prueba"
     head_title = "Director General"

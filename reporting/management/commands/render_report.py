@@ -1,16 +1,18 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from budget.selectors import ReportUnavailable, siplan_report
 from planning.models import Institution
+from reporting.models import ReportJob
+from reporting.services import report_job_render_now
 
 
 class Command(BaseCommand):
     help = (
-        "Genera el reporte SIPLAN «Avance de Metas Físicas y Financieras» de un cuatrimestre. "
-        "Ejemplo: render_report siplan --institution IGM --year 2024 --period 3 --format json --output r.json"
+        "Genera el reporte SIPLAN «Avance de Metas Físicas y Financieras» de un cuatrimestre, con el mismo "
+        "trabajo (consulta, generación, firma, almacenamiento) que la página de reportes. Ejemplo: "
+        "render_report siplan --institution IGM --year 2024 --period 3 --format pdf --output r.pdf --signed"
     )
 
     def add_arguments(self, parser):
@@ -20,9 +22,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--period", type=int, required=True, choices=[1, 2, 3], help="Cuatrimestre (1, 2 o 3)."
         )
-        parser.add_argument("--format", default="json", choices=["json"], help="Formato de salida.")
+        parser.add_argument(
+            "--format",
+            default="json",
+            choices=ReportJob.Format.values,
+            help="Formato de salida (json por omisión).",
+        )
         parser.add_argument(
             "--output", type=Path, required=True, help="Archivo de salida ('-' para la salida estándar)."
+        )
+        parser.add_argument(
+            "--signed",
+            action="store_true",
+            help="PDF con firma digital PAdES (si el cuatrimestre ya fue firmado, entrega ese documento).",
         )
 
     def handle(self, *args, institution: str, year: int, period: int, output: Path, **options):
@@ -30,16 +42,24 @@ class Command(BaseCommand):
             owner = Institution.objects.get(code=institution)
         except Institution.DoesNotExist as exc:
             raise CommandError(f"No existe la institución «{institution}».") from exc
+        if options["signed"] and options["format"] != ReportJob.Format.PDF:
+            raise CommandError("Solo el formato pdf puede firmarse (use --format pdf).")
         try:
-            report = siplan_report(institution=owner, year=year, period=period)
+            siplan_report(institution=owner, year=year, period=period)
         except ReportUnavailable as exc:
             raise CommandError(str(exc)) from exc
-        content = json.dumps(report.to_json_data(), ensure_ascii=False, indent=2)
+        job = report_job_render_now(
+            institution=owner, year=year, period=period, format=options["format"], signed=options["signed"]
+        )
+        if job.status != ReportJob.Status.DONE:
+            raise CommandError(f"No se pudo generar el reporte: {job.error}")
+        with job.file.open("rb") as stored:
+            content = stored.read()
         if str(output) == "-":
-            self.stdout.write(content)
+            self.stdout.write(content.decode())
             return
         try:
-            output.write_text(content + "\n", encoding="utf-8")
+            output.write_bytes(content)
         except OSError as exc:
             raise CommandError(f"No se pudo escribir {output}: {exc.strerror}.") from exc
-        self.stdout.write(self.style.SUCCESS(f"Reporte escrito en {output}."))
+        self.stdout.write(self.style.SUCCESS(f"Reporte escrito en {output} (SHA-256 {job.sha256})."))

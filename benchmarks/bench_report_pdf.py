@@ -1,0 +1,95 @@
+"""Benchmark: SIPLAN report to PDF for IGM 2024 period 3 and for synthetic institutions.
+
+Prints, per institution: SQL queries to build the document (constant in the number of products),
+query time, PDF render time (wall and CPU, first and warm run), pages and pages per second.
+Runs on a throw-away SQLite database, so it never touches your data:
+
+    .venv/bin/python benchmarks/bench_report_pdf.py [--sizes 100 500]
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = tempfile.mkdtemp(prefix="igm-bench-")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
+os.environ["IGM_VAR_DIR"] = WORKDIR
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igm_plan.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from planning.models import Institution  # noqa: E402
+from reporting.renderers.pdf import render_pdf_document  # noqa: E402
+from reporting.selectors import live_report_document  # noqa: E402
+from tests.reporting.synthetic import synthetic_institution  # noqa: E402
+
+TARGET_SECONDS = 2.0
+
+
+def measure(institution: Institution, label: str, subproducts: int) -> dict:
+    start = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        document = live_report_document(institution=institution, year=2024, period=3)
+    query_seconds = time.perf_counter() - start
+    runs = []
+    for _ in range(2):  # the first run also loads fonts and parses the stylesheet
+        wall, cpu = time.perf_counter(), time.process_time()
+        rendered = render_pdf_document(document)
+        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+    warm_wall, warm_cpu = runs[-1]
+    return {
+        "label": label,
+        "subproducts": subproducts,
+        "queries": len(queries),
+        "query_s": query_seconds,
+        "first_s": runs[0][0],
+        "warm_s": warm_wall,
+        "cpu_s": warm_cpu,
+        "pages": rendered.pages,
+        "pages_per_s": rendered.pages / warm_wall,
+        "bytes": len(rendered.content),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", type=int, nargs="*", default=[100, 500], help="Synthetic subproduct counts."
+    )
+    options = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    call_command("load_igm", verbosity=0)
+    igm = Institution.objects.get(code="IGM")
+    subproducts = sum(
+        len(block.rows) for block in live_report_document(institution=igm, year=2024, period=3).report.blocks
+    )
+    results = [measure(igm, "IGM 2024 C3", subproducts)]
+    for size in options.sizes:
+        institution = synthetic_institution(code=f"S{size}", subproducts=size)
+        results.append(measure(institution, f"Sintética {size} subproductos", size))
+    header = f"{'reporte':32s} {'filas':>6s} {'SQL':>4s} {'consulta s':>10s} {'PDF 1ª s':>9s} {'PDF s':>7s} "
+    print(header + f"{'CPU s':>6s} {'páginas':>7s} {'pág/s':>6s}")
+    for r in results:
+        figures = (
+            f"{r['queries']:4d} {r['query_s']:10.3f} {r['first_s']:9.2f} {r['warm_s']:7.2f} {r['cpu_s']:6.2f}"
+        )
+        print(f"{r['label']:32s} {r['subproducts']:6d} {figures} {r['pages']:7d} {r['pages_per_s']:6.1f}")
+    igm_result = results[0]
+    verdict = "cumple" if igm_result["warm_s"] < TARGET_SECONDS else "NO cumple"
+    print(f"Meta IGM < {TARGET_SECONDS:.0f} s: {verdict} ({igm_result['warm_s']:.2f} s).")
+    print(f"Consultas SQL constantes: {sorted({r['queries'] for r in results})}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,315 @@
+"""Execution pages: officers report their months; planning reviews, locks and follows up."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
+from .resources import template_csv, template_dataset, template_xlsx
+from .selectors import (
+    MONTH_NAMES,
+    execution_cost_centres_for_user,
+    execution_dashboard,
+    execution_month_grid,
+    execution_month_history,
+    execution_month_state,
+    execution_template_rows,
+    execution_upload_downloadable,
+    execution_uploads_for_user,
+    execution_user_can_write,
+    execution_user_plans,
+    execution_user_writes,
+    execution_years,
+    period_lock_active,
+)
+from .services import (
+    IntakeRefused,
+    PeriodLocked,
+    execution_file_preview,
+    execution_month_approve,
+    execution_month_return,
+    execution_month_save,
+    execution_month_submit,
+    execution_upload_apply,
+    period_lock,
+    period_lock_refusal,
+    period_of_month,
+    period_unlock,
+)
+
+TEMPLATE_FORMATS = {
+    "xlsx": (template_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": (template_csv, "text/csv; charset=utf-8"),
+}
+
+
+def _year(request, years: list[int]) -> int:
+    try:
+        return int(request.GET["anio"])
+    except (KeyError, ValueError):
+        today = timezone.localdate().year
+        earlier = [year for year in years if year <= today]
+        return max(earlier) if earlier else (years[0] if years else today)
+
+
+def _counts_message(what: str, outcome) -> str:
+    return _("%(what)s: %(created)s filas nuevas, %(updated)s modificadas, %(unchanged)s sin cambios.") % {
+        "what": what,
+        "created": outcome.created,
+        "updated": outcome.updated,
+        "unchanged": outcome.unchanged,
+    }
+
+
+def _cost_centre(request, cost_centre_id: int, month: int):
+    if not 1 <= month <= 12:
+        raise Http404
+    return get_object_or_404(execution_cost_centres_for_user(user=request.user), pk=cost_centre_id)
+
+
+def _month_context(centre, year: int, month: int) -> dict:
+    lock = period_lock_active(institution=centre.institution, year=year, period=period_of_month(month))
+    return {
+        "cost_centre": centre,
+        "year": year,
+        "month": month,
+        "month_name": MONTH_NAMES[month - 1],
+        "state": execution_month_state(cost_centre=centre, year=year, month=month),
+        "lock_refusal": period_lock_refusal(lock) if lock else "",
+    }
+
+
+@login_required
+def index(request):
+    years = execution_years(institution=request.user.institution)
+    year = _year(request, years)
+    centres = execution_cost_centres_for_user(user=request.user)
+    grid = execution_month_grid(cost_centres=centres, year=year)
+    context = {
+        "years": years,
+        "year": year,
+        "grid": grid,
+        "month_names": MONTH_NAMES,
+        "returned": [
+            (row["cost_centre"], cell)
+            for row in grid
+            for cell in row["months"]
+            if cell["status"] == "returned"
+        ],
+        "uploads": execution_uploads_for_user(user=request.user)[:10],
+        "upload_form": ExecutionUploadForm(),
+        "can_write": execution_user_writes(user=request.user),
+        "plans": execution_user_plans(user=request.user) or request.user.reads_everything,
+    }
+    return render(request, "budget/index.html", context)
+
+
+@login_required
+def month_detail(request, cost_centre_id: int, year: int, month: int):
+    centre = _cost_centre(request, cost_centre_id, month)
+    context = _month_context(centre, year, month) | {
+        "rows": execution_template_rows(cost_centres=[centre], year=year, month=month),
+        "history": execution_month_history(cost_centre=centre, year=year, month=month),
+        "can_write": execution_user_can_write(user=request.user, cost_centre=centre),
+        "can_review": execution_user_plans(user=request.user),
+        "review_form": MonthReviewForm(),
+        "upload_form": ExecutionUploadForm(),
+    }
+    return render(request, "budget/month.html", context)
+
+
+@login_required
+def month_entry(request, cost_centre_id: int, year: int, month: int):
+    centre = _cost_centre(request, cost_centre_id, month)
+    if not execution_user_can_write(user=request.user, cost_centre=centre):
+        raise PermissionDenied(
+            _("Solo los encargados del centro de costo o planificación pueden capturar su ejecución.")
+        )
+    rows = execution_template_rows(cost_centres=[centre], year=year, month=month)
+    form = MonthEntryForm(request.POST or None, rows=rows)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        outcome = execution_month_save(
+            cost_centre=centre, year=year, month=month, entries=form.entries(), user=request.user
+        )
+        if outcome.ok:
+            messages.success(request, _counts_message(_("Ejecución guardada"), outcome))
+            return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
+        errors = outcome.errors
+    context = _month_context(centre, year, month) | {"form": form, "errors": errors}
+    return render(request, "budget/month_entry.html", context, status=422 if errors else 200)
+
+
+@login_required
+def month_template(request, cost_centre_id: int, year: int, month: int, fmt: str):
+    centre = _cost_centre(request, cost_centre_id, month)
+    if fmt not in TEMPLATE_FORMATS:
+        raise Http404
+    render_file, content_type = TEMPLATE_FORMATS[fmt]
+    rows = execution_template_rows(cost_centres=[centre], year=year, month=month)
+    response = HttpResponse(
+        render_file(template_dataset(rows=rows, institution=centre.institution)), content_type=content_type
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="ejecucion_{centre.code}_{year}-{month:02d}.{fmt}"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def month_review(request, cost_centre_id: int, year: int, month: int):
+    centre = _cost_centre(request, cost_centre_id, month)
+    form = MonthReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Acción no válida."))
+        return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
+    action = form.cleaned_data["action"]
+    comment = form.cleaned_data["comment"]
+    arguments = {"cost_centre": centre, "year": year, "month": month, "user": request.user}
+    try:
+        if action == "submit":
+            execution_month_submit(**arguments)
+            messages.success(request, _("Mes enviado a planificación para su revisión."))
+        elif action == "approve":
+            execution_month_approve(**arguments, comment=comment)
+            messages.success(request, _("Mes aprobado."))
+        else:
+            execution_month_return(**arguments, comment=comment)
+            messages.success(request, _("Mes devuelto al centro de costo con su comentario."))
+    except PermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    except (IntakeRefused, PeriodLocked) as error:
+        messages.error(request, str(error))
+    return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
+
+
+@login_required
+def upload_list(request):
+    uploads = execution_uploads_for_user(user=request.user)[:200]
+    return render(request, "budget/uploads.html", {"uploads": uploads})
+
+
+@login_required
+@require_POST
+def upload_create(request):
+    if not execution_user_writes(user=request.user) or request.user.institution is None:
+        raise PermissionDenied(_("Su rol no permite cargar ejecución mensual."))
+    form = ExecutionUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors["file"]:
+            messages.error(request, error)
+        return redirect("budget:index")
+    file = form.cleaned_data["file"]
+    upload = execution_file_preview(
+        content=file.read(), name=file.name, user=request.user, institution=request.user.institution
+    )
+    return redirect("budget:upload", upload_id=upload.pk)
+
+
+def _upload(request, upload_id: int):
+    return get_object_or_404(execution_uploads_for_user(user=request.user), pk=upload_id)
+
+
+@login_required
+def upload_detail(request, upload_id: int):
+    upload = _upload(request, upload_id)
+    context = {
+        "upload": upload,
+        "summary": upload.summary,
+        "can_confirm": upload.outcome == upload.Outcome.PREVIEWED
+        and (upload.uploaded_by_id == request.user.pk or execution_user_plans(user=request.user)),
+        "can_download": execution_upload_downloadable(user=request.user, upload=upload),
+    }
+    return render(request, "budget/upload.html", context)
+
+
+@login_required
+@require_POST
+def upload_confirm(request, upload_id: int):
+    upload = _upload(request, upload_id)
+    try:
+        upload, outcome = execution_upload_apply(upload=upload, user=request.user)
+    except PermissionError as error:
+        raise PermissionDenied(str(error)) from error
+    except IntakeRefused as error:
+        messages.error(request, str(error))
+        return redirect("budget:upload", upload_id=upload.pk)
+    if outcome.stale:
+        messages.warning(
+            request,
+            _(
+                "Los datos cambiaron desde la vista previa (otra carga o captura); "
+                "revise la vista previa actualizada y confirme de nuevo."
+            ),
+        )
+    elif outcome.ok:
+        messages.success(request, _counts_message(_("Carga aplicada"), outcome))
+    else:
+        messages.error(request, _("La carga fue rechazada al confirmarla; no se guardó nada."))
+    return redirect("budget:upload", upload_id=upload.pk)
+
+
+@login_required
+def upload_file(request, upload_id: int):
+    upload = _upload(request, upload_id)
+    if not execution_upload_downloadable(user=request.user, upload=upload):
+        raise PermissionDenied(
+            _("Solo planificación, auditoría o quien subió el archivo pueden descargarlo.")
+        )
+    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
+
+
+def _dashboard_institution(request):
+    if not request.user.reads_everything or request.user.institution is None:
+        raise PermissionDenied(_("El tablero de ejecución es para planificación, dirección y auditoría."))
+    return request.user.institution
+
+
+@login_required
+def dashboard(request):
+    institution = _dashboard_institution(request)
+    years = execution_years(institution=institution)
+    year = _year(request, years)
+    context = execution_dashboard(institution=institution, year=year) | {
+        "years": years,
+        "year": year,
+        "institution": institution,
+        "can_lock": execution_user_plans(user=request.user),
+    }
+    return render(request, "budget/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def period_lock_change(request):
+    institution = _dashboard_institution(request)
+    if not execution_user_plans(user=request.user):
+        raise PermissionDenied(_("Solo planificación puede bloquear o desbloquear un cuatrimestre."))
+    form = PeriodLockForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Indique el cuatrimestre, el año y el motivo."))
+        return redirect("budget:dashboard")
+    data = form.cleaned_data
+    arguments = {
+        "institution": institution,
+        "year": data["year"],
+        "period": data["period"],
+        "user": request.user,
+    }
+    try:
+        if data["action"] == "lock":
+            period_lock(**arguments, reason=data["reason"])
+            messages.success(request, _("Cuatrimestre bloqueado."))
+        else:
+            period_unlock(**arguments, reason=data["reason"])
+            messages.success(request, _("Cuatrimestre desbloqueado; el desbloqueo quedó registrado."))
+    except (PermissionError, ValueError) as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('budget:dashboard')}?anio={data['year']}")

@@ -1,0 +1,155 @@
+"""Charts drawn on the server as SVG, so the same markup serves the page, the print and the PDF."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils.html import escape
+
+PHYSICAL_COLOUR = "#0b4f8a"
+FINANCIAL_COLOUR = "#2a9d8f"
+GOAL_COLOUR = "#b42318"
+GRID_COLOUR = "#d5dbe3"
+MONTH_ABBREVIATIONS = ("Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic")
+
+
+def compact(value) -> str:
+    """Axis labels: 12.9 M, 105.7 mil, 840."""
+    value = Decimal(value)
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.1f} M"
+    if abs(value) >= 1_000:
+        return f"{value / 1_000:.1f} mil"
+    return f"{value:.0f}"
+
+
+def _text(x, y, content, *, anchor="start", size=11, weight="normal", fill="#1d2733") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{fill}" '
+        f'text-anchor="{anchor}" font-family="DejaVu Sans, Arial, sans-serif">{escape(content)}</text>'
+    )
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def progress_bars_svg(*, title: str, items: list[tuple[str, Decimal, Decimal]]) -> str:
+    """Per item, its physical and financial percentage of the goal as two bars, with the 100 % mark."""
+    label_width, bar_area, row_height, top = 330, 560, 40, 34
+    width = label_width + bar_area + 70
+    height = top + row_height * max(len(items), 1) + 16
+    largest = max([Decimal(100)] + [max(p, f) for _, p, f in items])
+    scale_max = int((largest + 19) // 20 * 20)
+
+    def x_of(pct) -> float:
+        return label_width + float(min(Decimal(pct), Decimal(scale_max))) * bar_area / scale_max
+
+    body = [
+        _text(label_width, 14, "Física", fill=PHYSICAL_COLOUR, weight="bold"),
+        _text(label_width + 60, 14, "Financiera", fill=FINANCIAL_COLOUR, weight="bold"),
+    ]
+    for tick in range(0, scale_max + 1, 20 if scale_max > 100 else 25):
+        body.append(
+            f'<line x1="{x_of(tick):.1f}" y1="{top - 6}" x2="{x_of(tick):.1f}" y2="{height - 16}" '
+            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
+        body.append(_text(x_of(tick), height - 3, f"{tick} %", anchor="middle", size=9))
+    body.append(
+        f'<line x1="{x_of(100):.1f}" y1="{top - 10}" x2="{x_of(100):.1f}" y2="{height - 16}" '
+        f'stroke="{GOAL_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+    )
+    for index, (label, physical, financial) in enumerate(items):
+        y = top + index * row_height
+        short = label if len(label) <= 56 else label[:54] + "…"
+        body.append(_text(label_width - 8, y + 17, short, anchor="end", size=10))
+        for offset, pct, colour in ((0, physical, PHYSICAL_COLOUR), (16, financial, FINANCIAL_COLOUR)):
+            body.append(
+                f'<rect x="{label_width}" y="{y + offset}" width="{x_of(pct) - label_width:.1f}" height="13" '
+                f'fill="{colour}"/>'
+            )
+            body.append(_text(x_of(pct) + 4, y + offset + 11, f"{pct} %", size=10))
+    return _svg(width, height, title, body)
+
+
+def cumulative_line_svg(
+    *, title: str, cumulative: tuple[Decimal, ...], months_so_far: int, goal: Decimal, projected: Decimal
+) -> str:
+    """Monthly cumulative execution up to ``months_so_far`` against the year's goal, with the
+    straight-line projection to December."""
+    width, height, left, right, top, bottom = 380, 210, 62, 14, 26, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    y_max = max([Decimal(goal), Decimal(projected), Decimal(1), *cumulative[:months_so_far]]) * Decimal("1.1")
+
+    def point(month: int, value) -> tuple[float, float]:
+        x = left + (month - 0.5) * plot_w / 12
+        y = top + plot_h - float(Decimal(value) / y_max) * plot_h
+        return x, y
+
+    body = [_text(left, 14, title, size=11, weight="bold")]
+    for fraction in (0, 0.25, 0.5, 0.75, 1):
+        y = top + plot_h - fraction * plot_h
+        body.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID_COLOUR}"/>'
+        )
+        body.append(_text(left - 4, y + 3, compact(y_max * Decimal(str(fraction))), anchor="end", size=9))
+    for month, name in enumerate(MONTH_ABBREVIATIONS, start=1):
+        body.append(_text(point(month, 0)[0], height - 12, name, anchor="middle", size=9))
+    goal_y = point(1, goal)[1]
+    body.append(
+        f'<line x1="{left}" y1="{goal_y:.1f}" x2="{width - right}" y2="{goal_y:.1f}" stroke="{GOAL_COLOUR}" '
+        f'stroke-width="1.5" stroke-dasharray="5 3"/>'
+    )
+    body.append(
+        _text(
+            width - right, goal_y - 4, f"Meta vigente {compact(goal)}", anchor="end", size=9, fill=GOAL_COLOUR
+        )
+    )
+    points = [point(month, cumulative[month - 1]) for month in range(1, months_so_far + 1)]
+    body.append(
+        f'<polyline fill="none" stroke="{PHYSICAL_COLOUR}" stroke-width="2" '
+        f'points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}"/>'
+    )
+    body.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{PHYSICAL_COLOUR}"/>' for x, y in points)
+    if months_so_far < 12:
+        end_x, end_y = point(12, projected)
+        body.append(
+            f'<line x1="{points[-1][0]:.1f}" y1="{points[-1][1]:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" '
+            f'stroke="{PHYSICAL_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>'
+        )
+        body.append(_text(end_x, end_y - 6, f"Proyección {compact(projected)}", anchor="end", size=9))
+    return _svg(width, height, title, body)
+
+
+def dashboard_charts(progress) -> dict:
+    """The dashboard's SVGs from a ``PlanProgress``: one bar chart of the products and, per
+    product, its physical and financial cumulative lines."""
+    bars = progress_bars_svg(
+        title="Avance acumulado físico y financiero por producto",
+        items=[
+            (p.product.name, p.product.physical.accumulated_pct, p.product.financial.accumulated_pct)
+            for p in progress.products
+        ],
+    )
+    lines = [
+        (
+            p.product.name,
+            [
+                cumulative_line_svg(
+                    title=f"{label}: acumulado mensual",
+                    cumulative=measure.cumulative,
+                    months_so_far=progress.months_so_far,
+                    goal=measure.goal_current,
+                    projected=measure.projected,
+                )
+                for label, measure in p.product.measures
+            ],
+        )
+        for p in progress.products
+    ]
+    return {"bars": bars, "lines": lines}

@@ -1,0 +1,208 @@
+"""Forms of the indicators pages: they parse and validate input; services write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from planning.models import MONEY, year_validators
+
+from .models import Achievement, IndicatorSheet
+
+PHOTO_SLOTS = 2
+
+
+class PeriodForm(forms.Form):
+    year = forms.IntegerField(label=_("Año"), validators=year_validators)
+    period = forms.TypedChoiceField(
+        label=_("Cuatrimestre"),
+        coerce=int,
+        choices=[(1, _("1 (enero–abril)")), (2, _("2 (mayo–agosto)")), (3, _("3 (septiembre–diciembre)"))],
+    )
+
+
+class MonthForm(forms.Form):
+    year = forms.IntegerField(label=_("Año"), validators=year_validators)
+    month = forms.TypedChoiceField(
+        label=_("Mes"),
+        coerce=int,
+        choices=[
+            (number, name)
+            for number, name in enumerate(
+                [
+                    _("Enero"),
+                    _("Febrero"),
+                    _("Marzo"),
+                    _("Abril"),
+                    _("Mayo"),
+                    _("Junio"),
+                    _("Julio"),
+                    _("Agosto"),
+                    _("Septiembre"),
+                    _("Octubre"),
+                    _("Noviembre"),
+                    _("Diciembre"),
+                ],
+                start=1,
+            )
+        ],
+    )
+
+
+class IndicatorSheetForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorSheet
+        fields = [
+            "position",
+            "code",
+            "name",
+            "category",
+            "product",
+            "associated_objective",
+            "public_policy",
+            "description",
+            "pertinence",
+            "interpretation",
+            "formula_text",
+            "numerator",
+            "denominator",
+            "frequency",
+            "baseline_year",
+            "baseline_value",
+            "trend_explanation",
+            "how_goal_is_reached",
+            "data_source",
+            "responsible_unit",
+            "collection_method",
+            "associated_production",
+            "technical_notes",
+            "report_code",
+            "report_date",
+        ]
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["product"].queryset = plan.products.order_by("position", "code")
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 2
+        self.fields["position"].required = False
+        self.saved_position = self.instance.position if self.instance.pk else 0
+
+    def clean_position(self):
+        """Blank keeps the sheet's place; a new sheet then goes last (0 tells the service)."""
+        position = self.cleaned_data.get("position")
+        return self.saved_position if position is None else position
+
+
+class _UniqueYearFormSet(forms.BaseFormSet):
+    """Rows keyed by year: blank rows are ignored, a year may appear once."""
+
+    def clean(self):
+        if any(self.errors):
+            return
+        years = [form.cleaned_data["year"] for form in self.kept_forms()]
+        repeated = sorted({year for year in years if years.count(year) > 1})
+        if repeated:
+            raise forms.ValidationError(
+                _("El año %(years)s aparece más de una vez.") % {"years": ", ".join(map(str, repeated))}
+            )
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data and form.cleaned_data.get("year") and not form.cleaned_data.get("DELETE")
+        ]
+
+
+class SheetValueForm(forms.Form):
+    year = forms.IntegerField(label=_("Año"), validators=year_validators)
+    value = forms.DecimalField(label=_("Valor (%)"), **MONEY)
+
+
+SheetValueFormSet = formset_factory(SheetValueForm, formset=_UniqueYearFormSet, extra=2, can_delete=True)
+
+
+class TargetForm(forms.Form):
+    """The sheet's row of the multiannual product-indicator table; all blank means no row."""
+
+    unit = forms.CharField(label=_("Unidad de medida del producto"), max_length=60, required=False)
+    baseline_year = forms.IntegerField(
+        label=_("Año de línea base"), validators=year_validators, required=False
+    )
+    baseline_absolute = forms.DecimalField(label=_("Línea base (absoluto)"), required=False, **MONEY)
+    baseline_relative = forms.DecimalField(label=_("Línea base (%)"), required=False, **MONEY)
+    total_absolute = forms.DecimalField(label=_("Total multianual (absoluto)"), required=False, **MONEY)
+    total_relative = forms.DecimalField(label=_("Total multianual (%)"), required=False, **MONEY)
+
+    def clean(self):
+        data = super().clean()
+        filled = [name for name in self.fields if data.get(name) not in (None, "")]
+        if filled and len(filled) < len(self.fields):
+            for name in self.fields:
+                if data.get(name) in (None, ""):
+                    self.add_error(name, _("Complete este dato o deje toda la fila multianual en blanco."))
+        return data
+
+    @property
+    def has_target(self) -> bool:
+        return any(self.cleaned_data.get(name) not in (None, "") for name in self.fields)
+
+
+class TargetYearForm(forms.Form):
+    year = forms.IntegerField(label=_("Año"), validators=year_validators)
+    absolute = forms.DecimalField(label=_("Meta (absoluto)"), **MONEY)
+    relative = forms.DecimalField(label=_("Meta (%)"), **MONEY)
+
+
+TargetYearFormSet = formset_factory(TargetYearForm, formset=_UniqueYearFormSet, extra=2, can_delete=True)
+
+
+class AchievementForm(forms.ModelForm):
+    class Meta:
+        model = Achievement
+        fields = ["year", "month", "area_code", "area", "unit", "text", "position"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, photos=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+        for index in range(1, PHOTO_SLOTS + 1):
+            self.fields[f"photo_{index}"] = forms.FileField(
+                label=_("Foto %(n)s (JPEG o PNG)") % {"n": index}, required=False
+            )
+            self.fields[f"caption_{index}"] = forms.CharField(
+                label=_("Pie de la foto %(n)s") % {"n": index}, max_length=300, required=False
+            )
+        if photos:
+            self.fields["remove_photos"] = forms.MultipleChoiceField(
+                label=_("Quitar fotos"),
+                required=False,
+                choices=[(photo.id, photo.caption) for photo in photos],
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+    def clean(self):
+        data = super().clean()
+        for index in range(1, PHOTO_SLOTS + 1):
+            if data.get(f"photo_{index}") and not (data.get(f"caption_{index}") or "").strip():
+                self.add_error(f"caption_{index}", _("Escriba el pie de la foto."))
+        return data
+
+    def model_fields(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["position"] = data["position"] or 0
+        return data
+
+    def photos(self) -> list[tuple[object, str]]:
+        return [
+            (self.cleaned_data[f"photo_{index}"], self.cleaned_data[f"caption_{index}"])
+            for index in range(1, PHOTO_SLOTS + 1)
+            if self.cleaned_data.get(f"photo_{index}")
+        ]
+
+    def removed_photo_ids(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data.get("remove_photos", [])]

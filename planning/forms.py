@@ -1,0 +1,282 @@
+"""Forms of the planning workspace: they parse and validate input; the services write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import Department, Institution, Measure, Plan, Product, Result, Subproduct
+from .selectors import category_codes, municipalities_by_department, units_in_use
+from .services import CATEGORY_CODE
+
+ods_validator = RegexValidator(
+    r"^\d{1,2}\.[0-9a-z]{1,2}(\s*,\s*\d{1,2}\.[0-9a-z]{1,2})*$",
+    _("Escriba las metas ODS separadas por comas, p. ej. «5.2, 16.5»."),
+)
+code_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", _("Use letras, dígitos, puntos o guiones, sin espacios.")
+)
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class WorkspaceFormMixin:
+    """The generic form page lays out ``main_fields``; coverage and yearly targets have their own blocks."""
+
+    COVERAGE_FIELDS = ("is_national", "departments", "municipalities")
+
+    def is_main_field(self, name: str) -> bool:
+        return name not in self.COVERAGE_FIELDS
+
+    @property
+    def main_fields(self):
+        return [field for field in self if self.is_main_field(field.name)]
+
+
+class InstitutionForm(WorkspaceFormMixin, forms.ModelForm):
+    class Meta:
+        model = Institution
+        fields = ["code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]
+
+
+class PlanForm(WorkspaceFormMixin, forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["kind", "name", "start_year", "end_year", "status", "approval_act", "approval_date"]
+        widgets = {"approval_date": DATE_INPUT}
+
+    def clean(self):
+        data = super().clean()
+        start, end, kind = data.get("start_year"), data.get("end_year"), data.get("kind")
+        if start and end and end < start:
+            self.add_error("end_year", _("El año final no puede ser anterior al inicial."))
+        elif start and end and kind == Plan.Kind.POA and start != end:
+            self.add_error(
+                "end_year", _("Un POA abarca un solo año: el año final debe ser igual al inicial.")
+            )
+        return data
+
+
+class UnitChoiceField(forms.ChoiceField):
+    """Unit of measure from the catalogue plus the units the institution already uses."""
+
+    def __init__(self, *, institution: Institution, **kwargs):
+        units = units_in_use(institution=institution)
+        super().__init__(choices=[("", "---------"), *((u, u) for u in units)], **kwargs)
+
+
+class MunicipalityWidget(forms.SelectMultiple):
+    """Each town carries its department so the page can show only the towns of ticked departments."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        value = option["value"]
+        if hasattr(value, "instance"):
+            option["attrs"]["data-department"] = value.instance.department_id
+        return option
+
+
+class CoverageFormMixin:
+    """National flag plus departments and municipalities from the official list."""
+
+    def add_coverage_fields(self):
+        self.fields["departments"] = forms.ModelMultipleChoiceField(
+            queryset=Department.objects.all(),
+            required=False,
+            label=_("Departamentos"),
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["municipalities"] = forms.ModelMultipleChoiceField(
+            queryset=municipalities_by_department(),
+            required=False,
+            label=_("Municipios"),
+            help_text=_("Opcional. Solo municipios de los departamentos elegidos."),
+            widget=MunicipalityWidget(attrs={"class": "coverage-municipalities", "size": 10}),
+        )
+        if self.instance.pk:
+            self.initial.setdefault("departments", list(self.instance.departments.all()))
+            self.initial.setdefault("municipalities", list(self.instance.municipalities.all()))
+
+
+class ResultForm(WorkspaceFormMixin, forms.ModelForm):
+    ods_targets = forms.CharField(
+        label=_("Metas ODS"),
+        max_length=200,
+        required=False,
+        validators=[ods_validator],
+        help_text=_("P. ej. 5.2, 16.5"),
+    )
+
+    class Meta:
+        model = Result
+        fields = [
+            "code",
+            "position",
+            "level",
+            "description",
+            "unit",
+            "baseline_year",
+            "baseline_value",
+            "pgg_axis",
+            "pgg_objective",
+            "pgg_statement",
+            "ods_targets",
+            "pnd_priorities",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "pgg_objective": forms.Textarea(attrs={"rows": 2}),
+            "pgg_statement": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["code"].validators.append(code_validator)
+        self.fields["unit"] = UnitChoiceField(institution=plan.institution, label=_("Unidad de medida"))
+        existing = {t.year: t for t in self.instance.targets.all()} if self.instance.pk else {}
+        for year in plan.years:
+            target = existing.get(year)
+            self.fields[f"target_{year}"] = forms.DecimalField(
+                label=str(year),
+                required=False,
+                min_value=0,
+                max_digits=16,
+                decimal_places=2,
+                initial=target.value if target else None,
+            )
+            self.fields[f"statement_{year}"] = forms.CharField(
+                label=_("Enunciado %(year)s") % {"year": year},
+                required=False,
+                initial=target.statement if target else "",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def is_main_field(self, name: str) -> bool:
+        return not name.startswith(("target_", "statement_"))
+
+    @property
+    def target_rows(self):
+        return [(year, self[f"target_{year}"], self[f"statement_{year}"]) for year in self.plan.years]
+
+    def clean_baseline_year(self):
+        year = self.cleaned_data["baseline_year"]
+        if year > self.plan.start_year:
+            raise forms.ValidationError(
+                _("La línea base no puede ser posterior al inicio del plan (%(year)s).")
+                % {"year": self.plan.start_year}
+            )
+        return year
+
+    def clean(self):
+        data = super().clean()
+        previous = data.get("baseline_value")
+        for year in self.plan.years:
+            value = data.get(f"target_{year}")
+            if value is None:
+                if data.get(f"statement_{year}"):
+                    self.add_error(f"target_{year}", _("Escriba la meta del año o borre su enunciado."))
+                continue
+            # The targets are cumulative: a year never promises less than the one before.
+            if previous is not None and value < previous:
+                self.add_error(
+                    f"target_{year}",
+                    _("La meta es acumulada: no puede ser menor que la anterior (%(prev)s).")
+                    % {"prev": previous},
+                )
+            previous = value
+        return data
+
+    @property
+    def targets(self) -> dict:
+        data = self.cleaned_data
+        return {
+            year: (data[f"target_{year}"], data.get(f"statement_{year}", ""))
+            for year in self.plan.years
+            if data.get(f"target_{year}") is not None
+        }
+
+
+class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+    category_code = forms.CharField(
+        label=_("Categoría programática"),
+        max_length=13,
+        help_text=_("Programa-subprograma-proyecto-actividad, p. ej. 11-00-000-002."),
+        widget=forms.TextInput(attrs={"list": "category-codes", "placeholder": "11-00-000-002"}),
+    )
+    category_name = forms.CharField(
+        label=_("Descripción de la actividad"),
+        required=False,
+        max_length=200,
+        help_text=_("Solo si la categoría aún no está registrada."),
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "code",
+            "position",
+            "name",
+            "result",
+            "unit",
+            "responsible_units",
+            "pgg_major_contribution",
+            "is_national",
+        ]
+        widgets = {"responsible_units": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].validators.append(code_validator)
+        self.fields["result"].queryset = plan.results.all()
+        self.fields["result"].empty_label = _("Sin Resultado")
+        self.fields["unit"] = UnitChoiceField(institution=plan.institution, label=_("Unidad de medida"))
+        self.categories = category_codes(institution=plan.institution)
+        if self.instance.pk:
+            self.initial.setdefault("category_code", self.instance.category.code)
+        self.add_coverage_fields()
+
+    def clean_category_code(self):
+        code = self.cleaned_data["category_code"].strip()
+        if not CATEGORY_CODE.match(code):
+            raise forms.ValidationError(
+                _("Use el formato programa-subprograma-proyecto-actividad, p. ej. 11-00-000-002.")
+            )
+        return code
+
+
+class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Subproduct
+        fields = ["code", "position", "name", "unit", "responsible_unit", "is_national"]
+
+    def __init__(self, *args, product: Product, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].validators.append(code_validator)
+        self.fields["unit"] = UnitChoiceField(
+            institution=product.plan.institution,
+            label=_("Unidad de medida"),
+            help_text=_("Si difiere de la del producto (%(unit)s), su meta física no suma a la del producto.")
+            % {"unit": product.unit},
+        )
+        self.add_coverage_fields()
+
+
+class ReprogrammingRequestForm(forms.Form):
+    measure = forms.ChoiceField(label=_("Meta"), choices=Measure.choices)
+    new_value = forms.DecimalField(label=_("Valor nuevo"), min_value=0, max_digits=16, decimal_places=2)
+    effective_date = forms.DateField(label=_("Fecha"), widget=DATE_INPUT)
+    supporting_act = forms.CharField(
+        label=_("Acto de respaldo"), max_length=200, help_text=_("P. ej. «Resolución SP-012-2024».")
+    )
+    justification = forms.CharField(label=_("Justificación"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReprogrammingDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Aprobar")), ("reject", _("Rechazar"))])
+    decision_comment = forms.CharField(
+        label=_("Comentario"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Obligatorio al rechazar."),
+    )

@@ -1,0 +1,165 @@
+"""What the renderers receive: the SIPLAN report plus its cover letter, notes and monthly detail.
+
+A ``ReportDocument`` round-trips through JSON exactly (Decimals as strings with two places), so a
+signed period keeps its JSON snapshot and is re-rendered from it byte for byte the same figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+from decimal import Decimal
+
+from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
+
+# Bump when a renderer's output changes, so stored results of the old layout are not reused.
+RENDERER_VERSION = 1
+
+SEGEPLAN_NAME = "Secretaría de Planificación y Programación de la Presidencia"
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The cover letter (oficio) to SEGEPLAN that goes before the report."""
+
+    code: str  # empty until the report is approved and the letter numbered
+    date: date | None
+    place: str
+    addressee_name: str
+    addressee_title: str
+    request_reference: str
+    signer_name: str
+    signer_title: str
+    institution_name: str
+    address: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A subproduct line outside the expected band, with the unit's explanation (maybe missing)."""
+
+    subproduct_id: int
+    code: str
+    name: str
+    measure: str
+    progress_pct: Decimal  # accumulated ÷ proportional goal of the period × 100
+    text: str
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """Monthly execution of one subproduct by one cost centre in the period."""
+
+    cost_centre_code: str
+    cost_centre_name: str
+    subproduct_code: str
+    subproduct_name: str
+    physical: tuple[int | None, ...]
+    financial: tuple[Decimal | None, ...]
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    report: SiplanReport
+    letter: Letter
+    deviations: tuple[Deviation, ...]
+    detail: tuple[DetailRow, ...]
+    low_pct: Decimal
+    high_pct: Decimal
+    draft: bool
+
+    def to_json_data(self) -> dict:
+        return _jsonable(asdict(self))
+
+    def fingerprint(self, *, format: str, signed: bool) -> str:
+        """Digest of everything that shapes the output: identical data → identical fingerprint."""
+        payload = {"data": self.to_json_data(), "format": format, "signed": signed, "v": RENDERER_VERSION}
+        canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _measure_from_json(data: dict) -> MeasureLine:
+    return MeasureLine(
+        measure=data["measure"],
+        initial=Decimal(data["initial"]),
+        reprogrammings=data["reprogrammings"],
+        current=Decimal(data["current"]),
+        months=tuple(Decimal(m) for m in data["months"]),
+        months_reported=tuple(data["months_reported"]),
+        period_total=Decimal(data["period_total"]),
+        period_pct=Decimal(data["period_pct"]),
+        accumulated=Decimal(data["accumulated"]),
+        accumulated_pct=Decimal(data["accumulated_pct"]),
+        accumulated_initial_pct=Decimal(data["accumulated_initial_pct"]),
+        over_executed=data["over_executed"],
+    )
+
+
+def siplan_report_from_json(data: dict) -> SiplanReport:
+    blocks = tuple(
+        ReportBlock(
+            result_id=block["result_id"],
+            result_code=block["result_code"],
+            title=block["title"],
+            rows=tuple(
+                ReportRow(
+                    **{key: row[key] for key in ("kind", "id", "code", "name", "unit")},
+                    physical=_measure_from_json(row["physical"]),
+                    financial=_measure_from_json(row["financial"]),
+                )
+                for row in block["rows"]
+            ),
+        )
+        for block in data["blocks"]
+    )
+    tuples = ("month_numbers", "month_names", "accumulated_months", "notes")
+    return SiplanReport(
+        **{key: value for key, value in data.items() if key not in {"blocks", *tuples}},
+        **{key: tuple(data.get(key, ())) for key in tuples},
+        blocks=blocks,
+    )
+
+
+def document_from_json(data: dict) -> ReportDocument:
+    letter = dict(data["letter"])
+    letter["date"] = date.fromisoformat(letter["date"]) if letter["date"] else None
+    return ReportDocument(
+        report=siplan_report_from_json(data["report"]),
+        letter=Letter(**letter),
+        deviations=tuple(
+            Deviation(**{**item, "progress_pct": Decimal(item["progress_pct"])})
+            for item in data["deviations"]
+        ),
+        detail=tuple(
+            DetailRow(
+                **{key: row[key] for key in ("cost_centre_code", "cost_centre_name")},
+                **{key: row[key] for key in ("subproduct_code", "subproduct_name")},
+                physical=tuple(row["physical"]),
+                financial=tuple(_decimal(value) for value in row["financial"]),
+            )
+            for row in data["detail"]
+        ),
+        low_pct=Decimal(data["low_pct"]),
+        high_pct=Decimal(data["high_pct"]),
+        draft=data["draft"],
+    )

@@ -1,0 +1,1 @@
+"""Pure functions from a ``ReportDocument`` to the bytes of a file: they format, never compute."""

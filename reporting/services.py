@@ -1,0 +1,401 @@
+"""Writes: the approval workflow, deviation notes, and report jobs (query → render → sign → store)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import socket
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from budget.services import period_lock
+from planning.models import Institution, Subproduct
+
+from . import signing
+from .models import DeviationNote, LetterSequence, PeriodReport, ReportJob
+from .renderers.html import render_html
+from .renderers.json_document import render_json
+from .renderers.pdf import render_pdf
+from .renderers.xlsx import render_xlsx
+from .selectors import (
+    can_read_reports,
+    live_report_document,
+    period_report_for,
+    report_document,
+)
+
+logger = logging.getLogger(__name__)
+
+RENDERERS = {
+    ReportJob.Format.HTML: render_html,
+    ReportJob.Format.PDF: render_pdf,
+    ReportJob.Format.XLSX: render_xlsx,
+    ReportJob.Format.JSON: render_json,
+}
+ACTIVE = (ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
+
+
+class WorkflowError(Exception):
+    """A workflow step refused, with the reason in Spanish."""
+
+
+# --- Approval workflow ---------------------------------------------------------------------------
+
+
+def _period_report(*, institution: Institution, year: int, period: int) -> PeriodReport:
+    report, _created = PeriodReport.objects.select_for_update().get_or_create(
+        institution=institution, year=year, period=period
+    )
+    return report
+
+
+def _require_director(user, institution: Institution) -> None:
+    if not (user.is_director and user.institution_id == institution.pk):
+        raise PermissionDenied(_("Solo la máxima autoridad de la institución puede aprobar y firmar."))
+
+
+@transaction.atomic
+def period_report_submit(
+    *,
+    institution: Institution,
+    year: int,
+    period: int,
+    user,
+    addressee_name: str = "",
+    addressee_title: str = "",
+    request_reference: str = "",
+) -> PeriodReport:
+    """Planning staff send the period's report to the director; every deviation needs its note."""
+    if not (user.is_planning_staff and user.institution_id == institution.pk):
+        raise PermissionDenied(_("Solo el personal de planificación de la institución envía el reporte."))
+    report = _period_report(institution=institution, year=year, period=period)
+    if report.status != PeriodReport.Status.DRAFT:
+        raise WorkflowError(_("El reporte ya fue enviado (estado: %s).") % report.get_status_display())
+    document = live_report_document(institution=institution, year=year, period=period)
+    missing = [d for d in document.deviations if not d.text]
+    if missing:
+        names = "; ".join(sorted({f"{d.name} ({d.measure})" for d in missing}))
+        raise WorkflowError(
+            _("Falta la explicación de desviación de %(count)d subproducto(s): %(names)s.")
+            % {"count": len({d.subproduct_id for d in missing}), "names": names}
+        )
+    report.addressee_name = addressee_name.strip()
+    report.addressee_title = addressee_title.strip() or report.addressee_title
+    report.request_reference = request_reference.strip()
+    report.status = PeriodReport.Status.SUBMITTED
+    report.submitted_by, report.submitted_at = user, timezone.now()
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def period_report_return(*, period_report: PeriodReport, user) -> PeriodReport:
+    """The director sends a submitted report back to planning for corrections."""
+    report = PeriodReport.objects.select_for_update().get(pk=period_report.pk)
+    _require_director(user, report.institution)
+    if report.status != PeriodReport.Status.SUBMITTED:
+        raise WorkflowError(_("Solo un reporte enviado para aprobación puede devolverse."))
+    report.status = PeriodReport.Status.DRAFT
+    report.save(update_fields=["status"])
+    return report
+
+
+@transaction.atomic
+def period_report_approve(*, period_report: PeriodReport, user) -> PeriodReport:
+    """The director approves what they reviewed: the letter is numbered and dated, and the data
+    frozen as the snapshot that the signed document (and every later rendering) shows."""
+    report = PeriodReport.objects.select_for_update().select_related("institution").get(pk=period_report.pk)
+    _require_director(user, report.institution)
+    if report.status != PeriodReport.Status.SUBMITTED:
+        raise WorkflowError(_("Solo un reporte enviado para aprobación puede aprobarse."))
+    today = timezone.localdate()
+    sequence, _created = LetterSequence.objects.select_for_update().get_or_create(
+        institution=report.institution, year=today.year
+    )
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    report.letter_number, report.letter_year, report.letter_date = sequence.last_number, today.year, today
+    report.status = PeriodReport.Status.APPROVED
+    report.approved_by, report.approved_at = user, timezone.now()
+    document = live_report_document(
+        institution=report.institution, year=report.year, period=report.period, period_report=report
+    )
+    report.snapshot = document.to_json_data()
+    report.snapshot_sha256 = document.fingerprint(format="json", signed=False)
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def period_report_sign(*, period_report: PeriodReport, user) -> ReportJob:
+    """Start the signing job of an approved report (one signing job per report, retried if failed)."""
+    report = PeriodReport.objects.select_for_update().select_related("institution").get(pk=period_report.pk)
+    _require_director(user, report.institution)
+    existing = report.jobs.filter(signed=True).exclude(status=ReportJob.Status.FAILED).first()
+    if existing is not None:
+        return existing
+    if report.status != PeriodReport.Status.APPROVED:
+        raise WorkflowError(_("Solo un reporte aprobado puede firmarse."))
+    return _job_create(
+        institution=report.institution,
+        year=report.year,
+        period=report.period,
+        format=ReportJob.Format.PDF,
+        user=user,
+        signed=True,
+        period_report=report,
+    )
+
+
+@transaction.atomic
+def deviation_note_save(*, subproduct: Subproduct, year: int, period: int, text: str, user) -> DeviationNote:
+    """The responsible unit's explanation: planning staff, or an officer of a cost centre that
+    produces the subproduct; only while the period's report has not been sent."""
+    institution = subproduct.product.plan.institution
+    is_officer = user.is_officer and subproduct.cost_centres.filter(officers=user).exists()
+    if not ((user.is_planning_staff and user.institution_id == institution.pk) or is_officer):
+        raise PermissionDenied(_("Solo la unidad responsable o planificación pueden explicar la desviación."))
+    report = period_report_for(institution=institution, year=year, period=period)
+    if report is not None and report.status != PeriodReport.Status.DRAFT:
+        raise WorkflowError(
+            _("El reporte ya fue enviado; devuélvalo a planificación para cambiar las notas.")
+        )
+    note = DeviationNote.objects.filter(subproduct=subproduct, year=year, period=period).first()
+    note = note or DeviationNote(subproduct=subproduct, year=year, period=period)
+    note.text, note.written_by = text.strip(), user
+    note.full_clean()
+    note.save()
+    return note
+
+
+# --- Report jobs ------------------------------------------------------------------------------------
+
+
+def _enqueue(job_id: int) -> None:
+    from .tasks import run_report_job
+
+    transaction.on_commit(lambda: run_report_job.delay(job_id))
+
+
+def _job_new(*, institution, year, period, format, user=None, signed=False, period_report=None) -> ReportJob:
+    job = ReportJob(
+        institution=institution,
+        year=year,
+        period=period,
+        format=format,
+        signed=signed,
+        period_report=period_report,
+        requested_by=user,
+        parameters={
+            "institution": institution.code,
+            "year": year,
+            "period": period,
+            "format": format,
+            "signed": signed,
+        },
+    )
+    job.full_clean()
+    job.save()
+    return job
+
+
+def _job_create(**fields) -> ReportJob:
+    job = _job_new(**fields)
+    _enqueue(job.pk)
+    return job
+
+
+@transaction.atomic
+def report_job_request(*, institution: Institution, year: int, period: int, format: str, user) -> ReportJob:
+    """Ask for a rendering; a job already waiting for the same parameters is returned instead."""
+    if not can_read_reports(user=user, institution=institution):
+        raise PermissionDenied(_("No tiene permiso para generar reportes de esta institución."))
+    pending = ReportJob.objects.filter(
+        institution=institution, year=year, period=period, format=format, signed=False, status__in=ACTIVE
+    ).first()
+    if pending is not None:
+        return pending
+    return _job_create(institution=institution, year=year, period=period, format=format, user=user)
+
+
+def report_job_render_now(
+    *, institution: Institution, year: int, period: int, format: str, signed: bool = False
+) -> ReportJob:
+    """The command line's rendering: the same job and stages, run in this process. A signed copy
+    of a period already signed is the stored signed document itself."""
+    period_report = period_report_for(institution=institution, year=year, period=period)
+    if signed and period_report is not None and period_report.status == PeriodReport.Status.SIGNED:
+        stored = period_report.jobs.filter(signed=True, status=ReportJob.Status.DONE).first()
+        if stored is not None:
+            return stored
+    job = _job_new(institution=institution, year=year, period=period, format=format, signed=signed)
+    report_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+@transaction.atomic
+def report_job_retry(*, job: ReportJob, user) -> ReportJob:
+    job = ReportJob.objects.select_for_update().get(pk=job.pk)
+    if not can_read_reports(user=user, institution=job.institution):
+        raise PermissionDenied(_("No tiene permiso sobre este trabajo."))
+    if job.status != ReportJob.Status.FAILED:
+        raise WorkflowError(_("Solo un trabajo fallido puede reintentarse."))
+    job.status, job.stage, job.percent, job.error = ReportJob.Status.QUEUED, "", 0, ""
+    job.heartbeat_at = timezone.now()  # so the reconciler does not take it for a lost job
+    job.save(update_fields=["status", "stage", "percent", "error", "heartbeat_at"])
+    _enqueue(job.pk)
+    return job
+
+
+def _progress(job: ReportJob, stage: str, percent: int) -> None:
+    """Visible at once to the UI (outside any transaction) and a heartbeat for the reconciler."""
+    job.stage, job.percent = stage, percent
+    ReportJob.objects.filter(pk=job.pk).update(stage=stage, percent=percent, heartbeat_at=timezone.now())
+
+
+@transaction.atomic
+def _job_claim(job_id: int) -> ReportJob | None:
+    job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
+    if job is None or job.status in (ReportJob.Status.DONE, ReportJob.Status.FAILED):
+        return None  # a redelivered message for a finished job: nothing to do
+    # Queued, or running from an attempt whose worker died (the broker only redelivers then).
+    job.status, job.attempts = ReportJob.Status.RUNNING, job.attempts + 1
+    job.started_at = job.heartbeat_at = timezone.now()
+    job.worker = f"{socket.gethostname()}:{os.getpid()}"
+    job.save(update_fields=["status", "attempts", "started_at", "heartbeat_at", "worker"])
+    return job
+
+
+def report_job_run(*, job_id: int) -> ReportJob | None:
+    """Run a job through its stages. Safe to run again after a crash: the result is stored once,
+    under a path owned by the job, and a job already done is left alone."""
+    job = _job_claim(job_id)
+    if job is None:
+        return None
+    try:
+        _progress(job, ReportJob.Stage.QUERY, 5)
+        document = report_document(institution=job.institution, year=job.year, period=job.period)
+        if job.period_report_id and document.draft:
+            raise WorkflowError(_("El reporte no está aprobado; no puede firmarse."))
+        fingerprint = document.fingerprint(format=job.format, signed=job.signed)
+        ReportJob.objects.filter(pk=job.pk).update(fingerprint=fingerprint)
+        reusable = _reusable_result(job, fingerprint)
+        if reusable is not None:
+            return _job_finish(job, reused=reusable)
+        _progress(job, ReportJob.Stage.RENDER, 25)
+        content = RENDERERS[job.format](document)
+        if job.signed:
+            _progress(job, ReportJob.Stage.SIGN, 75)
+            content = signing.sign_pdf(
+                content,
+                signer_name=document.letter.signer_name,
+                reason=_("Reporte de Avance de Metas Físicas y Financieras, %(period)s Cuatrimestre %(year)s")
+                % {"period": document.report.period_ordinal, "year": document.report.year},
+            )
+        _progress(job, ReportJob.Stage.STORE, 90)
+        return _job_finish(job, content=content)
+    except Exception as error:
+        logger.exception("Report job %s failed", job.pk)
+        reason = str(error) if isinstance(error, WorkflowError | signing.SigningUnavailable) else ""
+        ReportJob.objects.filter(pk=job.pk).exclude(status=ReportJob.Status.DONE).update(
+            status=ReportJob.Status.FAILED,
+            error=reason
+            or _("Error inesperado al generar el reporte (%(kind)s: %(detail)s).")
+            % {"kind": type(error).__name__, "detail": str(error)[:300]},
+            finished_at=timezone.now(),
+        )
+        return None
+
+
+def _reusable_result(job: ReportJob, fingerprint: str) -> ReportJob | None:
+    """A stored result of identical data and format (never reused for signing: each signature is new)."""
+    if job.signed:
+        return None
+    candidate = (
+        ReportJob.objects.filter(status=ReportJob.Status.DONE, fingerprint=fingerprint, signed=False)
+        .exclude(pk=job.pk)
+        .exclude(file="")
+        .order_by("created_at")
+        .first()
+    )
+    if candidate is not None and default_storage.exists(candidate.file.name):
+        return candidate
+    return None
+
+
+def _job_path(job: ReportJob) -> str:
+    return f"reports/{job.institution.code}/{job.year}/c{job.period}/job-{job.pk}/{job.filename}"
+
+
+@transaction.atomic
+def _job_finish(
+    job: ReportJob, *, content: bytes | None = None, reused: ReportJob | None = None
+) -> ReportJob:
+    locked = ReportJob.objects.select_for_update().get(pk=job.pk)
+    if locked.status == ReportJob.Status.DONE:
+        return locked  # another attempt stored it first
+    if reused is not None:
+        locked.file, locked.sha256, locked.size, locked.reused_from = (
+            reused.file.name,
+            reused.sha256,
+            reused.size,
+            reused.reused_from or reused,
+        )
+    else:
+        path = _job_path(locked)
+        if default_storage.exists(path):
+            default_storage.delete(path)  # left by an attempt that died before committing
+        locked.file.name = default_storage.save(path, ContentFile(content))
+        locked.sha256, locked.size = hashlib.sha256(content).hexdigest(), len(content)
+    locked.status, locked.stage, locked.percent = ReportJob.Status.DONE, ReportJob.Stage.STORE, 100
+    locked.finished_at = locked.heartbeat_at = timezone.now()
+    locked.error = ""
+    locked.save()
+    if locked.period_report_id:
+        _period_report_signed(locked)
+    return locked
+
+
+def _period_report_signed(job: ReportJob) -> None:
+    report = PeriodReport.objects.select_for_update().get(pk=job.period_report_id)
+    report.status = PeriodReport.Status.SIGNED
+    report.signed_by, report.signed_at = job.requested_by, job.finished_at
+    report.save(update_fields=["status", "signed_by", "signed_at"])
+    period_lock(
+        institution=job.institution,
+        year=job.year,
+        period=job.period,
+        user=job.requested_by,
+        reason=_("Reporte firmado %(code)s") % {"code": report.letter_code},
+    )
+
+
+def report_jobs_reconcile(*, stale_after: timedelta | None = None) -> list[int]:
+    """Re-queue jobs whose worker vanished (running without a heartbeat past the deadline) or whose
+    message never reached a worker (queued past the deadline). Returns the ids re-queued."""
+    stale_after = stale_after or timedelta(seconds=settings.IGM_REPORT_JOB_STALE_SECONDS)
+    deadline = timezone.now() - stale_after
+    requeued = []
+    with transaction.atomic():
+        stale = ReportJob.objects.select_for_update(skip_locked=True).filter(
+            status__in=ACTIVE, created_at__lt=deadline
+        )
+        for job in stale:
+            if (job.heartbeat_at or job.created_at) >= deadline:
+                continue
+            job.status, job.heartbeat_at = ReportJob.Status.QUEUED, timezone.now()
+            job.save(update_fields=["status", "heartbeat_at"])
+            _enqueue(job.pk)
+            requeued.append(job.pk)
+    return requeued

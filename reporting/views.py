@@ -1,0 +1,305 @@
+"""Pages of the SIPLAN report: deadlines, period review and workflow, jobs, signature check."""
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
+
+from budget.selectors import ReportUnavailable
+from planning.models import Institution, Subproduct
+from planning.selectors import institution_list_for_user
+
+from . import selectors, services, signing
+from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
+from .models import PeriodReport, ReportJob
+from .renderers.html import render_html
+
+
+def _institution(request, code: str) -> Institution:
+    institution = get_object_or_404(Institution, code=code)
+    if not selectors.can_read_reports(user=request.user, institution=institution):
+        raise PermissionDenied
+    return institution
+
+
+def _period(year: int, period: int) -> None:
+    if period not in (1, 2, 3) or not 2000 <= year <= 2100:
+        raise Http404
+
+
+@login_required
+def index(request):
+    institutions = [
+        i
+        for i in institution_list_for_user(user=request.user)
+        if selectors.can_read_reports(user=request.user, institution=i)
+    ]
+    if not institutions:
+        raise PermissionDenied
+    institution = next((i for i in institutions if i.code == request.GET.get("institucion")), institutions[0])
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("anio", today.year))
+    except ValueError:
+        year = today.year
+    return render(
+        request,
+        "reporting/index.html",
+        {
+            "institutions": institutions,
+            "institution": institution,
+            "year": year,
+            "years": range(today.year - 3, today.year + 2),
+            "deadlines": selectors.period_deadlines(institution=institution, year=year, today=today),
+            "jobs": selectors.report_jobs_for_user(user=request.user).filter(institution=institution)[:15],
+        },
+    )
+
+
+@login_required
+def period_detail(request, code: str, year: int, period: int):
+    _period(year, period)
+    institution = _institution(request, code)
+    period_report = selectors.period_report_for(institution=institution, year=year, period=period)
+    try:
+        document = selectors.report_document(institution=institution, year=year, period=period)
+    except ReportUnavailable as error:
+        messages.error(request, str(error))
+        return redirect("reporting:index")
+    user = request.user
+    status = period_report.status if period_report else PeriodReport.Status.DRAFT
+    return render(
+        request,
+        "reporting/period.html",
+        {
+            "institution": institution,
+            "year": year,
+            "period": period,
+            "period_report": period_report,
+            "status": status,
+            "document": document,
+            "request_form": ReportRequestForm(),
+            "submit_form": SubmitForm(instance=period_report),
+            "can_submit": user.is_planning_staff
+            and user.institution_id == institution.pk
+            and status == PeriodReport.Status.DRAFT,
+            "is_director": user.is_director and user.institution_id == institution.pk,
+            "can_write_notes": status == PeriodReport.Status.DRAFT and user.is_planning_staff,
+            "signed_job": period_report.jobs.filter(signed=True).first() if period_report else None,
+        },
+    )
+
+
+@login_required
+@xframe_options_sameorigin
+def period_preview(request, code: str, year: int, period: int):
+    """The standalone document the director reviews (framed by the period page)."""
+    _period(year, period)
+    institution = _institution(request, code)
+    try:
+        document = selectors.report_document(institution=institution, year=year, period=period)
+    except ReportUnavailable as error:
+        return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
+    return HttpResponse(render_html(document), content_type="text/html; charset=utf-8")
+
+
+def _workflow(request, code, year, period, action):
+    """Run one workflow step and come back to the period page with its outcome."""
+    _period(year, period)
+    institution = _institution(request, code)
+    try:
+        outcome = action(institution)
+    except (services.WorkflowError, PermissionDenied) as error:
+        messages.error(request, str(error) or "No tiene permiso para esta acción.")
+        return redirect("reporting:period", code=code, year=year, period=period)
+    if isinstance(outcome, ReportJob):
+        return redirect("reporting:job", pk=outcome.pk)
+    return redirect("reporting:period", code=code, year=year, period=period)
+
+
+def _existing_report(institution, year, period) -> PeriodReport:
+    report = selectors.period_report_for(institution=institution, year=year, period=period)
+    if report is None:
+        raise services.WorkflowError("El reporte de este cuatrimestre no ha sido enviado.")
+    return report
+
+
+@login_required
+@require_POST
+def period_submit(request, code: str, year: int, period: int):
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Revise los datos del oficio.")
+        return redirect("reporting:period", code=code, year=year, period=period)
+
+    def action(institution):
+        report = services.period_report_submit(
+            institution=institution, year=year, period=period, user=request.user, **form.cleaned_data
+        )
+        messages.success(request, "Reporte enviado a la máxima autoridad para su aprobación.")
+        return report
+
+    return _workflow(request, code, year, period, action)
+
+
+@login_required
+@require_POST
+def period_approve(request, code: str, year: int, period: int):
+    def action(institution):
+        report = services.period_report_approve(
+            period_report=_existing_report(institution, year, period), user=request.user
+        )
+        messages.success(request, f"Reporte aprobado; oficio {report.letter_code}.")
+        return report
+
+    return _workflow(request, code, year, period, action)
+
+
+@login_required
+@require_POST
+def period_return(request, code: str, year: int, period: int):
+    def action(institution):
+        report = services.period_report_return(
+            period_report=_existing_report(institution, year, period), user=request.user
+        )
+        messages.success(request, "Reporte devuelto a planificación.")
+        return report
+
+    return _workflow(request, code, year, period, action)
+
+
+@login_required
+@require_POST
+def period_sign(request, code: str, year: int, period: int):
+    def action(institution):
+        return services.period_report_sign(
+            period_report=_existing_report(institution, year, period), user=request.user
+        )
+
+    return _workflow(request, code, year, period, action)
+
+
+@login_required
+@require_POST
+def deviation_note(request, code: str, year: int, period: int):
+    form = DeviationNoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Escriba la explicación (máximo 1000 caracteres).")
+        return redirect("reporting:period", code=code, year=year, period=period)
+
+    def action(institution):
+        subproduct = get_object_or_404(
+            Subproduct, pk=form.cleaned_data["subproduct_id"], product__plan__institution=institution
+        )
+        services.deviation_note_save(
+            subproduct=subproduct, year=year, period=period, text=form.cleaned_data["text"], user=request.user
+        )
+        messages.success(request, f"Explicación guardada: {subproduct.name}.")
+
+    return _workflow(request, code, year, period, action)
+
+
+@login_required
+def period_changes(request, code: str, year: int, period: int):
+    _period(year, period)
+    institution = _institution(request, code)
+    period_report = selectors.period_report_for(institution=institution, year=year, period=period)
+    if period_report is None or period_report.snapshot is None:
+        raise Http404
+    return render(
+        request,
+        "reporting/changes.html",
+        {
+            "institution": institution,
+            "period_report": period_report,
+            "changes": selectors.period_report_changes(period_report=period_report),
+        },
+    )
+
+
+@login_required
+@require_POST
+def job_request(request, code: str, year: int, period: int):
+    _period(year, period)
+    institution = _institution(request, code)
+    form = ReportRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Elija un formato válido.")
+        return redirect("reporting:period", code=code, year=year, period=period)
+    job = services.report_job_request(
+        institution=institution,
+        year=year,
+        period=period,
+        format=form.cleaned_data["format"],
+        user=request.user,
+    )
+    return redirect("reporting:job", pk=job.pk)
+
+
+def _job(request, pk: int) -> ReportJob:
+    return get_object_or_404(selectors.report_jobs_for_user(user=request.user), pk=pk)
+
+
+@login_required
+def job_detail(request, pk: int):
+    return render(request, "reporting/job.html", {"job": _job(request, pk)})
+
+
+@login_required
+def job_status(request, pk: int):
+    job = _job(request, pk)
+    return JsonResponse(
+        {
+            "id": job.pk,
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "stage": job.stage,
+            "stage_label": job.get_stage_display() if job.stage else "",
+            "percent": job.percent,
+            "error": job.error,
+            "download_url": reverse("reporting:job_download", args=[job.pk])
+            if job.status == ReportJob.Status.DONE
+            else "",
+        }
+    )
+
+
+@login_required
+def job_download(request, pk: int):
+    job = _job(request, pk)
+    if job.status != ReportJob.Status.DONE or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+
+
+@login_required
+@require_POST
+def job_retry(request, pk: int):
+    job = _job(request, pk)
+    try:
+        services.report_job_retry(job=job, user=request.user)
+    except (services.WorkflowError, PermissionDenied) as error:
+        messages.error(request, str(error))
+    return redirect("reporting:job", pk=job.pk)
+
+
+@login_required
+def verify(request):
+    result, matches = None, []
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        content = form.cleaned_data["file"].read()
+        result = signing.signature_verify(content)
+        matches = [
+            job
+            for job in selectors.signed_documents_with_digest(sha256=hashlib.sha256(content).hexdigest())
+            if selectors.can_read_reports(user=request.user, institution=job.institution)
+        ]
+    return render(request, "reporting/verify.html", {"form": form, "result": result, "matches": matches})

@@ -1,0 +1,76 @@
+"""An officer logs in, downloads the template, uploads it filled, previews, confirms, and then
+sees a locked period refuse a change — in Debian's chromium."""
+
+import pytest
+from openpyxl import load_workbook
+
+from budget.models import Execution
+from budget.services import period_lock
+from tests.factories import TEST_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
+
+
+def test_officer_uploads_the_filled_template_and_a_locked_period_refuses_a_change(
+    world, live_server, page, tmp_path
+):
+    page.goto(f"{live_server.url}/cuenta/ingresar/")
+    page.fill("#id_username", world.officer.username)
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/ejecucion/?anio=2024")
+    page.click(f"a[href='/ejecucion/centro/{world.central.pk}/2024/3/']")
+    page.wait_for_selector("text=Oficinas centrales · Marzo 2024")
+
+    with page.expect_download() as download:
+        page.click("text=Descargar plantilla (XLSX)")
+    template = tmp_path / download.value.suggested_filename
+    download.value.save_as(template)
+    workbook = load_workbook(template)
+    sheet = workbook["Ejecución"]
+    assert [cell.value for cell in sheet[1]][:7] == [
+        "centro_costo",
+        "subproducto",
+        "anio",
+        "mes",
+        "ejecucion_fisica",
+        "ejecucion_financiera",
+        "observaciones",
+    ]
+    assert [(row[0].value, row[1].value, row[10].value) for row in sheet.iter_rows(min_row=2)] == [
+        ("CC-01", "S01", 12000),
+        ("CC-01", "S02", 800),
+    ]
+    for row, (physical, financial) in zip(
+        sheet.iter_rows(min_row=2), [(950, 118500.5), (40, 4800)], strict=True
+    ):
+        row[4].value, row[5].value = physical, financial
+    workbook.save(template)
+
+    page.set_input_files("input[name=file]", str(template))
+    page.click("text=Subir y revisar")
+    page.wait_for_selector("#vista-previa")
+    assert "Vista previa: esto se hará al confirmar" in page.inner_text("#vista-previa")
+    assert Execution.objects.filter(cost_centre=world.central).count() == 0
+    page.click("text=Confirmar y guardar")
+    page.wait_for_selector("text=Carga aplicada: 2 filas nuevas, 0 modificadas, 0 sin cambios.")
+    assert sorted(Execution.objects.filter(cost_centre=world.central).values_list("physical", flat=True)) == [
+        40,
+        950,
+    ]
+
+    lock = period_lock(
+        institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
+    )
+    page.goto(f"{live_server.url}/ejecucion/centro/{world.central.pk}/2024/3/capturar/")
+    page.fill("input[name=physical_1]", "999")
+    page.click("text=Guardar")
+    refusal = (
+        f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%Y-%m-%d')} "
+        f"por {world.planner} (informe firmado)."
+    )
+    page.wait_for_selector("#errores")
+    assert refusal in page.inner_text("#errores")
+    assert "No se guardó nada." in page.inner_text("#errores")
+    page.screenshot(path=str(tmp_path / "bloqueo.png"), full_page=True)
+    assert Execution.objects.get(cost_centre=world.central, subproduct=world.passports).physical == 950

@@ -1,0 +1,80 @@
+"""export_execution_template and import_execution: files, refusals on stderr, exit codes."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from budget.models import Execution
+from tests.budget.conftest import csv_bytes
+
+pytestmark = pytest.mark.usefixtures("media")
+
+
+def test_exports_one_cost_centre_and_all_cost_centres(world, tmp_path):
+    one, every = tmp_path / "cc01.xlsx", tmp_path / "todos.csv"
+    call_command(
+        "export_execution_template",
+        "--cost-centre",
+        "CC-01",
+        "--year",
+        "2024",
+        "--month",
+        "3",
+        "--output",
+        str(one),
+        "--institution",
+        "IGT",
+    )
+    call_command(
+        "export_execution_template",
+        "--all",
+        "--year",
+        "2024",
+        "--month",
+        "3",
+        "--output",
+        str(every),
+        "--institution",
+        "IGT",
+    )
+    rows = list(load_workbook(one)["Ejecución"].iter_rows(values_only=True))
+    assert rows[1][:4] == ("CC-01", "S01", 2024, 3) and len(rows) == 3
+    lines = every.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith(
+        "centro_costo,subproducto,anio,mes,ejecucion_fisica,ejecucion_financiera,observaciones,"
+    )
+    assert [line.split(",")[:2] for line in lines[1:]] == [
+        ["CC-01", "S01"],
+        ["CC-01", "S02"],
+        ["CC-02", "S01"],
+        ["CC-02", "S03"],
+    ]
+
+
+def test_import_dry_run_writes_nothing_and_real_run_writes(world, tmp_path, capsys):
+    path = tmp_path / "marzo.csv"
+    path.write_bytes(csv_bytes([("CC-01", "S01", "2024", "3", "5", "10.00", "")]))
+    before = Execution.objects.count()
+    call_command("import_execution", str(path), "--user", world.officer.username, "--dry-run")
+    assert "Se crearían: 1 filas nuevas" in capsys.readouterr().out
+    assert Execution.objects.count() == before
+    call_command("import_execution", str(path), "--user", world.officer.username)
+    assert Execution.objects.count() == before + 1
+
+
+def test_import_with_errors_fails_and_lists_them(world, tmp_path, capsys):
+    path = tmp_path / "marzo.csv"
+    path.write_bytes(csv_bytes([("CC-02", "S01", "2024", "3", "5", "10.00", "")]))
+    with pytest.raises(CommandError, match="El archivo tiene 1 errores; no se guardó nada."):
+        call_command("import_execution", str(path), "--user", world.officer.username)
+    assert (
+        "Fila 2, columna centro_costo: usted no está asignado al centro de costo «CC-02»"
+        in capsys.readouterr().err
+    )
+
+
+def test_director_may_not_import(world, tmp_path):
+    path = tmp_path / "marzo.csv"
+    path.write_bytes(csv_bytes([("CC-01", "S01", "2024", "3", "5", "10.00", "")]))
+    with pytest.raises(CommandError, match="Su rol no permite cargar ni capturar ejecución mensual."):
+        call_command("import_execution", str(path), "--user", world.director.username)

@@ -1,0 +1,79 @@
+"""Open → submitted → approved / returned with a comment; locks refuse and unlocks are recorded."""
+
+import pytest
+
+from budget.models import ExecutionMonth, PeriodLock
+from budget.services import (
+    IntakeRefused,
+    PeriodLocked,
+    execution_month_approve,
+    execution_month_return,
+    execution_month_submit,
+    period_lock,
+    period_unlock,
+)
+from tests.factories import ExecutionFactory
+
+
+@pytest.fixture
+def march(world):
+    ExecutionFactory(cost_centre=world.central, subproduct=world.passports, year=2024, month=3)
+    return {"cost_centre": world.central, "year": 2024, "month": 3}
+
+
+def test_officer_submits_and_planning_approves(world, march):
+    assert execution_month_submit(**march, user=world.officer).status == ExecutionMonth.Status.SUBMITTED
+    state = execution_month_approve(**march, user=world.planner)
+    assert (state.status, state.changed_by) == (ExecutionMonth.Status.APPROVED, world.planner)
+
+
+def test_return_needs_a_comment_that_the_officer_then_sees(world, march):
+    execution_month_submit(**march, user=world.officer)
+    with pytest.raises(IntakeRefused, match="Indique en el comentario qué debe corregir el centro de costo."):
+        execution_month_return(**march, user=world.planner, comment="  ")
+    execution_month_return(**march, user=world.planner, comment="Faltan las visas de marzo.")
+    state = ExecutionMonth.objects.get(cost_centre=world.central, year=2024, month=3)
+    assert (state.status, state.comment) == (ExecutionMonth.Status.RETURNED, "Faltan las visas de marzo.")
+    # Returned: the officer can submit again.
+    assert execution_month_submit(**march, user=world.officer).status == ExecutionMonth.Status.SUBMITTED
+
+
+def test_officer_cannot_approve_nor_submit_someone_elses_month(world, march):
+    execution_month_submit(**march, user=world.officer)
+    with pytest.raises(PermissionError):
+        execution_month_approve(**march, user=world.officer)
+    with pytest.raises(PermissionError):
+        execution_month_submit(**march, user=world.other_officer)
+
+
+def test_empty_month_cannot_be_submitted(world):
+    with pytest.raises(IntakeRefused, match="no tiene ejecución registrada"):
+        execution_month_submit(cost_centre=world.central, year=2024, month=5, user=world.officer)
+
+
+def test_locked_period_refuses_workflow_steps_with_who_and_when(world, march):
+    lock = period_lock(
+        institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
+    )
+    with pytest.raises(PeriodLocked) as refusal:
+        execution_month_submit(**march, user=world.officer)
+    assert str(refusal.value).startswith(
+        f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%Y-%m-%d')} "
+        f"por {world.planner} (informe firmado)."
+    )
+
+
+def test_unlock_is_recorded_and_reopens_the_period(world, march):
+    period_lock(
+        institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
+    )
+    with pytest.raises(PermissionError):
+        period_unlock(
+            institution=world.institution, year=2024, period=1, user=world.officer, reason="corrección"
+        )
+    period_unlock(
+        institution=world.institution, year=2024, period=1, user=world.planner, reason="corrección de marzo"
+    )
+    lock = PeriodLock.objects.get(institution=world.institution, year=2024, period=1)
+    assert (lock.unlocked_by, lock.unlock_reason) == (world.planner, "corrección de marzo")
+    assert execution_month_submit(**march, user=world.officer).status == ExecutionMonth.Status.SUBMITTED

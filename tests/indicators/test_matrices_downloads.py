@@ -1,0 +1,60 @@
+"""The POM matrices download as XLSX and PDF for the roles that read plans."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from accounts.models import Role
+from tests.factories import UserFactory
+
+
+def _download(client, plan, fmt):
+    return client.get(reverse("indicators:plan_matrices", args=[plan.pk, fmt]))
+
+
+def test_xlsx_has_the_four_matrices_and_no_formula_from_user_text(client, small_pom):
+    client.force_login(UserFactory(role=Role.DIRECTOR, institution=small_pom.institution))
+    response = _download(client, small_pom, "xlsx")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="matrices-IGX-POM-2026-2028.xlsx"'
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Plan", "9.2 Resultados", "9.3 Categorías", "9.5 Metas", "8 Presupuesto"]
+    result_cell = workbook["9.2 Resultados"]["B4"]
+    assert result_cell.value == "'=Resultado que empieza con igual"
+    assert result_cell.data_type == "s"
+    goals = workbook["9.5 Metas"]
+    assert [cell.value for cell in goals[5]][:6] == [
+        "Producto",
+        "P1",
+        "Emisión de Documentos Migratorios",
+        "Documento",
+        1200,
+        609.75,
+    ]
+
+
+def test_pdf_pages_are_numbered_and_carry_the_figures(client, small_pom):
+    client.force_login(UserFactory(role=Role.AUDITOR, institution=small_pom.institution))
+    response = _download(client, small_pom, "pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert f"Página 1 de {len(reader.pages)}" in text
+    assert "9.5 Productos, subproductos y metas multianuales" in text
+    assert "Q 82,260,609.75" in text  # section 8 total for 2026 as declared
+    assert "=Resultado que empieza con igual" in text
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_officer_cannot_download(client, small_pom, fmt):
+    client.force_login(UserFactory(role=Role.OFFICER, institution=small_pom.institution))
+    assert _download(client, small_pom, fmt).status_code == 403
+
+
+def test_unknown_format_is_not_found(client, small_pom):
+    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
+    assert _download(client, small_pom, "csv").status_code == 404

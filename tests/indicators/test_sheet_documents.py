@@ -1,0 +1,83 @@
+"""Sheets as PDF (DTP layout, "Página N de M") and XLSX (real numbers, no formulas from text)."""
+
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from accounts.models import Role
+from planning.models import Plan
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(BytesIO(content)).pages]
+
+
+@pytest.fixture
+def pom(igm):
+    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
+
+
+def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, pom, igm_user):
+    client.force_login(igm_user(Role.DIRECTOR))
+    response = client.get(reverse("indicators:plan_sheets_pdf", args=[pom.pk]))
+
+    pages = pdf_pages(response.content)
+    assert response["Content-Type"] == "application/pdf"
+    # Four sheets of two pages each, as in the POM, then the multiannual table.
+    assert len(pages) == 9
+    assert all(f"Página: {n} de 9" in text for n, text in enumerate(pages, start=1))
+    assert "FICHA TÉCNICA PARA DEFINICIÓN\nDE INDICADORES" in pages[0]
+    assert "Ministerio de Finanzas Públicas" in pages[0]
+    assert "1120-0069-000-000 INSTITUTO GUATEMALTECO DE MIGRACIÓN" in pages[0]
+    assert "1. Porcentaje de asistencia y protección de migrantes" in pages[0]
+    assert "83.77" in pages[0]
+    assert "Notas Técnicas" in pages[1]
+    assert "FICHA DE INDICADORES DE PRODUCTOS A NIVEL MULTIANUAL" in pages[8]
+    assert "105,992,530" in pages[8]
+
+
+def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small):
+    sheet = small["sheet"]
+    sheet.responsible_unit = '=HYPERLINK("http://malo")'
+    sheet.technical_notes = "@SUM(A1)"
+    sheet.save()
+    client.force_login(small["users"][Role.AUDITOR])
+
+    response = client.get(reverse("indicators:sheet_xlsx", args=[sheet.pk]))
+
+    worksheet = load_workbook(BytesIO(response.content)).active
+    cells = [cell for row in worksheet.iter_rows() for cell in row if cell.value is not None]
+    texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    assert not any(cell.data_type == "f" for cell in cells)
+    assert "'@SUM(A1)" in texts
+    assert '\'=HYPERLINK("http://malo")' in texts
+    values_row = next(row for row in worksheet.iter_rows(values_only=True) if row[0] == "Valor")
+    assert values_row[1:3] == (83.77, 100)
+
+
+def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client, pom, igm_user):
+    client.force_login(igm_user(Role.PLANNER))
+    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[pom.pk]))
+
+    workbook = load_workbook(BytesIO(response.content))
+    assert workbook.sheetnames == ["Ficha 1", "Ficha 2", "Ficha 3", "Ficha 4", "Indicadores multianual"]
+    rows = list(workbook["Indicadores multianual"].iter_rows(values_only=True))
+    emission = next(row for row in rows if row[2] == "Porcentaje de documentos migratorios emitidos")
+    # The document's figures as written: 2030 "1,517" (see DESIGN.md), total 6,843,634.
+    assert emission[3:6] == (2023, 758200, 97.53)
+    assert emission[-4:] == (1517, 100, 6843634, 100)
+
+
+def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, pom, igm_user):
+    client.force_login(igm_user(Role.DIRECTOR))
+    sheet = pom.indicator_sheets.get(position=1)
+
+    response = client.get(reverse("indicators:sheet_detail", args=[sheet.pk]), {"year": 2024, "period": 3})
+
+    html = response.content.decode()
+    assert "FICHA TÉCNICA PARA DEFINICIÓN DE INDICADORES" in html
+    assert '81,370 ÷ 105,731 × 100 = <strong class="value">76.96 %</strong>' in html
+    assert "light-amarillo" in html

@@ -1,0 +1,86 @@
+"""The request and decision pages: refusals are shown in Spanish on the form, nothing is lost."""
+
+import pytest
+from django.urls import reverse
+
+from planning.models import Reprogramming
+from planning.services import goal_update, reprogramming_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pending(approved_goal, planner):
+    return reprogramming_request(
+        goal=approved_goal,
+        measure="physical",
+        new_value="1300",
+        justification="Apertura de delegación",
+        supporting_act="Resolución SP-20-2024",
+        effective_date="2024-07-01",
+        user=planner,
+    )
+
+
+def test_rejecting_without_a_reason_is_explained_then_recorded(client, lead, pending):
+    client.force_login(lead)
+    url = reverse("planning:reprogramming_detail", args=[pending.pk])
+
+    page = client.post(url, {"decision": "reject", "decision_comment": ""}).content.decode()
+    assert "Explique el motivo del rechazo." in page
+
+    response = client.post(url, {"decision": "reject", "decision_comment": "Sin presupuesto"})
+    assert response.url == reverse("planning:goal_detail", args=[pending.goal_id])
+    pending.refresh_from_db()
+    assert pending.status == Reprogramming.Status.REJECTED
+
+
+def test_request_on_a_draft_plan_points_to_direct_editing(client, planner, draft_goal):
+    client.force_login(planner)
+
+    page = client.get(reverse("planning:goal_detail", args=[draft_goal.pk])).content.decode()
+
+    assert "Solicitar reprogramación" not in page
+    assert "la meta se edita directamente" in page
+
+
+def test_duplicate_request_is_refused_on_the_form_keeping_the_input(client, planner, pending):
+    client.force_login(planner)
+    data = {
+        "measure": "physical",
+        "new_value": "1400",
+        "effective_date": "2024-07-02",
+        "supporting_act": "Resolución SP-21-2024",
+        "justification": "Otra",
+    }
+
+    page = client.post(reverse("planning:goal_detail", args=[pending.goal_id]), data).content.decode()
+
+    assert "Ya hay una reprogramación pendiente de la meta física" in page
+    assert 'value="Resolución SP-21-2024"' in page
+    assert pending.goal.reprogrammings.count() == 1
+
+
+def test_stale_request_cannot_be_approved_from_the_page(client, lead, pending):
+    # A previous request approved in between moved the current value.
+    goal = pending.goal
+    Reprogramming.objects.filter(pk=pending.pk).update(old_value="999.00")
+    client.force_login(lead)
+
+    page = client.post(
+        reverse("planning:reprogramming_detail", args=[pending.pk]), {"decision": "approve"}
+    ).content.decode()
+
+    assert "partía de una meta vigente de 999.00, pero hoy es 1200.00" in page
+    goal.refresh_from_db()
+    assert goal.physical_current == 1200
+
+
+def test_goal_of_draft_plan_history_lists_direct_edits(client, planner, draft_goal):
+    goal_update(goal=draft_goal, user=planner, physical_initial=800)
+    client.force_login(planner)
+
+    page = client.get(reverse("planning:goal_detail", args=[draft_goal.pk])).content.decode()
+
+    assert "Edición directa de la meta" in page
+    assert "Ana Planificadora" in page

@@ -1,0 +1,72 @@
+"""Real browser: the director logs in, opens the period, approves, signs, watches the progress bar,
+downloads the signed PDF, and the signature verifies."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from accounts.models import Role
+from reporting.services import period_report_submit
+from tests.factories import TEST_PASSWORD, UserFactory
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_director_approves_signs_and_downloads_a_valid_pdf(
+    live_server, page, igm, planner, explained, tmp_path
+):
+    period_report_submit(
+        institution=igm, year=2024, period=3, user=planner, addressee_name="Licenciado Carlos"
+    )
+    UserFactory(username="dg", role=Role.DIRECTOR, institution=igm)
+
+    page.goto(f"{live_server.url}/reportes/")
+    page.fill("#id_username", "dg")
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.select_option("select[name=anio]", "2024")
+    page.click("text=Ver")
+    page.click("tr[data-period='3'] >> text=Abrir")
+    assert page.locator("#report-status").inner_text() == "Enviado para aprobación"
+    frame = page.frame_locator("iframe.document-frame")
+    assert frame.get_by_text("Firma y sello de la máxima autoridad").is_visible()
+
+    page.click("#approve")
+    assert page.locator("#report-status").inner_text() == "Aprobado"
+    assert "OFICIO-IGM-DG-001-" in page.locator(".workflow").inner_text()
+
+    page.click("#sign")
+    page.wait_for_url("**/reportes/trabajos/*/")
+    page.wait_for_selector("#job-download", state="visible", timeout=60_000)
+    assert page.locator("#job-progress").get_attribute("aria-valuenow") == "100"
+    assert page.locator("#job-status").inner_text() == "Listo"
+    with page.expect_download() as download_info:
+        page.click("#job-download")
+    download = download_info.value
+    assert download.suggested_filename == "siplan-IGM-2024-c3-firmado.pdf"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    # The command anyone can run (and outside Playwright's event loop, which pyHanko's sync API needs).
+    env = {
+        **os.environ,
+        "IGM_SIGNING_P12": settings.IGM_SIGNING_P12,
+        "IGM_SIGNING_P12_PASSWORD": settings.IGM_SIGNING_P12_PASSWORD,
+    }
+    verified = subprocess.run(
+        [sys.executable, "manage.py", "verify_signature", str(path)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verified.returncode == 0, verified.stderr
+    assert (
+        "Firma válida." in verified.stdout and "Lic. Alfredo Danilo Rivera (demostración)" in verified.stdout
+    )
+
+    page.goto(f"{live_server.url}/reportes/IGM/2024/3/")
+    assert page.locator("#report-status").inner_text() == "Firmado"
