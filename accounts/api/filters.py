@@ -1,5 +1,7 @@
 """Filters shared by every resource's FilterSet."""
 
+from datetime import UTC, datetime
+
 import django_filters
 from django import forms
 from django.db import models
@@ -21,12 +23,6 @@ def covering_year(field_prefix: str):
     return method
 
 
-def modified_since_in_history(queryset, name, value):
-    """Objects with a recorded change (create, edit) at or after ``value``, from their history table."""
-    changed = queryset.model.history.filter(history_date__gte=value).values("id")
-    return queryset.filter(pk__in=changed)
-
-
 class InstitutionFilter(django_filters.CharFilter):
     """``?institution=IGM``: by the institution's code (siglas), through the given path(s)."""
 
@@ -39,12 +35,33 @@ class InstitutionFilter(django_filters.CharFilter):
         return queryset.filter(any_path(self.paths, "code", value))
 
 
-class HistoryModifiedSinceFilter(django_filters.IsoDateTimeFilter):
-    def __init__(self, **kwargs):
+class ModifiedSinceFilter(django_filters.IsoDateTimeFilter):
+    """``?modified_since=<ISO 8601>``: objects created or changed at or after that instant.
+
+    By ``column`` (e.g. ``updated_at``) where rows carry one, else from the model's history table.
+    """
+
+    def __init__(self, *, column: str | None = None, **kwargs):
         kwargs.setdefault(
             "help_text", "Solo objetos creados o modificados desde esta fecha y hora (ISO 8601)."
         )
-        super().__init__(method=modified_since_in_history, **kwargs)
+        super().__init__(method=self.filter_since, **kwargs)
+        self.column = column
+
+    def filter_since(self, queryset, name, value):
+        since = in_utc(value)
+        if self.column:
+            return queryset.filter(**{f"{self.column}__gte": since})
+        changed = queryset.model.history.filter(history_date__gte=since).values("id")
+        return queryset.filter(pk__in=changed)
+
+
+def in_utc(value: datetime) -> datetime:
+    """PostgreSQL rejects unusual offsets such as +19:08, so instants are compared in UTC."""
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if value.year == datetime.min.year else datetime.max).replace(tzinfo=UTC)
 
 
 class IntegerFilter(django_filters.NumberFilter):

@@ -1,6 +1,6 @@
 import django_filters
 
-from accounts.api.filters import ApiFilterSet, HistoryModifiedSinceFilter, InstitutionFilter, IntegerFilter
+from accounts.api.filters import ApiFilterSet, InstitutionFilter, IntegerFilter, ModifiedSinceFilter
 from budget.models import BudgetProjection, CostCentre, Execution
 from budget.selectors import PERIOD_MONTHS
 
@@ -10,7 +10,7 @@ PROGRAM_HELP = "Código del programa, p. ej. 11."
 class BudgetProjectionFilterSet(ApiFilterSet):
     institution = InstitutionFilter("plan__institution")
     program = django_filters.CharFilter(field_name="program__code", help_text=PROGRAM_HELP)
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = BudgetProjection
@@ -40,9 +40,8 @@ class ExecutionFilterSet(ApiFilterSet):
         field_name="subproduct__product__category__program__code", help_text=PROGRAM_HELP
     )
     product = IntegerFilter(field_name="subproduct__product", help_text="Id del producto.")
-    modified_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
+    modified_since = ModifiedSinceFilter(
+        column="updated_at",
         help_text="Solo filas creadas o modificadas desde esta fecha y hora (ISO 8601), para sincronizar.",
     )
 

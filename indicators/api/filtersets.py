@@ -1,8 +1,8 @@
 from accounts.api.filters import (
     ApiFilterSet,
-    HistoryModifiedSinceFilter,
     InstitutionFilter,
     IntegerFilter,
+    ModifiedSinceFilter,
     covering_year,
 )
 from indicators.models import IndicatorSheet
@@ -11,7 +11,7 @@ from indicators.models import IndicatorSheet
 class IndicatorSheetFilterSet(ApiFilterSet):
     institution = InstitutionFilter("plan__institution")
     year = IntegerFilter(method=covering_year("plan__"), help_text="Año que cubre el plan.")
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = IndicatorSheet

@@ -2,9 +2,9 @@ import django_filters
 
 from accounts.api.filters import (
     ApiFilterSet,
-    HistoryModifiedSinceFilter,
     InstitutionFilter,
     IntegerFilter,
+    ModifiedSinceFilter,
     covering_year,
 )
 from planning.models import (
@@ -34,7 +34,7 @@ class InstitutionFilterSet(ApiFilterSet):
 class PlanFilterSet(ApiFilterSet):
     institution = InstitutionFilter("institution")
     year = IntegerFilter(method=covering_year(""), help_text=YEAR_HELP)
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = Plan
@@ -44,7 +44,7 @@ class PlanFilterSet(ApiFilterSet):
 class ResultFilterSet(ApiFilterSet):
     institution = InstitutionFilter("plan__institution")
     year = IntegerFilter(method=covering_year("plan__"), help_text=YEAR_HELP)
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = Result
@@ -76,7 +76,7 @@ class ProductFilterSet(ApiFilterSet):
     program = django_filters.CharFilter(
         field_name="category__program__code", help_text="Código del programa, p. ej. 11."
     )
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = Product
@@ -92,7 +92,7 @@ class SubproductFilterSet(ApiFilterSet):
     cost_centre = IntegerFilter(
         field_name="cost_centres", help_text="Identificador del centro de costo que lo produce."
     )
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = Subproduct
@@ -101,10 +101,8 @@ class SubproductFilterSet(ApiFilterSet):
 
 class GoalFilterSet(ApiFilterSet):
     institution = InstitutionFilter(GOAL_INSTITUTION)
-    modified_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Solo metas modificadas desde esta fecha y hora (ISO 8601).",
+    modified_since = ModifiedSinceFilter(
+        column="updated_at", help_text="Solo metas modificadas desde esta fecha y hora (ISO 8601)."
     )
 
     class Meta:
@@ -115,7 +113,7 @@ class GoalFilterSet(ApiFilterSet):
 class ReprogrammingFilterSet(ApiFilterSet):
     institution = InstitutionFilter(tuple(f"goal__{path}" for path in GOAL_INSTITUTION))
     year = IntegerFilter(field_name="goal__year", help_text="Año de la meta reprogramada.")
-    modified_since = HistoryModifiedSinceFilter()
+    modified_since = ModifiedSinceFilter()
 
     class Meta:
         model = Reprogramming
