@@ -74,3 +74,9 @@ def test_goals_filtered_by_institution_through_their_subproduct(read_client, two
     _, bbb = two_institutions
     rows = results(read_client.get(reverse("planning-api:goal-list"), {"institution": "BBB"}))
     assert {row["id"] for row in rows} == {goal.pk for goal in bbb.goals}
+
+
+def test_modified_since_accepts_unusual_offsets_and_extreme_dates(read_client, two_institutions):
+    for instant in ("2024-01-01T00:00:00+19:08", "0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"):
+        for name in (EXECUTIONS, "planning-api:product-list"):
+            assert read_client.get(reverse(name), {"modified_since": instant}).status_code == 200
