@@ -21,19 +21,15 @@ class Access:
     officer_id: int | None = None
     can_write: bool = False
 
-    @property
-    def sees_everything(self) -> bool:
-        return self.institution_code is None and self.institution_id is None
 
-
-NOTHING_WRITABLE = Access(can_write=False)
+READ_EVERYTHING = Access(can_write=False)
 
 
 def request_access(request) -> Access:
     token = request.auth
     if isinstance(token, ApiToken):
         if token.is_read_only:
-            return NOTHING_WRITABLE
+            return READ_EVERYTHING
         return Access(institution_code=token.institution_code, can_write=True)
     user = request.user
     can_write = user.is_superuser or user.is_planning_staff or user.is_officer
