@@ -135,6 +135,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").is_dir() else []
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("IGM_MEDIA_ROOT", VAR_DIR / "media"))
+if not PRODUCTION:
+    # WhiteNoise warns on every request when STATIC_ROOT is missing; development serves from the apps.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,10 +1,42 @@
-"""In a real browser, a planner creates a product and two subproducts through the workspace forms."""
+"""In a real browser, a planner creates a product and two subproducts through the workspace forms,
+enters five years of goals for them in the goals grid, sees the program total flagged against the
+budget projection, fixes the typo, and the flag goes away (issue 5's first acceptance journey)."""
+
+from decimal import Decimal
 
 import pytest
 
-from planning.models import Product
+from budget.models import BudgetProjection
+from planning.models import Goal, Product
 from tests.factories import CategoryFactory, PlanFactory, ProgramFactory
 from tests.planning.browser import log_in
+
+# Each year's projection for program 11 equals passports + extensions below; 2028 is typed wrong first.
+PASSPORTS = {
+    2026: ("1,200", "100,000.00"),
+    2027: ("1,300", "110,000.00"),
+    2028: ("1,400", "120,000.00"),
+    2029: ("1,500", "130,000.00"),
+    2030: ("1,600", "140,000.00"),
+}
+EXTENSIONS = {
+    2026: ("800", "50,000.00"),
+    2027: ("850", "55,000.00"),
+    2028: ("900", "60,000.00"),
+    2029: ("950", "65,000.00"),
+    2030: ("1,000", "70,000.00"),
+}
+PROJECTION = {2026: "150000.00", 2027: "165000.00", 2028: "180000.00", 2029: "195000.00", 2030: "210000.00"}
+
+
+def _fill_goals_row(page, subproduct, figures):
+    row = page.locator(f"#sub-{subproduct.pk}")
+    for year, (physical, financial) in figures.items():
+        row.locator(f"input[name=physical_{year}]").fill(physical)
+        row.locator(f"input[name=financial_{year}]").fill(financial)
+    row.get_by_role("button", name="Guardar").click()
+    page.wait_for_selector(".msg-success")
+
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,9 +45,10 @@ def test_planner_creates_product_with_two_subproducts(browser, live_server, plan
     plan = PlanFactory(
         institution=institution, kind="POM", name="POM 2026-2030", start_year=2026, end_year=2030
     )
-    CategoryFactory(
-        program=ProgramFactory(institution=institution, code="11"), activity="002", name="Emisión"
-    )
+    program = ProgramFactory(institution=institution, code="11")
+    CategoryFactory(program=program, activity="002", name="Emisión")
+    for year, amount in PROJECTION.items():
+        BudgetProjection.objects.create(plan=plan, program=program, year=year, amount=Decimal(amount))
     page = log_in(browser, live_server, planner)
 
     page.click("nav.mainnav >> text=Planificación")
@@ -67,3 +100,25 @@ def test_planner_creates_product_with_two_subproducts(browser, live_server, plan
         ("S-2", "Documento"),
     ]
     assert [m.name for m in product.subproducts.get(code="S-2").municipalities.all()] == ["Flores"]
+
+    # Five years of goals in the grid, reached from the plan's page.
+    page.click(".crumbs >> text=POM 2026-2030")
+    page.click("text=Metas multianuales y coherencia")
+    page.wait_for_selector("#goals-grid")
+    passports, extensions = product.subproducts.order_by("code")
+    _fill_goals_row(page, passports, PASSPORTS)
+    _fill_goals_row(page, extensions, {**EXTENSIONS, 2028: ("900", "6,000.00")})  # typo: 6,000 for 60,000
+
+    program_row = page.locator(f"#program-{program.pk}")
+    flagged = program_row.locator("td.flagged")
+    assert flagged.count() == 1
+    assert "proyección Q 180,000.00; calculado Q 126,000.00" in flagged.inner_text()
+    assert page.locator("#findings-count").inner_text().startswith("1 inconsistencia")
+    assert "2,300" in page.locator(f"#product-{product.pk}").inner_text()  # 1,400 + 900 documents in 2028
+
+    _fill_goals_row(page, extensions, {2028: ("900", "60,000.00")})
+
+    assert page.locator("#goals-grid td.flagged, #programs-grid td.flagged").count() == 0
+    assert page.locator("#findings-count").inner_text().startswith("Sin inconsistencias")
+    assert Goal.objects.filter(subproduct__product=product).count() == 10
+    assert Goal.objects.get(subproduct=extensions, year=2028).financial_current == Decimal("60000.00")
