@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     DIRECTOR = "director", _("Director (máxima autoridad)")
     AUDITOR = "auditor", _("Auditor")
     SEGEPLAN = "segeplan", _("SEGEPLAN (lectura)")
+    INTEGRATION = "integration", _("Sistema de la institución (API)")
 
 
 PLANNING_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD})
@@ -49,6 +50,11 @@ class User(AbstractUser):
     @property
     def is_officer(self) -> bool:
         return self.role == Role.OFFICER
+
+    @property
+    def is_integration(self) -> bool:
+        """An API client's service user; the token's scope bounds which institution it writes."""
+        return self.role == Role.INTEGRATION
 
     @property
     def is_director(self) -> bool:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import ApiClient, ApiRequestLog, ApiToken, User
+from .models import ApiClient, ApiRequestLog, ApiToken, Role, User
 
 
 def token_digest(key: str) -> str:
@@ -43,7 +43,9 @@ def api_token_create(*, client_name: str, scope: str) -> IssuedToken:
     scope_validate(scope)
     client = ApiClient.objects.filter(name=client_name).first()
     if client is None:
-        user = User(username=f"api-{slugify(client_name)}"[:150], first_name=client_name[:150])
+        user = User(
+            username=f"api-{slugify(client_name)}"[:150], first_name=client_name[:150], role=Role.INTEGRATION
+        )
         user.set_unusable_password()
         user.full_clean()
         user.save()

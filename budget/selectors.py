@@ -351,13 +351,13 @@ def execution_user_plans(*, user) -> bool:
 
 
 def execution_user_writes(*, user) -> bool:
-    return execution_user_plans(user=user) or (user is not None and user.is_officer)
+    return execution_user_plans(user=user) or (user is not None and (user.is_officer or user.is_integration))
 
 
 def execution_writable_cost_centre_ids(*, user, institution: Institution) -> set[int] | None:
     """The cost centres whose execution the user may write; None means all of them."""
-    if user is None or execution_user_plans(user=user):
-        return None
+    if user is None or execution_user_plans(user=user) or user.is_integration:
+        return None  # an integration writes the cost centres of the institution its token is scoped to
     if not user.is_officer:
         return set()
     return set(user.cost_centres.filter(institution=institution).values_list("id", flat=True))

@@ -802,10 +802,10 @@ def execution_file_import(
 
 
 def execution_month_save(
-    *, cost_centre: CostCentre, year: int, month: int, entries: list[dict], user
+    *, cost_centre: CostCentre, year: int, month: int, entries: list[dict], user, reason: str = ""
 ) -> IntakeOutcome:
-    """The monthly entry form: each entry (subproduct code, physical, financial, notes) is one row
-    of the grid, numbered from 1, validated and written exactly like a file row."""
+    """The monthly entry form and the REST API: each entry (subproduct code, physical, financial,
+    notes) is one row, numbered from 1, validated and written exactly like a file row."""
     _ensure_can_write(user)
     rows = [
         (
@@ -826,7 +826,7 @@ def execution_month_save(
         rows=rows,
         institution=cost_centre.institution,
         user=user,
-        reason=_("Captura en el formulario mensual"),
+        reason=reason or _("Captura en el formulario mensual"),
         write=True,
     )
 

@@ -1,11 +1,11 @@
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from accounts.api.serializers import DescribedModelSerializer, VisibleRelatedField, code_field
 from budget.models import BudgetProjection, CostCentre, Execution
+from budget.services import execution_month_save
 from planning.models import MONEY, Subproduct
 
 MONEY_FIELD = {"max_digits": MONEY["max_digits"], "decimal_places": MONEY["decimal_places"]}
@@ -73,12 +73,24 @@ class ExecutionSerializer(DescribedModelSerializer):
         ]
 
 
+# The intake reports errors by the template's column names; the API answers with its own field names.
+INTAKE_FIELDS = {
+    "centro_costo": "cost_centre",
+    "subproducto": "subproduct",
+    "anio": "year",
+    "mes": "month",
+    "ejecucion_fisica": "physical",
+    "ejecucion_financiera": "financial",
+    "observaciones": "notes",
+}
+
+
 class ExecutionWriteSerializer(DescribedModelSerializer):
     """Monthly execution pushed by an institution's system: created, or replaced if the month exists.
 
-    TODO(lead, at the merge of issue-3): hand the validated row to the execution intake service in
-    budget/services.py so the API applies exactly the upload's rules (period locks, cost centre ↔
-    subproduct, month workflow) and history. Until then only the checks below run.
+    The row goes through the same intake as an uploaded file (budget.services): cost centre ↔
+    subproduct, plan year, locked periods, submitted months, figures, and the history with the
+    client's name.
     """
 
     cost_centre = VisibleRelatedField(
@@ -120,20 +132,39 @@ class ExecutionWriteSerializer(DescribedModelSerializer):
             )
         return attrs
 
-    @transaction.atomic
     def create(self, validated_data):
-        key = {name: validated_data[name] for name in ("cost_centre", "subproduct", "year", "month")}
-        execution = Execution.objects.select_for_update().filter(**key).first()
-        self.created = execution is None
-        if execution is None:
-            execution = Execution(**key)
-        else:
-            execution.version += 1
-        for name in ("physical", "financial", "notes"):
-            setattr(execution, name, validated_data.get(name, getattr(execution, name)))
-        execution.full_clean()
-        execution.save()
-        return execution
+        cost_centre, subproduct = validated_data["cost_centre"], validated_data["subproduct"]
+        key = {
+            "cost_centre": cost_centre,
+            "subproduct": subproduct,
+            "year": validated_data["year"],
+            "month": validated_data["month"],
+        }
+        user = self.context["request"].user
+        outcome = execution_month_save(
+            cost_centre=cost_centre,
+            year=key["year"],
+            month=key["month"],
+            entries=[
+                {
+                    "subproduct": subproduct.code,
+                    "physical": validated_data.get("physical", 0),
+                    "financial": validated_data.get("financial", Decimal("0.00")),
+                    "notes": validated_data.get("notes", ""),
+                }
+            ],
+            user=user,
+            reason=_("API: %(client)s") % {"client": user.get_full_name() or user.username},
+        )
+        if outcome.errors:
+            errors: dict[str, list[str]] = {}
+            for error in outcome.errors:
+                errors.setdefault(INTAKE_FIELDS.get(error["column"], "non_field_errors"), []).append(
+                    error["message"]
+                )
+            raise serializers.ValidationError(errors)
+        self.created = outcome.created == 1
+        return Execution.objects.get(**key)
 
 
 class ExecutionTotalsParamsSerializer(serializers.Serializer):
