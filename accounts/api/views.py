@@ -75,7 +75,12 @@ class ApiViewMixin:
         last_modified = getattr(self, "last_modified", None)
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
-        if request.method in CONDITIONAL_METHODS and response.status_code == 200:
+        # Streamed files (downloads) set their own ETag from their digest.
+        if (
+            request.method in CONDITIONAL_METHODS
+            and response.status_code == 200
+            and hasattr(response, "render")
+        ):
             response.render()
             response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
             response = get_conditional_response(

@@ -1,3 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []
+from . import views
+
+router = SimpleRouter()
+router.register("report-documents", views.ReportDocumentViewSet, basename="report-document")
+
+app_name = "reporting-api"
+urlpatterns = [
+    path("report-periods/", views.ReportPeriodsView.as_view(), name="report-periods"),
+    *router.urls,
+]

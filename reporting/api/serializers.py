@@ -1,0 +1,82 @@
+from django.urls import reverse
+from rest_framework import serializers
+
+from accounts.api.serializers import DescribedModelSerializer, code_field
+from reporting.models import ReportJob
+
+
+class ReportDocumentSerializer(DescribedModelSerializer):
+    institution_code = code_field("institution.code", "Siglas de la institución.")
+    report_status = serializers.CharField(
+        source="period_report.status",
+        default=None,
+        allow_null=True,
+        help_text="Estado del reporte: draft, submitted, approved o signed (nulo sin flujo).",
+    )
+    download = serializers.SerializerMethodField(help_text="URL de descarga del archivo.")
+
+    class Meta:
+        model = ReportJob
+        fields = [
+            "id",
+            "institution",
+            "institution_code",
+            "year",
+            "period",
+            "format",
+            "signed",
+            "report_status",
+            "sha256",
+            "size",
+            "created_at",
+            "finished_at",
+            "download",
+        ]
+
+    def get_download(self, job) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("reporting-api:report-document-download", args=[job.pk])
+        )
+
+
+class PeriodParamsSerializer(serializers.Serializer):
+    institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
+    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="Año del ejercicio fiscal.")
+
+
+class MissingReporterSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Código del centro de costo.")
+    name = serializers.CharField(help_text="Nombre del centro de costo.")
+    months = serializers.ListField(child=serializers.CharField(), help_text="Meses sin ejecución reportada.")
+
+
+class DeviationSerializer(serializers.Serializer):
+    subproduct_id = serializers.IntegerField(help_text="Id del subproducto.")
+    code = serializers.CharField(help_text="Código del subproducto.")
+    name = serializers.CharField(help_text="Nombre del subproducto.")
+    measure = serializers.CharField(help_text="physical o financial.")
+    progress_pct = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        help_text="Avance acumulado ÷ meta proporcional del cuatrimestre × 100.",
+    )
+    text = serializers.CharField(
+        allow_blank=True, help_text="Explicación de la unidad responsable (vacía si falta)."
+    )
+
+
+class ReportPeriodSerializer(serializers.Serializer):
+    year = serializers.IntegerField(source="deadline.year", help_text="Año.")
+    period = serializers.IntegerField(source="deadline.period", help_text="Cuatrimestre 1-3.")
+    period_label = serializers.CharField(source="deadline.period_label", help_text="Meses del cuatrimestre.")
+    due_date = serializers.DateField(
+        source="deadline.due_date", help_text="Fecha límite: 15 días después del fin del cuatrimestre."
+    )
+    status = serializers.CharField(
+        source="deadline.status", help_text="not_started, in_approval, signed o late."
+    )
+    status_label = serializers.CharField(source="deadline.status_label", help_text="Estado en palabras.")
+    missing = MissingReporterSerializer(
+        source="deadline.missing", many=True, help_text="Centros de costo que no han reportado."
+    )
+    deviations = DeviationSerializer(many=True, help_text="Desviaciones fuera de la banda y su explicación.")
