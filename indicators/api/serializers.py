@@ -1,3 +1,5 @@
+from rest_framework import serializers
+
 from accounts.api.serializers import DescribedModelSerializer
 from indicators.models import (
     IndicatorSheet,
@@ -78,3 +80,39 @@ class IndicatorSheetSerializer(DescribedModelSerializer):
             "values",
             "multiannual_target",
         ]
+
+
+class IndicatorValueParamsSerializer(serializers.Serializer):
+    institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
+    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="Año a evaluar.")
+    period = serializers.IntegerField(
+        min_value=1, max_value=3, help_text="Cuatrimestre 1-3 (acumulado desde enero)."
+    )
+
+
+class IndicatorValueSerializer(serializers.Serializer):
+    sheet = serializers.IntegerField(source="sheet.id", help_text="Id de la ficha técnica.")
+    code = serializers.CharField(source="sheet.code", help_text="Código del indicador.")
+    name = serializers.CharField(source="sheet.name", help_text="Nombre del indicador.")
+    product_name = serializers.CharField(
+        allow_null=True, help_text="Producto medido en el plan que rige el año (nulo si no hay equivalente)."
+    )
+    year = serializers.IntegerField(help_text="Año evaluado.")
+    period = serializers.IntegerField(help_text="Cuatrimestre evaluado.")
+    numerator = serializers.DecimalField(max_digits=18, decimal_places=2, help_text="Numerador acumulado.")
+    denominator = serializers.DecimalField(max_digits=18, decimal_places=2, help_text="Denominador (meta).")
+    value = serializers.DecimalField(
+        max_digits=9, decimal_places=2, help_text="Valor: numerador ÷ denominador × 100."
+    )
+    period_value = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        help_text="Aporte del cuatrimestre (como el «% cuatrimestre» de SIPLAN).",
+    )
+    target = serializers.DecimalField(
+        max_digits=9, decimal_places=2, help_text="Meta de la ficha para el año (%)."
+    )
+    achievement_pct = serializers.DecimalField(
+        max_digits=9, decimal_places=2, help_text="Valor frente a la meta esperada a la fecha (%)."
+    )
+    light = serializers.CharField(allow_null=True, help_text="Semáforo: verde, amarillo o rojo.")

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -6,4 +7,7 @@ router = SimpleRouter()
 router.register("indicator-sheets", views.IndicatorSheetViewSet, basename="indicator-sheet")
 
 app_name = "indicators-api"
-urlpatterns = router.urls
+urlpatterns = [
+    path("indicator-values/", views.IndicatorValuesView.as_view(), name="indicator-values"),
+    *router.urls,
+]
