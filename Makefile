@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/igm_ci
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/9
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: install run test test-sqlite test-postgres lint bench services system-deps worker clean
 
