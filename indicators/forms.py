@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planning.models import MONEY, year_validators
 
-from .models import Achievement, IndicatorSheet
+from .models import SHEET_FIELDS, Achievement, IndicatorSheet
 
 PHOTO_SLOTS = 2
 
@@ -53,33 +53,7 @@ class MonthForm(forms.Form):
 class IndicatorSheetForm(forms.ModelForm):
     class Meta:
         model = IndicatorSheet
-        fields = [
-            "position",
-            "code",
-            "name",
-            "category",
-            "product",
-            "associated_objective",
-            "public_policy",
-            "description",
-            "pertinence",
-            "interpretation",
-            "formula_text",
-            "numerator",
-            "denominator",
-            "frequency",
-            "baseline_year",
-            "baseline_value",
-            "trend_explanation",
-            "how_goal_is_reached",
-            "data_source",
-            "responsible_unit",
-            "collection_method",
-            "associated_production",
-            "technical_notes",
-            "report_code",
-            "report_date",
-        ]
+        fields = ["position", "product", *SHEET_FIELDS]
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

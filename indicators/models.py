@@ -8,6 +8,33 @@ from simple_history.models import HistoricalRecords
 
 from planning.models import MONEY, Plan, Product, year_validators
 
+# The fields of a MINFIN DTP indicator sheet, in the order the sheet prints them.
+SHEET_FIELDS = (
+    "code",
+    "name",
+    "category",
+    "associated_objective",
+    "public_policy",
+    "description",
+    "pertinence",
+    "interpretation",
+    "formula_text",
+    "numerator",
+    "denominator",
+    "frequency",
+    "baseline_year",
+    "baseline_value",
+    "trend_explanation",
+    "how_goal_is_reached",
+    "data_source",
+    "responsible_unit",
+    "collection_method",
+    "associated_production",
+    "technical_notes",
+    "report_code",
+    "report_date",
+)
+
 
 class IndicatorSheet(models.Model):
     class Category(models.TextChoices):

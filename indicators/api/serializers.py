@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from accounts.api.serializers import DescribedModelSerializer
 from indicators.models import (
+    SHEET_FIELDS,
     IndicatorSheet,
     IndicatorSheetValue,
     ProductIndicatorTarget,
@@ -49,37 +50,7 @@ class IndicatorSheetSerializer(DescribedModelSerializer):
 
     class Meta:
         model = IndicatorSheet
-        fields = [
-            "id",
-            "plan",
-            "product",
-            "position",
-            "code",
-            "name",
-            "category",
-            "associated_objective",
-            "public_policy",
-            "description",
-            "pertinence",
-            "interpretation",
-            "formula_text",
-            "numerator",
-            "denominator",
-            "frequency",
-            "baseline_year",
-            "baseline_value",
-            "trend_explanation",
-            "how_goal_is_reached",
-            "data_source",
-            "responsible_unit",
-            "collection_method",
-            "associated_production",
-            "technical_notes",
-            "report_code",
-            "report_date",
-            "values",
-            "multiannual_target",
-        ]
+        fields = ["id", "plan", "product", "position", *SHEET_FIELDS, "values", "multiannual_target"]
 
 
 class IndicatorValueParamsSerializer(serializers.Serializer):
