@@ -3,7 +3,12 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from accounts.api.serializers import DescribedModelSerializer, VisibleRelatedField, code_field
+from accounts.api.serializers import (
+    DescribedModelSerializer,
+    RowsSerializerMixin,
+    VisibleRelatedField,
+    code_field,
+)
 from budget.models import BudgetProjection, CostCentre, Execution
 from budget.services import execution_month_save
 from planning.models import MONEY, Subproduct
@@ -46,7 +51,7 @@ class CostCentreSerializer(DescribedModelSerializer):
         ]
 
 
-class ExecutionSerializer(DescribedModelSerializer):
+class ExecutionSerializer(RowsSerializerMixin, DescribedModelSerializer):
     cost_centre_code = code_field("cost_centre.code", "Código del centro de costo.")
     subproduct_code = code_field("subproduct.code", "Código del subproducto.")
     product = serializers.IntegerField(
@@ -71,6 +76,9 @@ class ExecutionSerializer(DescribedModelSerializer):
             "version",
             "updated_at",
         ]
+
+    # Keys the list view annotates on its rows for the fields that live on related models.
+    row_keys = {name: name for name in ("cost_centre_code", "subproduct_code", "product")}
 
 
 # The intake reports errors by the template's column names; the API answers with its own field names.
@@ -180,7 +188,7 @@ class ExecutionTotalsParamsSerializer(serializers.Serializer):
     )
 
 
-class ExecutionTotalSerializer(serializers.Serializer):
+class ExecutionTotalSerializer(RowsSerializerMixin, serializers.Serializer):
     product_id = serializers.IntegerField(help_text="Id del producto.")
     product_code = serializers.CharField(help_text="Código del producto.")
     subproduct_id = serializers.IntegerField(

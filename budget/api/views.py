@@ -6,9 +6,11 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
 )
@@ -93,6 +95,26 @@ class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     institution_field = "cost_centre__institution"
     cost_centre_field = "cost_centre"
     writable = True
+
+    def list(self, request, *args, **kwargs):
+        """Rows straight from ``.values()``; the related codes come from subqueries, which PostgreSQL
+        evaluates after the limit, for the page's rows only."""
+        row_serializer = serializers.ExecutionSerializer
+        subproduct = Subproduct.objects.filter(pk=OuterRef("subproduct_id")).order_by()
+        rows = (
+            self.filter_queryset(self.get_queryset())
+            .prefetch_related(None)
+            .values(
+                *(name for name in row_serializer.Meta.fields if name not in row_serializer.row_keys),
+                cost_centre_code=Subquery(
+                    CostCentre.objects.filter(pk=OuterRef("cost_centre_id")).order_by().values("code")
+                ),
+                subproduct_code=Subquery(subproduct.values("code")),
+                product=Subquery(subproduct.values("product_id")),
+            )
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_serializer_class(self):
         return serializers.ExecutionWriteSerializer if self.action == "create" else self.serializer_class
