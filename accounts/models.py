@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -157,7 +158,8 @@ class ApiRequestLog(models.Model):
     endpoint = models.CharField(_("ruta"), max_length=300)
     query = models.CharField(_("parámetros"), max_length=500, blank=True)
     status = models.PositiveSmallIntegerField(_("estado HTTP"))
-    created_at = models.DateTimeField(_("fecha"), auto_now_add=True, db_index=True)
+    # The request's instant, not the write's: rows are written in batches (accounts.services).
+    created_at = models.DateTimeField(_("fecha"), default=timezone.now, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("solicitud a la API")

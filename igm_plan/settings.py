@@ -180,6 +180,9 @@ REST_FRAMEWORK = {
 }
 # Benchmark only (benchmarks/bench_api.py): exposes the bare JsonResponse ceiling view.
 IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
+# The API request log is written in batches of this many rows, or after this many seconds.
+API_REQUEST_LOG_BATCH = int(os.environ.get("API_REQUEST_LOG_BATCH", "100"))
+API_REQUEST_LOG_SECONDS = float(os.environ.get("API_REQUEST_LOG_SECONDS", "2"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "IGM Plan API",
     "DESCRIPTION": (

@@ -44,6 +44,13 @@ def _fresh_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _request_log_written_at_once(settings):
+    """A test's requests share its transaction: each API request-log row is written at once, by the
+    request itself, not by the batching thread (batching: tests/api/test_request_log.py)."""
+    settings.API_REQUEST_LOG_BATCH = 1
+
+
 @pytest.fixture
 def igm(db) -> Institution:
     """IGM's real data. Transactional tests flush the database, so reload when it is gone."""

@@ -1,9 +1,16 @@
-"""Every API request leaves a row with client, endpoint and status, refused ones included."""
+"""Every API request leaves a row with client, endpoint and status, refused ones included;
+rows are written in batches, or by a background thread when they wait too long."""
 
+import time
+
+import pytest
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from accounts import services
 from accounts.models import ApiRequestLog
+from accounts.services import RequestLogBuffer
 
 from .helpers import token_client
 
@@ -25,3 +32,46 @@ def test_each_request_is_logged_with_client_endpoint_and_status(two_institutions
 def test_refused_request_is_logged_without_client(db):
     APIClient().get(reverse("planning-api:plan-list"))
     assert list(ApiRequestLog.objects.values_list("client", "status")) == [(None, 401)]
+
+
+@pytest.fixture
+def request_log(monkeypatch) -> RequestLogBuffer:
+    buffer = RequestLogBuffer()
+    monkeypatch.setattr(services, "request_log", buffer)
+    return buffer
+
+
+def test_rows_wait_for_a_full_batch_and_are_written_together(db, settings, request_log):
+    settings.API_REQUEST_LOG_BATCH, settings.API_REQUEST_LOG_SECONDS = 3, 3600
+    client = token_client("read", client_name="SEGEPLAN")
+    client.get(reverse("planning-api:plan-list"))
+    client.get(reverse("planning-api:plan-list"), {"year": 2024})
+    assert not ApiRequestLog.objects.exists()
+    client.get(reverse("planning-api:plan-detail", args=[0]))
+    logged = ApiRequestLog.objects.order_by("id").values_list("client__name", "endpoint", "query", "status")
+    assert list(logged) == [
+        ("SEGEPLAN", "/api/v1/plans/", "", 200),
+        ("SEGEPLAN", "/api/v1/plans/", "year=2024", 200),
+        ("SEGEPLAN", "/api/v1/plans/0/", "", 404),
+    ]
+
+
+def test_each_row_keeps_the_instant_of_its_request(db, settings, request_log):
+    settings.API_REQUEST_LOG_BATCH, settings.API_REQUEST_LOG_SECONDS = 2, 3600
+    client = token_client("read")
+    before = timezone.now()
+    client.get(reverse("planning-api:plan-list"))
+    between = timezone.now()
+    client.get(reverse("planning-api:plan-list"))
+    first, second = ApiRequestLog.objects.order_by("id")
+    assert before <= first.created_at <= between <= second.created_at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lone_request_is_written_by_the_background_thread(settings, request_log):
+    settings.API_REQUEST_LOG_BATCH, settings.API_REQUEST_LOG_SECONDS = 100, 0.05
+    token_client("read", client_name="SEGEPLAN").get(reverse("planning-api:plan-list"))
+    deadline = time.monotonic() + 30
+    while not ApiRequestLog.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(ApiRequestLog.objects.values_list("client__name", "status")) == [("SEGEPLAN", 200)]
