@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
@@ -23,6 +24,10 @@ from .models import ApiClient, ApiRequestLog, ApiToken, Role, User
 def token_digest(key: str) -> str:
     """Tokens carry 256 random bits, so a plain SHA-256 is enough to store them safely."""
     return hashlib.sha256(key.encode()).hexdigest()
+
+
+def token_cache_key(digest: str) -> str:
+    return f"api-token:{digest}"
 
 
 def scope_validate(scope: str) -> str:
@@ -75,6 +80,10 @@ def api_token_revoke(*, prefix: str) -> ApiToken:
     token = tokens[0]
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+    # Now for this process's next request, and again at commit in case a request cached it meanwhile.
+    # With a per-process cache (no CACHE_URL) other processes see it within API_TOKEN_CACHE_SECONDS.
+    cache.delete(token_cache_key(token.key_digest))
+    transaction.on_commit(lambda: cache.delete(token_cache_key(token.key_digest)))
     return token
 
 

@@ -180,6 +180,9 @@ REST_FRAMEWORK = {
 }
 # Benchmark only (benchmarks/bench_api.py): exposes the bare JsonResponse ceiling view.
 IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
+# Seconds a token lookup is cached. Revoking clears it; without CACHE_URL (a per-process cache),
+# other processes honour a revocation made elsewhere (the command) within this delay.
+API_TOKEN_CACHE_SECONDS = int(os.environ.get("API_TOKEN_CACHE_SECONDS", "10"))
 # The API request log is written in batches of this many rows, or after this many seconds.
 API_REQUEST_LOG_BATCH = int(os.environ.get("API_REQUEST_LOG_BATCH", "100"))
 API_REQUEST_LOG_SECONDS = float(os.environ.get("API_REQUEST_LOG_SECONDS", "2"))

@@ -1,5 +1,7 @@
 """Requests without a valid, unrevoked token (or session) are refused with 401 in the error shape."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -43,3 +45,13 @@ def test_only_the_digest_of_the_key_is_stored(db):
     stored = ApiToken.objects.get()
     assert stored.key_digest == token_digest(issued.key)
     assert issued.key not in {stored.key_digest, stored.prefix}
+
+
+def test_a_known_token_is_not_looked_up_again(db):
+    issued = api_token_create(client_name="SEGEPLAN", scope="read")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issued.key}")
+    assert client.get(reverse(PLANS)).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse(PLANS)).status_code == 200
+    assert not [query for query in captured if 'FROM "accounts_apitoken"' in query["sql"]]
