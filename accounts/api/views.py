@@ -4,10 +4,11 @@ Concrete viewsets only declare their queryset, serializer, filterset and where t
 (and, for execution data, the cost centre) sits relative to their model.
 """
 
+import functools
 import hashlib
 from datetime import datetime
 
-from django.db.models import Max, Value
+from django.db.models import Max, QuerySet, Value
 from django.http import JsonResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -46,17 +47,9 @@ class ApiViewMixin:
 
     def get_last_modified(self) -> datetime | None:
         """Latest change to the models behind the response: their history, and ``updated_at`` where
-        rows may also be written in bulk (bulk writes leave no history). One query: a UNION of the
-        columns' maxima, each read from the end of its index."""
-        latest = []
-        for model in self.history_models or (self.queryset.model,):
-            if hasattr(model, "history"):
-                latest.append(column_max(model.history.all(), "history_date"))
-            if any(field.name == "updated_at" for field in model._meta.fields):
-                latest.append(column_max(model._default_manager.all(), "updated_at"))
-        if not latest:
-            return None
-        dates = [date for date in latest[0].union(*latest[1:], all=True) if date is not None]
+        rows may also be written in bulk (bulk writes leave no history)."""
+        query = last_change_query(self.history_models or (self.queryset.model,))
+        dates = [date for date in query.all() if date is not None] if query is not None else []
         return max(dates) if dates else None
 
     def initial(self, request, *args, **kwargs):
@@ -109,11 +102,23 @@ class ApiViewMixin:
         )
 
 
-def column_max(queryset, column: str):
+@functools.cache
+def last_change_query(models: tuple) -> QuerySet | None:
+    """One query: a UNION of the maxima of the models' ``history_date`` and ``updated_at`` columns,
+    each read from the end of its index. Built once per set of models (``.all()`` runs it afresh)."""
+    latest = []
+    for model in models:
+        if hasattr(model, "history"):
+            latest.append(column_max(model.history.model._default_manager.all(), "history_date"))
+        if any(field.name == "updated_at" for field in model._meta.fields):
+            latest.append(column_max(model._default_manager.all(), "updated_at"))
+    return latest[0].union(*latest[1:], all=True) if latest else None
+
+
+def column_max(queryset: QuerySet, column: str) -> QuerySet:
     """``SELECT MAX(column)`` as a one-row query that can join a UNION."""
-    return (
-        queryset.order_by().values(whole=Value(1)).annotate(last=Max(column)).values_list("last", flat=True)
-    )
+    maximum = queryset.order_by().values(whole=Value(1)).annotate(last=Max(column))
+    return maximum.values_list("last", flat=True)
 
 
 class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
