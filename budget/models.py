@@ -82,6 +82,8 @@ class CostCentre(models.Model):
         blank=True,
         related_name="cost_centres",
     )
+    # Also dates the API's Last-Modified for execution rows, which carry the centre's code.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("centro de costo")
@@ -147,12 +149,14 @@ class Execution(models.Model):
         verbose_name=_("centro de costo"),
         on_delete=models.PROTECT,
         related_name="executions",
+        db_index=False,  # led by execution_centre_month and the unique constraint
     )
     subproduct = models.ForeignKey(
         Subproduct,
         verbose_name=_("subproducto"),
         on_delete=models.PROTECT,
         related_name="executions",
+        db_index=False,  # led by execution_subproduct_month
     )
     year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
     month = models.PositiveSmallIntegerField(_("mes"), validators=month_validators)
@@ -188,7 +192,11 @@ class Execution(models.Model):
             models.CheckConstraint(condition=Q(month__gte=1) & Q(month__lte=12), name="execution_month_1_12"),
             models.CheckConstraint(condition=Q(financial__gte=0), name="execution_financial_not_negative"),
         ]
-        indexes = [models.Index(fields=["subproduct", "year", "month"], name="execution_subproduct_month")]
+        indexes = [
+            models.Index(fields=["subproduct", "year", "month"], name="execution_subproduct_month"),
+            # An institution's year: its centres' rows without reading their other years.
+            models.Index(fields=["cost_centre", "year", "month"], name="execution_centre_month"),
+        ]
 
     def __str__(self):
         return f"{self.cost_centre.code} {self.subproduct.code} {self.year}-{self.month:02d}"

@@ -27,7 +27,7 @@ from accounts.api.pagination import IdCursorPagination, UncountedPagePagination
 from accounts.api.views import ApiViewMixin, ReadOnlyViewSet
 from budget import selectors
 from budget.models import BudgetProjection, CostCentre, Execution
-from planning.models import Goal, Institution, Reprogramming, Subproduct
+from planning.models import Goal, Institution, Product, Reprogramming, Result, Subproduct
 
 from . import filtersets, serializers
 
@@ -94,6 +94,8 @@ class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     pagination_class = IdCursorPagination
     institution_field = "cost_centre__institution"
     cost_centre_field = "cost_centre"
+    # Rows carry the centre's and subproduct's codes and the subproduct's product.
+    history_models = (Execution, CostCentre, Subproduct)
     writable = True
 
     def list(self, request, *args, **kwargs):
@@ -141,6 +143,8 @@ class ExecutionTotalsView(ApiViewMixin, generics.ListAPIView):
     pagination_class = UncountedPagePagination
     institution_field = "cost_centre__institution"
     cost_centre_field = "cost_centre"
+    # Codes, and the units that decide which subproducts add to a product's physical figure.
+    history_models = (Execution, Subproduct, Product)
 
     def get_queryset(self):
         return self.restrict(super().get_queryset())
@@ -155,7 +159,7 @@ class SiplanReportView(ApiViewMixin, APIView):
     """The SIPLAN four-monthly report's figures (the same the PDF shows) for a year and period."""
 
     institution_field = ""
-    history_models = (Execution, Goal, Reprogramming)
+    history_models = (Execution, Goal, Reprogramming, Result, Product, Subproduct)
 
     @extend_schema(
         parameters=[serializers.SiplanParamsSerializer], responses=serializers.SiplanReportSerializer

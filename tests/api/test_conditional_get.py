@@ -1,8 +1,12 @@
 """Unchanged data costs a 304: by ETag, and by Last-Modified before any data is read."""
 
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from accounts.models import ApiRequestLog
 
@@ -46,3 +50,54 @@ def test_responses_vary_by_credentials(read_client, two_institutions):
     vary = read_client.get(reverse(PLANS))["Vary"]
     assert "Authorization" in vary
     assert "Cookie" in vary
+
+
+def later_than(response) -> datetime:
+    """An instant safely after the response's Last-Modified (HTTP dates have one-second resolution)."""
+    return parsedate_to_datetime(response["Last-Modified"]) + timedelta(seconds=5)
+
+
+def rename_cost_centre(data):
+    data.cost_centre.code = "CC-NUEVO"
+    return data.cost_centre
+
+
+def rename_product(data):
+    data.product.code = "P-NUEVO"
+    return data.product
+
+
+def rename_subproduct(data):
+    data.subproducts[0].name = "Subproducto con otro nombre"
+    return data.subproducts[0]
+
+
+@pytest.mark.parametrize(
+    ("url", "change", "shown"),
+    [
+        (reverse_lazy("budget-api:execution-list") + "?institution=AAA", rename_cost_centre, "CC-NUEVO"),
+        (
+            reverse_lazy("budget-api:execution-totals") + "?institution=AAA&level=product",
+            rename_product,
+            "P-NUEVO",
+        ),
+        (
+            reverse_lazy("budget-api:siplan-report") + "?institution=AAA&year=2024&period=3",
+            rename_subproduct,
+            "Subproducto con otro nombre",
+        ),
+    ],
+    ids=["executions-cost-centre", "totals-product", "siplan-subproduct"],
+)
+def test_a_change_to_related_data_shown_in_the_rows_is_not_answered_304(
+    read_client, two_institutions, url, change, shown
+):
+    """The rows carry codes and names of related objects: changing those must move Last-Modified."""
+    first = read_client.get(url)
+    assert first.status_code == 200 and shown.encode() not in first.content
+    changed = change(two_institutions[0])
+    changed._history_date = later_than(first)
+    changed.save()
+    again = read_client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert shown.encode() in again.content
