@@ -1,5 +1,6 @@
+import functools
+
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from rest_framework import serializers
@@ -22,35 +23,46 @@ class RowsSerializerMixin:
     """Also serializes rows of ``.values()`` (dicts) to the same JSON as model instances.
 
     Big lists skip building model instances and DRF's per-field attribute lookup: each field reads
-    its row key (``row_keys`` where it differs from the field's source) and keeps its own
-    ``to_representation`` (money with two places, instants in ISO 8601). Relations hold the id;
-    an optional field whose key the row lacks is left out, as DRF does.
+    its row key (``row_keys`` where it differs from the field's source). Values the database already
+    returns as JSON types (ids, integers, text, booleans) pass through; the others keep their field's
+    ``to_representation`` (money with two places, instants in ISO 8601). An optional field whose key
+    the row lacks is left out, as DRF does. The plan is built once per class, not per request.
     """
 
     row_keys: dict[str, str] = {}
 
-    @cached_property
-    def row_plan(self) -> list[tuple[str, str, bool, object]]:
-        return [
+    @classmethod
+    @functools.cache
+    def row_plan(cls) -> tuple[tuple[str, str, bool, object], ...]:
+        return tuple(
             (
                 field.field_name,
-                self.row_keys.get(field.field_name, field.source),
+                cls.row_keys.get(field.field_name, field.source),
                 field.required,
-                None if isinstance(field, serializers.RelatedField) else field.to_representation,
+                None if isinstance(field, ROW_NATIVE_FIELDS) else field.to_representation,
             )
-            for field in self._readable_fields
-        ]
+            for field in cls()._readable_fields
+        )
 
     def to_representation(self, instance):
         if not isinstance(instance, dict):
             return super().to_representation(instance)
         data = {}
-        for name, key, required, represent in self.row_plan:
+        for name, key, required, represent in self.row_plan():
             if key not in instance and not required:
                 continue
             value = instance[key]
             data[name] = value if represent is None or value is None else represent(value)
         return data
+
+
+# Fields whose ``.values()`` value is already what the JSON carries.
+ROW_NATIVE_FIELDS = (
+    serializers.RelatedField,
+    serializers.IntegerField,
+    serializers.CharField,
+    serializers.BooleanField,
+)
 
 
 def describe(model_class, field_name: str) -> str:

@@ -6,11 +6,14 @@ Concrete viewsets only declare their queryset, serializer, filterset and where t
 
 import functools
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 
+from django.db import connection
 from django.db.models import Max, QuerySet, Value
 from django.http import JsonResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.defaults import page_not_found
 from rest_framework import viewsets
@@ -48,9 +51,13 @@ class ApiViewMixin:
     def get_last_modified(self) -> datetime | None:
         """Latest change to the models behind the response: their history, and ``updated_at`` where
         rows may also be written in bulk (bulk writes leave no history)."""
-        query = last_change_query(self.history_models or (self.queryset.model,))
-        dates = [date for date in query.all() if date is not None] if query is not None else []
-        return max(dates) if dates else None
+        sql = last_change_sql(self.history_models or (self.queryset.model,), connection.vendor)
+        if sql is None:
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute(*sql)
+            dates = [row[0] for row in cursor.fetchall() if row[0] is not None]
+        return max(map(as_aware, dates)) if dates else None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -103,16 +110,25 @@ class ApiViewMixin:
 
 
 @functools.cache
-def last_change_query(models: tuple) -> QuerySet | None:
+def last_change_sql(models: tuple, vendor: str) -> tuple[str, tuple] | None:
     """One query: a UNION of the maxima of the models' ``history_date`` and ``updated_at`` columns,
-    each read from the end of its index. Built once per set of models (``.all()`` runs it afresh)."""
+    each read from the end of its index. Compiled once per set of models: every API read runs it."""
     latest = []
     for model in models:
         if hasattr(model, "history"):
             latest.append(column_max(model.history.model._default_manager.all(), "history_date"))
         if any(field.name == "updated_at" for field in model._meta.fields):
             latest.append(column_max(model._default_manager.all(), "updated_at"))
-    return latest[0].union(*latest[1:], all=True) if latest else None
+    if not latest:
+        return None
+    return latest[0].union(*latest[1:], all=True).query.sql_with_params()
+
+
+def as_aware(value: datetime | str) -> datetime:
+    """PostgreSQL returns aware datetimes; SQLite, text in UTC without an offset."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
 
 
 def column_max(queryset: QuerySet, column: str) -> QuerySet:

@@ -7,8 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, reverse_lazy
+from django.utils.http import http_date
 
 from accounts.models import ApiRequestLog
+from planning.models import Plan
 
 PLANS = "planning-api:plan-list"
 
@@ -101,3 +103,9 @@ def test_a_change_to_related_data_shown_in_the_rows_is_not_answered_304(
     again = read_client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert again.status_code == 200
     assert shown.encode() in again.content
+
+
+def test_last_modified_is_the_latest_change_in_utc(read_client, two_institutions):
+    latest = Plan.history.order_by("-history_date").values_list("history_date", flat=True).first()
+    response = read_client.get(reverse(PLANS))
+    assert response["Last-Modified"] == http_date(latest.timestamp())
