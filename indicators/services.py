@@ -27,7 +27,7 @@ from planning.models import (
     Result,
     Subproduct,
 )
-from planning.services import goal_update, plan_ensure_editable_by
+from planning.services import goal_update, plan_ensure_editable_by, plan_ensure_not_approved
 
 from .matrices import MatrixGoal, PomMatrices
 from .models import (
@@ -267,9 +267,14 @@ def plan_import(*, matrices: PomMatrices, replace: bool = False, user=None) -> P
 # --- Issue 5c (indicator sheets, activity report) services below this line ---------------------
 
 
-def _ensure_planning_staff(user, institution_id: int) -> None:
-    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == institution_id)):
+def _ensure_sheets_editable(user, plan: Plan) -> None:
+    """Planning staff of the plan's institution edit its sheets, and only while it is not approved."""
+    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == plan.institution_id)):
         raise PermissionDenied(_("Solo el personal de planificación de la institución edita las fichas."))
+    plan_ensure_not_approved(
+        plan=plan,
+        message=_("El plan «%(plan)s» está aprobado: sus fichas técnicas quedan como se aprobaron."),
+    )
 
 
 def _replace_rows(queryset, key: str, rows: dict, build) -> None:
@@ -299,7 +304,7 @@ def indicator_sheet_save(
 
     ``values`` and ``target_years`` replace what the sheet had; ``target`` None removes the row.
     """
-    _ensure_planning_staff(user, plan.institution_id)
+    _ensure_sheets_editable(user, plan)
     sheet = sheet or IndicatorSheet(plan=plan)
     if sheet.plan_id != plan.id:
         raise ValidationError(_("La ficha pertenece a otro plan."))
@@ -339,7 +344,7 @@ def indicator_sheet_save(
 
 @transaction.atomic
 def indicator_sheet_delete(*, sheet: IndicatorSheet, user) -> None:
-    _ensure_planning_staff(user, sheet.plan.institution_id)
+    _ensure_sheets_editable(user, sheet.plan)
     sheet.delete()
 
 
