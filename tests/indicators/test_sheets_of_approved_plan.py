@@ -68,7 +68,9 @@ def test_posting_to_the_pages_of_an_approved_plan_shows_the_refusal_and_changes_
     edit = client.post(
         reverse("indicators:sheet_edit", args=[sheet.pk]), sheet_post(sheet.product_id, name="Otro nombre")
     )
-    create = client.post(reverse("indicators:sheet_create", args=[approved["pom"].pk]), sheet_post(sheet.product_id, code="2"))
+    create = client.post(
+        reverse("indicators:sheet_create", args=[approved["pom"].pk]), sheet_post(sheet.product_id, code="2")
+    )
     remove = client.post(reverse("indicators:sheet_remove", args=[sheet.pk]), follow=True)
 
     assert edit.status_code == 200 and REFUSAL in edit.content.decode()
