@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 from simple_history.utils import update_change_reason
 
 from budget.models import BudgetProjection
@@ -386,8 +387,31 @@ def checked_image(upload) -> tuple[bytes, str]:
     return content, image_format
 
 
+def downscaled_photo(content: bytes, image_format: str) -> bytes:
+    """The checked photo upright (EXIF orientation applied), its long side at most
+    ``IGM_PHOTO_MAX_PX``, encoded again in its format (JPEG at quality 85). Encoding again also
+    drops the camera's metadata, such as where the photo was taken."""
+    max_px = settings.IGM_PHOTO_MAX_PX
+    output = io.BytesIO()
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            icc_profile = image.info.get("icc_profile")
+            if image.mode == "P" and max(image.size) > max_px:
+                image = image.convert("RGBA")  # a palette would be resized without smoothing
+            # A square bound limits the long side whatever the orientation; for a JPEG, thumbnail
+            # decodes at a reduced scale first, so a camera photo is never held at full size.
+            image.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
+            upright = ImageOps.exif_transpose(image)
+            options = {"quality": 85, "optimize": True} if image_format == "JPEG" else {}
+            upright.save(output, format=image_format, icc_profile=icc_profile, **options)
+    except (OSError, ValueError, Image.DecompressionBombError) as error:  # e.g. truncated data
+        raise ValidationError(_("El archivo no es una imagen válida (JPEG o PNG).")) from error
+    return output.getvalue()
+
+
 def _photo_add(achievement: Achievement, upload, caption: str) -> AchievementPhoto:
     content, image_format = checked_image(upload)
+    content = downscaled_photo(content, image_format)
     photo = AchievementPhoto(
         achievement=achievement, caption=caption.strip(), image_format=image_format, size=len(content)
     )
