@@ -1,10 +1,9 @@
 """Forms of the execution pages: they parse input; the services validate and write."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .resources import ALLOWED_EXTENSIONS
+from .uploads import execution_file_check
 
 
 class ExecutionUploadForm(forms.Form):
@@ -12,17 +11,7 @@ class ExecutionUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(ALLOWED_EXTENSIONS):
-            raise forms.ValidationError(
-                _("El archivo «%(name)s» no es XLSX ni CSV; use la plantilla de ejecución."),
-                params={"name": upload.name},
-            )
-        limit = settings.IGM_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("El archivo pesa %(size).1f MB; el máximo es %(limit).0f MB."),
-                params={"size": upload.size / 1024 / 1024, "limit": limit / 1024 / 1024},
-            )
+        execution_file_check(name=upload.name, size=upload.size)
         return upload
 
 

@@ -166,6 +166,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IGM_MAX_UPLOAD_BYTES = int(os.environ.get("IGM_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Activity-report photos are kept with their long side at most this many pixels.
+IGM_PHOTO_MAX_PX = int(os.environ.get("IGM_PHOTO_MAX_PX", "1600"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from planning.models import Plan, Subproduct
 from planning.selectors import plan_list_for_user
-from planning.services import plan_ensure_readable_by
+from planning.services import plan_content_editable_by, plan_ensure_readable_by
 
 from .goals_forms import GoalRowForm
 from .matrices import matrices_pdf, matrices_xlsx
@@ -32,10 +32,6 @@ def _readable_plan(user, plan_id: int) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related("institution"), pk=plan_id)
     plan_ensure_readable_by(user=user, plan=plan)
     return plan
-
-
-def _can_edit(user, plan: Plan) -> bool:
-    return (user.is_superuser or user.is_planning_staff) and not plan.is_approved
 
 
 @dataclass(frozen=True)
@@ -73,7 +69,7 @@ def _inputs(row: GridRow, form: GoalRowForm | None) -> tuple[InputCell, ...]:
 
 def _render_grid(request, plan: Plan, *, failed: tuple[int, GoalRowForm] | None = None, status: int = 200):
     grid = goals_grid(plan=plan)
-    editable = _can_edit(request.user, plan)
+    editable = plan_content_editable_by(user=request.user, plan=plan)
     rows = [
         (row, _inputs(row, failed[1] if failed and failed[0] == row.id else None))
         if editable and row.kind == "subproduct"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 from simple_history.utils import update_change_reason
 
 from budget.models import BudgetProjection
@@ -27,7 +28,7 @@ from planning.models import (
     Result,
     Subproduct,
 )
-from planning.services import goal_update, plan_ensure_editable_by
+from planning.services import goal_update, plan_ensure_editable_by, plan_ensure_not_approved
 
 from .matrices import MatrixGoal, PomMatrices
 from .models import (
@@ -267,9 +268,14 @@ def plan_import(*, matrices: PomMatrices, replace: bool = False, user=None) -> P
 # --- Issue 5c (indicator sheets, activity report) services below this line ---------------------
 
 
-def _ensure_planning_staff(user, institution_id: int) -> None:
-    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == institution_id)):
+def _ensure_sheets_editable(user, plan: Plan) -> None:
+    """Planning staff of the plan's institution edit its sheets, and only while it is not approved."""
+    if not (user.is_superuser or (user.is_planning_staff and user.institution_id == plan.institution_id)):
         raise PermissionDenied(_("Solo el personal de planificación de la institución edita las fichas."))
+    plan_ensure_not_approved(
+        plan=plan,
+        message=_("El plan «%(plan)s» está aprobado: sus fichas técnicas quedan como se aprobaron."),
+    )
 
 
 def _replace_rows(queryset, key: str, rows: dict, build) -> None:
@@ -299,7 +305,7 @@ def indicator_sheet_save(
 
     ``values`` and ``target_years`` replace what the sheet had; ``target`` None removes the row.
     """
-    _ensure_planning_staff(user, plan.institution_id)
+    _ensure_sheets_editable(user, plan)
     sheet = sheet or IndicatorSheet(plan=plan)
     if sheet.plan_id != plan.id:
         raise ValidationError(_("La ficha pertenece a otro plan."))
@@ -339,7 +345,7 @@ def indicator_sheet_save(
 
 @transaction.atomic
 def indicator_sheet_delete(*, sheet: IndicatorSheet, user) -> None:
-    _ensure_planning_staff(user, sheet.plan.institution_id)
+    _ensure_sheets_editable(user, sheet.plan)
     sheet.delete()
 
 
@@ -381,8 +387,31 @@ def checked_image(upload) -> tuple[bytes, str]:
     return content, image_format
 
 
+def downscaled_photo(content: bytes, image_format: str) -> bytes:
+    """The checked photo upright (EXIF orientation applied), its long side at most
+    ``IGM_PHOTO_MAX_PX``, encoded again in its format (JPEG at quality 85). Encoding again also
+    drops the camera's metadata, such as where the photo was taken."""
+    max_px = settings.IGM_PHOTO_MAX_PX
+    output = io.BytesIO()
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            icc_profile = image.info.get("icc_profile")
+            if image.mode == "P" and max(image.size) > max_px:
+                image = image.convert("RGBA")  # a palette would be resized without smoothing
+            # A square bound limits the long side whatever the orientation; for a JPEG, thumbnail
+            # decodes at a reduced scale first, so a camera photo is never held at full size.
+            image.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
+            upright = ImageOps.exif_transpose(image)
+            options = {"quality": 85, "optimize": True} if image_format == "JPEG" else {}
+            upright.save(output, format=image_format, icc_profile=icc_profile, **options)
+    except (OSError, ValueError, Image.DecompressionBombError) as error:  # e.g. truncated data
+        raise ValidationError(_("El archivo no es una imagen válida (JPEG o PNG).")) from error
+    return output.getvalue()
+
+
 def _photo_add(achievement: Achievement, upload, caption: str) -> AchievementPhoto:
     content, image_format = checked_image(upload)
+    content = downscaled_photo(content, image_format)
     photo = AchievementPhoto(
         achievement=achievement, caption=caption.strip(), image_format=image_format, size=len(content)
     )

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from budget.models import Execution
 from planning.selectors import institution_list_for_user, plan_list_for_user
+from planning.services import plan_content_editable_by
 
 from . import renderers
 from .charts import dashboard_charts
@@ -122,7 +123,7 @@ def index(request):
             "year": year,
             "period": period,
             "period_form": period_form,
-            "can_edit": request.user.is_planning_staff or request.user.is_superuser,
+            "can_edit": plan_content_editable_by(user=request.user, plan=plan),
         },
     )
 
@@ -145,7 +146,7 @@ def sheet_detail(request, pk):
             "trend": sheet_trend(sheet),
             "value": value,
             "period_form": period_form,
-            "can_edit": request.user.is_planning_staff or request.user.is_superuser,
+            "can_edit": plan_content_editable_by(user=request.user, plan=sheet.plan),
         },
     )
 
@@ -227,7 +228,12 @@ def sheet_remove(request, pk):
     sheet = _sheet(request, pk)
     _require_planning_staff(request.user)
     plan_id = sheet.plan_id
-    indicator_sheet_delete(sheet=sheet, user=request.user)
+    try:
+        indicator_sheet_delete(sheet=sheet, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("indicators:sheet_detail", pk=sheet.pk)
     messages.success(request, "Ficha técnica eliminada.")
     return redirect(f"{reverse('indicators:index')}?plan={plan_id}")
 

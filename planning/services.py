@@ -59,6 +59,23 @@ def plan_ensure_editable_by(*, user, plan: Plan) -> None:
         raise PermissionDenied(_("El plan «%(plan)s» es de otra institución.") % {"plan": plan})
 
 
+def plan_ensure_not_approved(*, plan: Plan, message: str) -> None:
+    """What an approved plan fixed (goals, indicator sheets) stays as approved; ``message`` names
+    the plan as «%(plan)s» and says what applies instead."""
+    if plan.is_approved:
+        raise ValidationError(message % {"plan": plan}, code="plan_approved")
+
+
+def plan_content_editable_by(*, user, plan: Plan) -> bool:
+    """Whether pages offer ``user`` to edit the plan's goals and indicator sheets: the two rules above."""
+    try:
+        plan_ensure_editable_by(user=user, plan=plan)
+        plan_ensure_not_approved(plan=plan, message="")
+    except (PermissionDenied, ValidationError):
+        return False
+    return True
+
+
 def plan_ensure_readable_by(*, user, plan: Plan) -> None:
     """Planning staff, directors and auditors of the institution (and SEGEPLAN) read plans."""
     if not getattr(user, "reads_everything", False):
@@ -325,12 +342,9 @@ def goal_update(*, goal: Goal, user, **values) -> Goal:
         raise ValidationError(_("Campos no editables de la meta: %(f)s.") % {"f": ", ".join(sorted(unknown))})
     plan = goal_plan(goal)
     plan_ensure_editable_by(user=user, plan=plan)
-    if plan.is_approved:
-        raise ValidationError(
-            _("El plan «%(plan)s» está aprobado: cambie la meta mediante una reprogramación.")
-            % {"plan": plan},
-            code="plan_approved",
-        )
+    plan_ensure_not_approved(
+        plan=plan, message=_("El plan «%(plan)s» está aprobado: cambie la meta mediante una reprogramación.")
+    )
     for measure, (initial, current) in MEASURE_FIELDS.items():
         if initial in values and current not in values and not _has_approved_reprogramming(goal, measure):
             values[current] = values[initial]

@@ -1,16 +1,20 @@
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from budget.management.commands.export_execution_template import command_institution
 from budget.services import execution_file_import
+from budget.uploads import execution_file_check
 
 
 class Command(BaseCommand):
     help = (
         "Importa un archivo de ejecución mensual (XLSX o CSV con las columnas de la plantilla). "
-        "Valida todas las filas; si hay un solo error no guarda nada y los lista todos. "
+        "Como la página de carga, rechaza el archivo que no sea XLSX o CSV o que pese más que "
+        "IGM_MAX_UPLOAD_BYTES. Valida todas las filas; si hay un solo error no guarda nada "
+        "y los lista todos. "
         "Con --dry-run solo muestra lo que haría."
     )
 
@@ -28,6 +32,10 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No existe el archivo {path}.")
+        try:
+            execution_file_check(name=path.name, size=path.stat().st_size)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
