@@ -15,7 +15,7 @@ from decimal import Decimal
 from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
 
 # Bump when a renderer's output changes, so stored results of the old layout are not reused.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 
 SEGEPLAN_NAME = "Secretaría de Planificación y Programación de la Presidencia"
 
@@ -48,6 +48,10 @@ class Deviation:
     measure: str
     progress_pct: Decimal  # accumulated ÷ proportional goal of the period × 100
     text: str
+    # The proportional goal (current goal × period ÷ 3) and the accumulated execution it is
+    # compared with; None only in snapshots approved before they were recorded.
+    expected: Decimal | None = None
+    accumulated: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,14 @@ def document_from_json(data: dict) -> ReportDocument:
         report=siplan_report_from_json(data["report"]),
         letter=Letter(**letter),
         deviations=tuple(
-            Deviation(**{**item, "progress_pct": Decimal(item["progress_pct"])})
+            Deviation(
+                **{
+                    **item,
+                    "progress_pct": Decimal(item["progress_pct"]),
+                    "expected": _decimal(item.get("expected")),
+                    "accumulated": _decimal(item.get("accumulated")),
+                }
+            )
             for item in data["deviations"]
         ),
         detail=tuple(

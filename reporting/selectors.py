@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from accounts.models import Role
 from budget.models import CostCentre, Execution
 from budget.selectors import (
+    CENT,
     MONTH_NAMES,
     PERIOD_MONTHS,
     SiplanReport,
@@ -21,7 +22,7 @@ from budget.selectors import (
     period_label,
     siplan_report,
 )
-from planning.models import Institution
+from planning.models import Institution, Subproduct
 from planning.selectors import institution_list_for_user
 
 from .documents import DetailRow, Deviation, Letter, ReportDocument, document_from_json
@@ -58,6 +59,7 @@ def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[D
                 continue
             for line in (row.physical, row.financial):
                 progress = percentage(line.accumulated * 3, line.current * report.period)
+                expected = (line.current * report.period / 3).quantize(CENT, rounding=ROUND_HALF_UP)
                 # A zero goal with execution is a deviation; a zero goal without any is not.
                 outside = line.accumulated > 0 if not line.current else not low <= progress <= high
                 if outside:
@@ -69,9 +71,17 @@ def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[D
                             measure=MEASURE_LABELS[line.measure],
                             progress_pct=progress,
                             text=notes.get(row.id, ""),
+                            expected=expected,
+                            accumulated=line.accumulated,
                         )
                     )
     return tuple(found)
+
+
+def deviation_notes_open(*, period_report: PeriodReport | None) -> bool:
+    """Explanations are written while the period's report is in preparation (or returned to it);
+    once it is sent, approved or signed they are read-only."""
+    return period_report is None or period_report.status == PeriodReport.Status.DRAFT
 
 
 def deviation_notes(*, institution: Institution, year: int, period: int) -> dict[int, str]:
@@ -170,6 +180,72 @@ def report_document(*, institution: Institution, year: int, period: int) -> Repo
     )
 
 
+def officer_subproducts(*, user) -> QuerySet[Subproduct]:
+    """Subproducts of the officer's institution that a cost centre in their charge produces."""
+    if not user.is_officer or user.institution_id is None:
+        return Subproduct.objects.none()
+    # One filter() call: the same cost centre must have the officer and be of their institution.
+    return Subproduct.objects.filter(
+        product__plan__institution_id=user.institution_id,
+        cost_centres__officers=user,
+        cost_centres__institution_id=user.institution_id,
+    ).distinct()
+
+
+@dataclass(frozen=True)
+class SubproductDeviations:
+    """A subproduct's lines outside the band (Física, Financiera or both) and its one note."""
+
+    subproduct_id: int
+    code: str
+    name: str
+    text: str
+    lines: tuple[Deviation, ...]
+
+
+@dataclass(frozen=True)
+class OfficerDeviations:
+    year: int
+    period: int
+    period_label: str
+    subproducts: tuple[SubproductDeviations, ...]
+    notes_open: bool
+    low_pct: Decimal
+    high_pct: Decimal
+
+
+def officer_deviations(*, user, year: int, period: int) -> OfficerDeviations:
+    """The deviations of the period page's document, only those of the subproducts the
+    officer's cost centres produce, grouped by subproduct (the note is per subproduct)."""
+    institution = user.institution
+    document = report_document(institution=institution, year=year, period=period)
+    own = set(officer_subproducts(user=user).values_list("id", flat=True))
+    grouped: dict[int, list[Deviation]] = {}
+    for deviation in document.deviations:
+        if deviation.subproduct_id in own:
+            grouped.setdefault(deviation.subproduct_id, []).append(deviation)
+    return OfficerDeviations(
+        year=year,
+        period=period,
+        period_label=period_label(period),
+        subproducts=tuple(
+            SubproductDeviations(
+                subproduct_id=subproduct_id,
+                code=lines[0].code,
+                name=lines[0].name,
+                text=lines[0].text,
+                lines=tuple(lines),
+            )
+            for subproduct_id, lines in grouped.items()
+        ),
+        notes_open=deviation_notes_open(
+            period_report=period_report_for(institution=institution, year=year, period=period)
+        ),
+        low_pct=document.low_pct,
+        high_pct=document.high_pct,
+    )
+
+
 @dataclass(frozen=True)
 class Change:
     row: str
@@ -257,6 +333,15 @@ def period_due_date(*, year: int, period: int) -> date:
     """15 days after the period's last day (Ley Orgánica del Presupuesto, art. 17 Bis)."""
     last_month = PERIOD_MONTHS[period][-1]
     return date(year, last_month, calendar.monthrange(year, last_month)[1]) + timedelta(days=DUE_DAYS)
+
+
+def period_being_reported(*, year: int, today: date) -> int:
+    """The period of ``year`` whose report is prepared now: the last one that has ended (the
+    first while none has)."""
+    ended = [
+        period for period, months in PERIOD_MONTHS.items() if (year, months[-1]) < (today.year, today.month)
+    ]
+    return ended[-1] if ended else 1
 
 
 def deadline_status(*, period_report: PeriodReport | None, due: date, today: date) -> str:

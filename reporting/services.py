@@ -27,7 +27,9 @@ from .renderers.pdf import render_pdf
 from .renderers.xlsx import render_xlsx
 from .selectors import (
     can_read_reports,
+    deviation_notes_open,
     live_report_document,
+    officer_subproducts,
     period_report_for,
     report_document,
 )
@@ -162,11 +164,12 @@ def deviation_note_save(*, subproduct: Subproduct, year: int, period: int, text:
     """The responsible unit's explanation: planning staff, or an officer of a cost centre that
     produces the subproduct; only while the period's report has not been sent."""
     institution = subproduct.product.plan.institution
-    is_officer = user.is_officer and subproduct.cost_centres.filter(officers=user).exists()
+    is_officer = officer_subproducts(user=user).filter(pk=subproduct.pk).exists()
     if not ((user.is_planning_staff and user.institution_id == institution.pk) or is_officer):
         raise PermissionDenied(_("Solo la unidad responsable o planificación pueden explicar la desviación."))
-    report = period_report_for(institution=institution, year=year, period=period)
-    if report is not None and report.status != PeriodReport.Status.DRAFT:
+    if not deviation_notes_open(
+        period_report=period_report_for(institution=institution, year=year, period=period)
+    ):
         raise WorkflowError(
             _("El reporte ya fue enviado; devuélvalo a planificación para cambiar las notas.")
         )

@@ -8,6 +8,10 @@ PERIOD = "<str:code>/<int:year>/<int:period>/"
 urlpatterns = [
     path("", views.index, name="index"),
     path("verificar/", views.verify, name="verify"),
+    path("desviaciones/", views.officer_deviations, name="officer_deviations"),
+    path(
+        "desviaciones/<int:year>/<int:period>/", views.officer_deviation_note, name="officer_deviation_note"
+    ),
     path("trabajos/<int:pk>/", views.job_detail, name="job"),
     path("trabajos/<int:pk>/estado/", views.job_status, name="job_status"),
     path("trabajos/<int:pk>/descargar/", views.job_download, name="job_download"),

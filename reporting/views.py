@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from budget.selectors import ReportUnavailable
+from budget.selectors import PERIOD_MONTHS, ReportUnavailable, execution_years, period_label
 from planning.models import Institution, Subproduct
 from planning.selectors import institution_list_for_user
 
@@ -34,6 +34,13 @@ def _period(year: int, period: int) -> None:
         raise Http404
 
 
+def _int_param(request, name: str, default: int) -> int:
+    try:
+        return int(request.GET[name])
+    except (KeyError, ValueError):
+        return default
+
+
 @login_required
 def index(request):
     institutions = [
@@ -45,10 +52,7 @@ def index(request):
         raise PermissionDenied
     institution = next((i for i in institutions if i.code == request.GET.get("institucion")), institutions[0])
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("anio", today.year))
-    except ValueError:
-        year = today.year
+    year = _int_param(request, "anio", today.year)
     return render(
         request,
         "reporting/index.html",
@@ -91,7 +95,8 @@ def period_detail(request, code: str, year: int, period: int):
             and user.institution_id == institution.pk
             and status == PeriodReport.Status.DRAFT,
             "is_director": user.is_director and user.institution_id == institution.pk,
-            "can_write_notes": status == PeriodReport.Status.DRAFT and user.is_planning_staff,
+            "can_write_notes": user.is_planning_staff
+            and selectors.deviation_notes_open(period_report=period_report),
             "signed_job": period_report.jobs.filter(signed=True).first() if period_report else None,
         },
     )
@@ -186,24 +191,83 @@ def period_sign(request, code: str, year: int, period: int):
     return _workflow(request, code, year, period, action)
 
 
-@login_required
-@require_POST
-def deviation_note(request, code: str, year: int, period: int):
+def _deviation_note_post(request, *, subproducts, year: int, period: int, back: str):
+    """Save one explanation through the service; a subproduct outside ``subproducts`` is a 404."""
     form = DeviationNoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Escriba la explicación (máximo 1000 caracteres).")
-        return redirect("reporting:period", code=code, year=year, period=period)
-
-    def action(institution):
-        subproduct = get_object_or_404(
-            Subproduct, pk=form.cleaned_data["subproduct_id"], product__plan__institution=institution
-        )
+        return redirect(back)
+    subproduct = get_object_or_404(subproducts, pk=form.cleaned_data["subproduct_id"])
+    try:
         services.deviation_note_save(
             subproduct=subproduct, year=year, period=period, text=form.cleaned_data["text"], user=request.user
         )
+    except (services.WorkflowError, PermissionDenied) as error:
+        messages.error(request, str(error) or "No tiene permiso para esta acción.")
+    else:
         messages.success(request, f"Explicación guardada: {subproduct.name}.")
+    return redirect(back)
 
-    return _workflow(request, code, year, period, action)
+
+@login_required
+@require_POST
+def deviation_note(request, code: str, year: int, period: int):
+    _period(year, period)
+    institution = _institution(request, code)
+    return _deviation_note_post(
+        request,
+        subproducts=Subproduct.objects.filter(product__plan__institution=institution),
+        year=year,
+        period=period,
+        back=reverse("reporting:period", args=[code, year, period]),
+    )
+
+
+def _officer(request):
+    if not request.user.is_officer or request.user.institution_id is None:
+        raise PermissionDenied
+    return request.user
+
+
+@login_required
+def officer_deviations(request):
+    """A cost-centre officer explains the deviations of the subproducts their centres produce."""
+    user = _officer(request)
+    today = timezone.localdate()
+    year = _int_param(request, "anio", today.year)
+    period = _int_param(request, "cuatrimestre", selectors.period_being_reported(year=year, today=today))
+    _period(year, period)
+    deviations, unavailable = None, ""
+    try:
+        deviations = selectors.officer_deviations(user=user, year=year, period=period)
+    except ReportUnavailable as error:
+        unavailable = str(error)
+    return render(
+        request,
+        "reporting/officer_deviations.html",
+        {
+            "year": year,
+            "period": period,
+            "years": sorted({*execution_years(institution=user.institution), year}),
+            "periods": [(number, period_label(number)) for number in PERIOD_MONTHS],
+            "deviations": deviations,
+            "unavailable": unavailable,
+        },
+    )
+
+
+@login_required
+@require_POST
+def officer_deviation_note(request, year: int, period: int):
+    _period(year, period)
+    user = _officer(request)
+    subproduct_id = request.POST.get("subproduct_id", "")
+    back = f"{reverse('reporting:officer_deviations')}?anio={year}&cuatrimestre={period}"
+    if subproduct_id.isdigit():
+        back += f"#sp-{subproduct_id}"  # back to the row just saved
+    return _deviation_note_post(
+        request, subproducts=selectors.officer_subproducts(user=user), year=year, period=period, back=back
+    )
 
 
 @login_required

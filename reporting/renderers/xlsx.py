@@ -74,6 +74,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
     put(sheet, 4, 1, f"{report.institution_name.upper()} ({report.institution_code})")
     if document.draft:
         put(sheet, 5, 1, "BORRADOR — pendiente de aprobación y firma").font = OVER_FONT
+    put(sheet, 6, 1, "Productos vinculados a RI/PGG 2024-2028").font = BOLD
     titles = [
         "Producto/Subproducto",
         "Unidad de Medida",
@@ -114,6 +115,9 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
         row += 1
         explanation = note.text or "Pendiente de explicación."
         put(sheet, row, 1, f"Nota — {note.name} ({note.measure}, {note.progress_pct:.2f} %): {explanation}")
+    row += 2
+    # Products linked to a strategic result (RE): none in the plan, the heading alone (see _report.html).
+    put(sheet, row, 1, "Productos vinculados a RE").font = BOLD
     row += 2
     put(sheet, row, 1, "Firma y sello de la máxima autoridad").font = BOLD
     put(sheet, row + 1, 1, report.signer_name)

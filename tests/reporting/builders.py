@@ -137,6 +137,8 @@ def sample_document(*, report=None, draft=False, detail_name="Delegación Centra
                 measure="Financiera",
                 progress_pct=Decimal("103.98"),
                 text="Aumento de retornos en diciembre.",
+                expected=Decimal("8114876.00"),
+                accumulated=Decimal("8438072.00"),
             ),
         ),
         detail=(

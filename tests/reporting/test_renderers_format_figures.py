@@ -34,6 +34,15 @@ def test_document_round_trips_through_json():
     assert document_from_json(document.to_json_data()) == document
 
 
+def test_snapshot_approved_before_deviation_figures_were_recorded_still_loads():
+    data = sample_document().to_json_data()
+    for item in data["deviations"]:
+        del item["expected"], item["accumulated"]
+    deviation = document_from_json(data).deviations[0]
+    assert deviation.text == "Aumento de retornos en diciembre."
+    assert deviation.expected is None and deviation.accumulated is None
+
+
 def test_html_contains_letter_header_rows_and_signature():
     html = render_html(sample_document()).decode()
     assert "OFICIO-IGM-DG-026-2025" in html
