@@ -184,6 +184,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.ApiAutoSchema",
     "COERCE_DECIMAL_TO_STRING": True,
 }
+# If-Modified-Since answers 304 only once the newest change is this old: a write that commits late
+# can carry an earlier instant (accounts.api.views.ApiViewMixin.settled_last_modified).
+API_SETTLE_SECONDS = int(os.environ.get("API_SETTLE_SECONDS", "600"))
 # Benchmark only (benchmarks/bench_api.py): exposes the bare JsonResponse ceiling view.
 IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
 # Seconds a token lookup is cached. Revoking clears it; without CACHE_URL (a per-process cache),

@@ -6,8 +6,9 @@ Concrete viewsets only declare their queryset, serializer, filterset and where t
 
 import functools
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Max, QuerySet, Value
 from django.http import JsonResponse
@@ -59,17 +60,32 @@ class ApiViewMixin:
             dates = [row[0] for row in cursor.fetchall() if row[0] is not None]
         return max(map(as_aware, dates)) if dates else None
 
+    def settled_last_modified(self) -> int | None:
+        """Last-Modified as a timestamp a 304 may rely on, or None while changes may still arrive.
+
+        A write commits after it stamps its rows (an import takes seconds), so a change committed
+        now can carry an instant older than the newest one already visible. Until the newest change
+        is ``API_SETTLE_SECONDS`` old, If-Modified-Since is not trusted; If-None-Match (the body's
+        digest) always is.
+        """
+        if self.last_modified is None:
+            return None
+        if timezone.now() - self.last_modified < timedelta(seconds=settings.API_SETTLE_SECONDS):
+            return None
+        return int(self.last_modified.timestamp())
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.last_modified = None
         if request.method in CONDITIONAL_METHODS:
             self.last_modified = self.get_last_modified()
             since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+            settled = self.settled_last_modified()
             if (
-                self.last_modified
+                settled is not None
                 and since is not None
                 and "HTTP_IF_NONE_MATCH" not in request.META
-                and int(self.last_modified.timestamp()) <= since
+                and settled <= since
             ):
                 raise NotModified()
 
@@ -89,7 +105,7 @@ class ApiViewMixin:
             response = get_conditional_response(
                 request._request,
                 etag=response["ETag"],
-                last_modified=int(last_modified.timestamp()) if last_modified else None,
+                last_modified=self.settled_last_modified(),
                 response=response,
             )
         patch_vary_headers(response, ("Authorization", "Cookie"))

@@ -42,7 +42,11 @@ class ExecutionFilterSet(ApiFilterSet):
     product = IntegerFilter(field_name="subproduct__product", help_text="Id del producto.")
     modified_since = ModifiedSinceFilter(
         column="updated_at",
-        help_text="Solo filas creadas o modificadas desde esta fecha y hora (ISO 8601), para sincronizar.",
+        help_text=(
+            "Solo filas creadas o modificadas desde esta fecha y hora (ISO 8601), para sincronizar. "
+            "Pida desde unos minutos antes de la última sincronización: una escritura que termina "
+            "tarde puede llevar una hora anterior."
+        ),
     )
 
     class Meta:

@@ -5,6 +5,7 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, reverse_lazy
 from django.utils.http import http_date
@@ -34,7 +35,10 @@ def test_changed_data_changes_the_etag(read_client, two_institutions):
     assert again["ETag"] != first["ETag"]
 
 
-def test_if_modified_since_the_last_change_gives_304_without_reading_plans(read_client, two_institutions):
+def test_if_modified_since_the_last_change_gives_304_without_reading_plans(
+    read_client, two_institutions, settings
+):
+    settings.API_SETTLE_SECONDS = 0
     first = read_client.get(reverse(PLANS))
     with CaptureQueriesContext(connection) as captured:
         again = read_client.get(reverse(PLANS), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
@@ -46,6 +50,18 @@ def test_a_change_after_if_modified_since_gives_200(read_client, two_institution
     aaa, _ = two_institutions
     stale = "Mon, 01 Jan 2024 00:00:00 GMT"
     assert read_client.get(reverse(PLANS), HTTP_IF_MODIFIED_SINCE=stale).status_code == 200
+
+
+def test_if_modified_since_is_trusted_only_once_the_last_change_has_settled(
+    read_client, two_institutions, settings
+):
+    """A write that commits late can carry an earlier instant: recent dates never give a 304."""
+    recent = read_client.get(reverse(PLANS))
+    assert read_client.get(reverse(PLANS), HTTP_IF_MODIFIED_SINCE=recent["Last-Modified"]).status_code == 200
+    Plan.history.update(history_date=F("history_date") - timedelta(seconds=settings.API_SETTLE_SECONDS + 1))
+    settled = read_client.get(reverse(PLANS))
+    again = read_client.get(reverse(PLANS), HTTP_IF_MODIFIED_SINCE=settled["Last-Modified"])
+    assert again.status_code == 304
 
 
 def test_responses_vary_by_credentials(read_client, two_institutions):
@@ -92,9 +108,10 @@ def rename_subproduct(data):
     ids=["executions-cost-centre", "totals-product", "siplan-subproduct"],
 )
 def test_a_change_to_related_data_shown_in_the_rows_is_not_answered_304(
-    read_client, two_institutions, url, change, shown
+    read_client, two_institutions, settings, url, change, shown
 ):
     """The rows carry codes and names of related objects: changing those must move Last-Modified."""
+    settings.API_SETTLE_SECONDS = 0
     first = read_client.get(url)
     assert first.status_code == 200 and shown.encode() not in first.content
     changed = change(two_institutions[0])
