@@ -131,6 +131,9 @@ class RequestLogBuffer:
             api_requests_save(rows=rows)
         except Exception:
             logger.exception("No se pudieron guardar %s solicitudes a la API en la bitácora", len(rows))
+            # A busy or restarting database: the next flush tries again, keeping a bounded backlog.
+            with self.lock:
+                self.rows[:0] = rows[-settings.API_REQUEST_LOG_BATCH * 10 :]
 
     def flush_periodically(self) -> None:
         """Until a wait finds nothing to write; ``add`` starts the thread again when needed."""
@@ -169,7 +172,8 @@ def api_request_record(*, token: ApiToken | None, user, method: str, endpoint: s
 def api_requests_save(*, rows: list[ApiRequestLog]) -> None:
     """Rows of the request log in one INSERT. On PostgreSQL the commit does not wait for the disk
     (a crash may lose the last instant's rows): it is an access log, not the change history."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    ApiRequestLog.objects.bulk_create(rows)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        ApiRequestLog.objects.bulk_create(rows)

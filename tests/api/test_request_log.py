@@ -4,6 +4,7 @@ rows are written in batches, or by a background thread when they wait too long."
 import time
 
 import pytest
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -75,3 +76,23 @@ def test_a_lone_request_is_written_by_the_background_thread(settings, request_lo
     while not ApiRequestLog.objects.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert list(ApiRequestLog.objects.values_list("client__name", "status")) == [("SEGEPLAN", 200)]
+
+
+def test_rows_a_failed_write_could_not_save_are_written_by_the_next(db, settings, request_log, monkeypatch):
+    """A busy database (SQLite's lock, a PostgreSQL restart) delays the access log; it does not lose it."""
+    settings.API_REQUEST_LOG_BATCH, settings.API_REQUEST_LOG_SECONDS = 1, 3600
+    save, calls = services.api_requests_save, []
+
+    def busy_once(*, rows):
+        calls.append(len(rows))
+        if len(calls) == 1:
+            raise OperationalError("database table is locked")
+        save(rows=rows)
+
+    monkeypatch.setattr(services, "api_requests_save", busy_once)
+    client = token_client("read", client_name="SEGEPLAN")
+    client.get(reverse("planning-api:plan-list"))
+    assert not ApiRequestLog.objects.exists()
+    client.get(reverse("planning-api:plan-list"), {"year": 2024})
+    assert calls == [1, 2]
+    assert list(ApiRequestLog.objects.order_by("id").values_list("query", flat=True)) == ["", "year=2024"]
