@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, IntegerField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -20,6 +20,45 @@ from planning.models import ZERO, Goal, Institution, Measure, Plan, Product, Rep
 from planning.selectors import plan_for_year
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
+
+PERIOD_OF_MONTH = ExpressionWrapper((F("month") - 1) / 4 + 1, output_field=IntegerField())
+TOTAL_MONEY = DecimalField(max_digits=18, decimal_places=2)
+SAME_UNIT = Q(subproduct__unit=F("subproduct__product__unit"))
+
+
+def execution_totals(
+    executions: QuerySet[Execution], *, level: str, by: str, institution_code: str | None = None
+) -> QuerySet[dict]:
+    """Sum execution per product or subproduct and per month, period or year, in one SQL query.
+
+    A product's physical figure adds only the subproducts measured in the product's unit; its
+    financial figure adds them all (DESIGN.md, the SIPLAN report).
+    """
+    if institution_code:
+        # Implied by the intake (a centre produces only its institution's subproducts); stated, it
+        # lets PostgreSQL start from the institution's few subproducts instead of hashing them all.
+        executions = executions.filter(subproduct__product__plan__institution__code=institution_code)
+    fields, order = ["year"], ["product_id"]
+    aliases = {"product_id": F("subproduct__product_id"), "product_code": F("subproduct__product__code")}
+    if level == "subproduct":
+        fields.append("subproduct_id")
+        aliases["subproduct_code"] = F("subproduct__code")
+        order.append("subproduct_id")
+    order.append("year")
+    if by == "period":
+        aliases["period"] = PERIOD_OF_MONTH
+        order.append("period")
+    elif by == "month":
+        fields.append("month")
+        order.append("month")
+    physical = Sum("physical", filter=None if level == "subproduct" else SAME_UNIT)
+    financial = Coalesce(Sum("financial"), Value(Decimal("0.00")), output_field=TOTAL_MONEY)
+    return (
+        executions.values(*fields, **aliases)
+        .annotate(physical_sum=Coalesce(physical, 0), financial_sum=financial)
+        .order_by(*order)
+    )
+
 
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")

@@ -1,20 +1,9 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.db.models import (
-    DecimalField,
-    ExpressionWrapper,
-    F,
-    IntegerField,
     OuterRef,
     Prefetch,
-    Q,
-    QuerySet,
     Subquery,
-    Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -30,38 +19,6 @@ from budget.models import BudgetProjection, CostCentre, Execution
 from planning.models import Goal, Institution, Product, Reprogramming, Result, Subproduct
 
 from . import filtersets, serializers
-
-PERIOD = ExpressionWrapper((F("month") - 1) / 4 + 1, output_field=IntegerField())
-TOTAL_MONEY = DecimalField(max_digits=18, decimal_places=2)
-SAME_UNIT = Q(subproduct__unit=F("subproduct__product__unit"))
-
-
-def execution_totals(executions: QuerySet[Execution], *, level: str, by: str) -> QuerySet[dict]:
-    """Sum execution per product or subproduct and per month, period or year, in one SQL query.
-
-    A product's physical figure adds only the subproducts measured in the product's unit; its
-    financial figure adds them all (DESIGN.md, the SIPLAN report).
-    """
-    fields, order = ["year"], ["product_id"]
-    aliases = {"product_id": F("subproduct__product_id"), "product_code": F("subproduct__product__code")}
-    if level == "subproduct":
-        fields.append("subproduct_id")
-        aliases["subproduct_code"] = F("subproduct__code")
-        order.append("subproduct_id")
-    order.append("year")
-    if by == "period":
-        aliases["period"] = PERIOD
-        order.append("period")
-    elif by == "month":
-        fields.append("month")
-        order.append("month")
-    physical = Sum("physical", filter=None if level == "subproduct" else SAME_UNIT)
-    financial = Coalesce(Sum("financial"), Value(Decimal("0.00")), output_field=TOTAL_MONEY)
-    return (
-        executions.values(*fields, **aliases)
-        .annotate(physical_sum=Coalesce(physical, 0), financial_sum=financial)
-        .order_by(*order)
-    )
 
 
 class BudgetProjectionViewSet(ReadOnlyViewSet):
@@ -152,7 +109,11 @@ class ExecutionTotalsView(ApiViewMixin, generics.ListAPIView):
     def filter_queryset(self, queryset):
         params = serializers.ExecutionTotalsParamsSerializer(data=self.request.query_params)
         params.is_valid(raise_exception=True)
-        return execution_totals(super().filter_queryset(queryset), **params.validated_data)
+        return selectors.execution_totals(
+            super().filter_queryset(queryset),
+            institution_code=self.access.institution_code or self.request.query_params.get("institution"),
+            **params.validated_data,
+        )
 
 
 class SiplanReportView(ApiViewMixin, APIView):
@@ -201,7 +162,9 @@ def benchmark_ceiling(request, kind: str):
     size = int(request.GET.get("page_size", "100"))
     if kind == "totals":
         level, by = request.GET.get("level", "subproduct"), request.GET.get("by", "month")
-        rows = execution_totals(executions, level=level, by=by)[:size]
+        rows = selectors.execution_totals(
+            executions, level=level, by=by, institution_code=request.GET.get("institution")
+        )[:size]
     else:
         rows = executions.order_by("id").values(*CEILING_FIELDS)[:size]
     return JsonResponse({"results": list(rows)})
