@@ -3,6 +3,9 @@ from rest_framework import serializers
 
 from accounts.api.serializers import DescribedModelSerializer, code_field
 from reporting.models import ReportJob
+from reporting.selectors import MEASURE_LABELS
+
+MEASURE_CODES = {label: code for code, label in MEASURE_LABELS.items()}
 
 
 class ReportDocumentSerializer(DescribedModelSerializer):
@@ -51,10 +54,25 @@ class MissingReporterSerializer(serializers.Serializer):
 
 
 class DeviationSerializer(serializers.Serializer):
+    """A deviation of the report document; its measure is printed in Spanish, answered as a code."""
+
     subproduct_id = serializers.IntegerField(help_text="Id del subproducto.")
     code = serializers.CharField(help_text="Código del subproducto.")
     name = serializers.CharField(help_text="Nombre del subproducto.")
-    measure = serializers.CharField(help_text="physical o financial.")
+    measure = serializers.SerializerMethodField(help_text="physical o financial.")
+    expected = serializers.DecimalField(
+        max_digits=18,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Meta esperada al cierre del cuatrimestre: meta vigente × cuatrimestre ÷ 3 (nula en "
+        "reportes aprobados antes de registrarla).",
+    )
+    accumulated = serializers.DecimalField(
+        max_digits=18,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Ejecución acumulada de enero al cierre del cuatrimestre.",
+    )
     progress_pct = serializers.DecimalField(
         max_digits=9,
         decimal_places=2,
@@ -63,6 +81,9 @@ class DeviationSerializer(serializers.Serializer):
     text = serializers.CharField(
         allow_blank=True, help_text="Explicación de la unidad responsable (vacía si falta)."
     )
+
+    def get_measure(self, deviation) -> str:
+        return MEASURE_CODES[deviation.measure]
 
 
 class ReportPeriodSerializer(serializers.Serializer):

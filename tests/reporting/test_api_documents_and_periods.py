@@ -45,3 +45,25 @@ def test_periods_give_due_dates_statuses_and_deviation_explanations(explained, i
     assert third["status"] == "late"  # nothing was signed for 2024 in this test database
     assert {d["code"] for d in third["deviations"]} == {d.code for d in explained.deviations}
     assert all(d["text"] == "Explicación de la unidad responsable." for d in third["deviations"])
+
+
+def test_period_deviations_carry_the_expected_goal_and_the_accumulated_execution(explained, igm):
+    """In the third period the goal expected by its end is the whole current goal: both figures are
+    those of the SIPLAN report's line for the same subproduct and measure."""
+    client = token_client("read")
+    periods = client.get(reverse("reporting-api:report-periods"), {"institution": "IGM", "year": 2024})
+    siplan = client.get(
+        reverse("budget-api:siplan-report"), {"institution": "IGM", "year": 2024, "period": 3}
+    )
+    lines = {
+        (row["code"], line["measure"]): line
+        for block in siplan.json()["blocks"]
+        for row in block["rows"]
+        if row["kind"] == "subproduct"
+        for line in (row["physical"], row["financial"])
+    }
+    deviations = periods.json()[2]["deviations"]
+    assert deviations
+    for deviation in deviations:
+        line = lines[(deviation["code"], deviation["measure"])]
+        assert (deviation["expected"], deviation["accumulated"]) == (line["current"], line["accumulated"])
