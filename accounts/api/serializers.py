@@ -1,9 +1,11 @@
 import functools
+from datetime import datetime
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from rest_framework import serializers
+from rest_framework import ISO_8601, serializers
 from rest_framework.exceptions import NotFound
 
 from .access import request_access, restrict
@@ -39,7 +41,7 @@ class RowsSerializerMixin:
                 field.field_name,
                 cls.row_keys.get(field.field_name, field.source),
                 field.required,
-                None if isinstance(field, ROW_NATIVE_FIELDS) else field.to_representation,
+                row_converter(field),
             )
             for field in cls()._readable_fields
         )
@@ -63,6 +65,22 @@ ROW_NATIVE_FIELDS = (
     serializers.CharField,
     serializers.BooleanField,
 )
+
+
+def row_converter(field: serializers.Field):
+    """None where the value passes as it is; else how the field writes it."""
+    if isinstance(field, ROW_NATIVE_FIELDS):
+        return None
+    if isinstance(field, serializers.DateTimeField) and getattr(field, "format", ISO_8601) == ISO_8601:
+        return instant_text
+    return field.to_representation
+
+
+def instant_text(value: datetime) -> str:
+    """DRF's ISO 8601 for an aware instant (local time, ``Z`` for UTC) without its per-call lookups:
+    a page of execution rows spent a tenth of its time there."""
+    text = timezone.localtime(value).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def describe(model_class, field_name: str) -> str:

@@ -38,6 +38,22 @@ class CostCentreViewSet(ReadOnlyViewSet):
     cost_centre_field = ""
 
 
+EXECUTION_ROW_FIELDS = tuple(
+    name
+    for name in serializers.ExecutionSerializer.Meta.fields
+    if name not in serializers.ExecutionSerializer.row_keys
+)
+_SUBPRODUCT_OF_ROW = Subproduct.objects.filter(pk=OuterRef("subproduct_id")).order_by()
+# Built once: every page of execution rows annotates the same expressions.
+EXECUTION_ROW_CODES = {
+    "cost_centre_code": Subquery(
+        CostCentre.objects.filter(pk=OuterRef("cost_centre_id")).order_by().values("code")
+    ),
+    "subproduct_code": Subquery(_SUBPRODUCT_OF_ROW.values("code")),
+    "product": Subquery(_SUBPRODUCT_OF_ROW.values("product_id")),
+}
+
+
 class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     """Monthly execution rows; ``POST`` creates or replaces a month (``institution:<siglas>`` tokens)."""
 
@@ -58,19 +74,10 @@ class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         """Rows straight from ``.values()``; the related codes come from subqueries, which PostgreSQL
         evaluates after the limit, for the page's rows only."""
-        row_serializer = serializers.ExecutionSerializer
-        subproduct = Subproduct.objects.filter(pk=OuterRef("subproduct_id")).order_by()
         rows = (
             self.filter_queryset(self.get_queryset())
             .prefetch_related(None)
-            .values(
-                *(name for name in row_serializer.Meta.fields if name not in row_serializer.row_keys),
-                cost_centre_code=Subquery(
-                    CostCentre.objects.filter(pk=OuterRef("cost_centre_id")).order_by().values("code")
-                ),
-                subproduct_code=Subquery(subproduct.values("code")),
-                product=Subquery(subproduct.values("product_id")),
-            )
+            .values(*EXECUTION_ROW_FIELDS, **EXECUTION_ROW_CODES)
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
