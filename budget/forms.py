@@ -7,7 +7,13 @@ from .uploads import execution_file_check
 
 
 class ExecutionUploadForm(forms.Form):
-    file = forms.FileField(label=_("Archivo de ejecución (XLSX o CSV)"))
+    file = forms.FileField(
+        label=_("Archivo de ejecución (XLSX o CSV)"),
+        error_messages={
+            "required": _("Elija el archivo XLSX o CSV de ejecución antes de subirlo."),
+            "empty": _("El archivo está vacío; descargue la plantilla de su centro de costo y llénela."),
+        },
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

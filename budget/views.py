@@ -105,7 +105,7 @@ def index(request):
         "uploads": execution_uploads_for_user(user=request.user)[:10],
         "upload_form": ExecutionUploadForm(),
         "can_write": execution_user_writes(user=request.user),
-        "plans": execution_user_plans(user=request.user) or request.user.reads_everything,
+        "plans": _dashboard_opens(request.user),
     }
     return render(request, "budget/index.html", context)
 
@@ -197,8 +197,10 @@ def upload_list(request):
 
 
 @login_required
-@require_POST
 def upload_create(request):
+    if request.method != "POST":
+        # A GET lands here after logging in again mid-upload (?next=): the form is on the index.
+        return redirect("budget:index")
     if not execution_user_writes(user=request.user) or request.user.institution is None:
         raise PermissionDenied(_("Su rol no permite cargar ejecución mensual."))
     form = ExecutionUploadForm(request.POST, request.FILES)
@@ -266,8 +268,13 @@ def upload_file(request, upload_id: int):
     return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
 
 
+def _dashboard_opens(user) -> bool:
+    """The dashboard is one institution's: readers without one (SEGEPLAN) have none to open."""
+    return user.reads_everything and user.institution is not None
+
+
 def _dashboard_institution(request):
-    if not request.user.reads_everything or request.user.institution is None:
+    if not _dashboard_opens(request.user):
         raise PermissionDenied(_("El tablero de ejecución es para planificación, dirección y auditoría."))
     return request.user.institution
 

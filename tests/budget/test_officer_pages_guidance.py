@@ -1,0 +1,86 @@
+"""What the officer's execution pages say and link to: every menu link opens, refusals are in
+Spanish with their reason, and upload mistakes are explained in words."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import Role
+from budget.models import ExecutionUpload
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.usefixtures("media")
+
+
+def nav_links(client) -> list[str]:
+    page = client.get("/ejecucion/").content.decode()
+    nav = page.split('<nav class="mainnav"', 1)[1].split("</nav>", 1)[0]
+    return [part.split('"', 1)[0] for part in nav.split('href="')[1:]]
+
+
+def test_every_menu_link_opens_for_an_officer(world, client):
+    client.force_login(world.officer)
+    links = nav_links(client)
+    assert "/ejecucion/" in links and "/indicadores/tablero/" in links
+    for refused in ("/planificacion/", "/indicadores/", "/reportes/"):
+        assert refused not in links
+    for link in links:
+        assert client.get(link).status_code == 200, link
+
+
+def test_readers_keep_the_planning_indicator_and_report_links(world, client):
+    client.force_login(world.auditor)
+    links = set(nav_links(client))
+    assert {"/planificacion/", "/indicadores/", "/indicadores/tablero/", "/reportes/"} <= links
+
+
+def test_a_refused_page_says_why_in_spanish(world, client):
+    client.force_login(world.officer)
+    response = client.get("/planificacion/")
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Acceso denegado" in page and "Su rol no permite consultar los planes." in page
+    assert "Forbidden" not in page
+
+
+def test_a_missing_page_is_explained_in_spanish(world, client):
+    client.force_login(world.officer)
+    response = client.get(f"/ejecucion/centro/{world.xela.pk}/2024/3/")
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.content.decode()
+
+
+def test_segeplan_is_not_offered_the_institution_dashboard_it_cannot_open(db, client):
+    segeplan = UserFactory(username="segeplan-qa", role=Role.SEGEPLAN, institution=None)
+    client.force_login(segeplan)
+    assert "/ejecucion/tablero/" not in client.get("/ejecucion/").content.decode()
+    assert client.get("/ejecucion/tablero/").status_code == 403
+
+
+def test_planning_staff_are_offered_the_dashboard(world, client):
+    client.force_login(world.planner)
+    assert "/ejecucion/tablero/" in client.get("/ejecucion/").content.decode()
+
+
+def test_opening_the_upload_address_goes_back_to_the_upload_form(world, client):
+    """After logging in again mid-upload, ?next= sends a GET here; it must not be a blank 405."""
+    client.force_login(world.officer)
+    response = client.get("/ejecucion/cargas/nueva/")
+    assert response.status_code == 302 and response.url == "/ejecucion/"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "Elija el archivo XLSX o CSV de ejecución antes de subirlo."),
+        (
+            {"file": SimpleUploadedFile("marzo.csv", b"")},
+            "El archivo está vacío; descargue la plantilla de su centro de costo y llénela.",
+        ),
+    ],
+    ids=["no-file", "empty-file"],
+)
+def test_an_upload_without_content_is_explained_and_nothing_is_kept(world, client, data, message):
+    client.force_login(world.officer)
+    response = client.post("/ejecucion/cargas/nueva/", data, follow=True)
+    assert message in response.content.decode()
+    assert not ExecutionUpload.objects.exists()
