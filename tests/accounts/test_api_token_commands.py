@@ -1,5 +1,6 @@
 """Admins create, list and revoke API tokens from the command line."""
 
+from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
@@ -46,6 +47,15 @@ def test_list_shows_prefix_client_and_scope_but_never_the_key(db):
     assert key.strip()[:8] in out
     assert "SEGEPLAN\tread" in out
     assert key.strip() not in out
+
+
+def test_list_states_instants_in_guatemala_time(db):
+    run("create_api_token", "--client", "SEGEPLAN", "--scope", "read")
+    noon_utc = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    ApiToken.objects.update(created_at=noon_utc, revoked_at=noon_utc)
+    out, _ = run("list_api_tokens", "--all")
+    assert "\t2026-03-02 06:00\t-\t" in out  # America/Guatemala is UTC-6
+    assert "revocado 2026-03-02 06:00" in out
 
 
 def test_revoke_marks_the_token_and_hides_it_from_the_default_list(db):
