@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import BudgetProjection, CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
@@ -20,9 +21,10 @@ class CostCentreAdmin(admin.ModelAdmin):
 
 @admin.register(Execution)
 class ExecutionAdmin(SimpleHistoryAdmin):
+    # Codes, not names: with the long names the figures were scrolled out of sight.
     list_display = (
-        "cost_centre",
-        "subproduct",
+        "cost_centre_code",
+        "subproduct_code",
         "year",
         "month",
         "physical",
@@ -33,6 +35,14 @@ class ExecutionAdmin(SimpleHistoryAdmin):
     list_filter = ("year", "month", "is_derived", "cost_centre__institution", "cost_centre")
     search_fields = ("subproduct__name", "subproduct__code", "cost_centre__name", "cost_centre__code")
     list_select_related = ("cost_centre", "subproduct")
+
+    @admin.display(description=_("centro de costo"), ordering="cost_centre__code")
+    def cost_centre_code(self, execution):
+        return execution.cost_centre.code
+
+    @admin.display(description=_("subproducto"), ordering="subproduct__code")
+    def subproduct_code(self, execution):
+        return execution.subproduct.code
 
 
 @admin.register(ExecutionUpload)

@@ -136,12 +136,14 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "es-gt"
 LANGUAGES = [("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Guatemala"
 USE_I18N = True
 USE_TZ = True
 # Figures are formatted explicitly (see planning.formatting) so that every page shows
 # Q 292,649,151.00 as the SIPLAN documents do, whatever the locale's separators.
 USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["igm_plan.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
