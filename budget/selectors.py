@@ -63,6 +63,8 @@ def execution_totals(
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 
+# A month in these states takes no new execution until planning returns it.
+MONTH_CLOSED = (ExecutionMonth.Status.SUBMITTED, ExecutionMonth.Status.APPROVED)
 PERIOD_MONTHS = {1: (1, 2, 3, 4), 2: (5, 6, 7, 8), 3: (9, 10, 11, 12)}
 PERIOD_ORDINALS = {1: "Primer", 2: "Segundo", 3: "Tercer"}
 PERIOD_SHORT = {1: "1er", 2: "2do", 3: "3er"}

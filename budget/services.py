@@ -20,6 +20,7 @@ from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, Peri
 from .resources import IMPORT_COLUMNS, ExecutionFileError, execution_file_rows
 from .selectors import (
     CENT,
+    MONTH_CLOSED,
     MONTH_NAMES,
     PERIOD_MONTHS,
     execution_user_plans,
@@ -105,7 +106,6 @@ PREVIEW_SAMPLE = 200
 _MAX_PHYSICAL = 10**15
 _MAX_FINANCIAL = Decimal("99999999999999.99")
 _INTEGER = re.compile(r"[+-]?\d+(\.\d+)?")
-_CLOSED = (ExecutionMonth.Status.SUBMITTED, ExecutionMonth.Status.APPROVED)
 
 
 class IntakeRefused(Exception):
@@ -503,7 +503,7 @@ class _Intake:
         closed = {
             (state.cost_centre_id, state.year, state.month): state
             for state in states.select_related("changed_by")
-            if state.status in _CLOSED
+            if state.status in MONTH_CLOSED
         }
         errors = []
         for row in valid:
@@ -855,7 +855,7 @@ def execution_month_submit(*, cost_centre: CostCentre, year: int, month: int, us
     ):
         raise PermissionError(_("Solo los encargados del centro de costo pueden enviar su mes."))
     state = _month_state_for_update(cost_centre=cost_centre, year=year, month=month)
-    if state.status in _CLOSED:
+    if state.status in MONTH_CLOSED:
         raise IntakeRefused(_closed_month_message(state, cost_centre.code).capitalize())
     if not Execution.objects.filter(cost_centre=cost_centre, year=year, month=month).exists():
         raise IntakeRefused(
@@ -874,7 +874,7 @@ def _month_review(*, cost_centre, year, month, user, status, comment) -> Executi
     state = _month_state_for_update(cost_centre=cost_centre, year=year, month=month)
     allowed_from = {
         ExecutionMonth.Status.APPROVED: (ExecutionMonth.Status.SUBMITTED,),
-        ExecutionMonth.Status.RETURNED: _CLOSED,
+        ExecutionMonth.Status.RETURNED: MONTH_CLOSED,
     }[status]
     if state.status not in allowed_from:
         raise IntakeRefused(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
 from .resources import template_csv, template_dataset, template_xlsx
 from .selectors import (
+    MONTH_CLOSED,
     MONTH_NAMES,
     execution_cost_centres_for_user,
     execution_dashboard,
@@ -75,13 +76,16 @@ def _cost_centre(request, cost_centre_id: int, month: int):
 
 def _month_context(centre, year: int, month: int) -> dict:
     lock = period_lock_active(institution=centre.institution, year=year, period=period_of_month(month))
+    state = execution_month_state(cost_centre=centre, year=year, month=month)
     return {
         "cost_centre": centre,
         "year": year,
         "month": month,
         "month_name": MONTH_NAMES[month - 1],
-        "state": execution_month_state(cost_centre=centre, year=year, month=month),
+        "state": state,
         "lock_refusal": period_lock_refusal(lock) if lock else "",
+        # Locked or closed months refuse every change: offer no form the services would refuse.
+        "editable": lock is None and (state is None or state.status not in MONTH_CLOSED),
     }
 
 

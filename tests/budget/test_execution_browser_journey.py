@@ -63,14 +63,13 @@ def test_officer_uploads_the_filled_template_and_a_locked_period_refuses_a_chang
         institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
     )
     page.goto(f"{live_server.url}/ejecucion/centro/{world.central.pk}/2024/3/capturar/")
-    page.fill("input[name=physical_1]", "999")
-    page.click("text=Guardar")
     refusal = (
         f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%Y-%m-%d')} "
         f"por {world.planner} (informe firmado)."
     )
-    page.wait_for_selector("#errores")
-    assert refusal in page.inner_text("#errores")
-    assert "No se guardó nada." in page.inner_text("#errores")
+    assert refusal in page.inner_text("#bloqueo")
+    # The locked month is shown, not offered: no field to type in, no button to save.
+    assert page.is_disabled("input[name=physical_1]")
+    assert page.get_by_role("button", name="Guardar").count() == 0
     page.screenshot(path=str(tmp_path / "bloqueo.png"), full_page=True)
     assert Execution.objects.get(cost_centre=world.central, subproduct=world.passports).physical == 950

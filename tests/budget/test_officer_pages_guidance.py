@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
 from budget.models import ExecutionUpload
-from tests.factories import UserFactory
+from budget.services import execution_month_submit, period_lock
+from tests.factories import ExecutionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("media")
 
@@ -84,3 +85,31 @@ def test_an_upload_without_content_is_explained_and_nothing_is_kept(world, clien
     response = client.post("/ejecucion/cargas/nueva/", data, follow=True)
     assert message in response.content.decode()
     assert not ExecutionUpload.objects.exists()
+
+
+def test_a_locked_month_offers_no_entry_form_nor_upload(world, client):
+    period_lock(
+        institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
+    )
+    client.force_login(world.officer)
+    month = client.get(f"/ejecucion/centro/{world.central.pk}/2024/3/").content.decode()
+    assert "Capturar en formulario" not in month and "Subir y revisar" not in month
+    entry = client.get(f"/ejecucion/centro/{world.central.pk}/2024/3/capturar/").content.decode()
+    assert 'name="physical_1"' in entry and "disabled" in entry and ">Guardar<" not in entry
+
+
+def test_a_submitted_month_says_it_waits_for_planning(world, client):
+    ExecutionFactory(cost_centre=world.central, subproduct=world.passports, year=2024, month=3)
+    execution_month_submit(cost_centre=world.central, year=2024, month=3, user=world.officer)
+    client.force_login(world.officer)
+    entry = client.get(f"/ejecucion/centro/{world.central.pk}/2024/3/capturar/").content.decode()
+    assert "Este mes fue enviado; no admite cambios mientras planificación no lo devuelva." in entry
+    assert ">Guardar<" not in entry
+
+
+def test_an_open_month_offers_the_entry_form_and_upload(world, client):
+    client.force_login(world.officer)
+    month = client.get(f"/ejecucion/centro/{world.central.pk}/2024/3/").content.decode()
+    assert "Capturar en formulario" in month and "Subir y revisar" in month
+    entry = client.get(f"/ejecucion/centro/{world.central.pk}/2024/3/capturar/").content.decode()
+    assert ">Guardar<" in entry and "disabled" not in entry
