@@ -36,6 +36,7 @@ class ExecutionFilterSet(ApiFilterSet):
         max_value=3,
         help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic).",
     )
+    month = IntegerFilter(min_value=1, max_value=12, help_text="Mes 1-12.")
     program = django_filters.CharFilter(
         field_name="subproduct__product__category__program__code", help_text=PROGRAM_HELP
     )

@@ -35,6 +35,14 @@ def test_filter_by_year_month_and_cost_centre(read_client, two_institutions):
     assert execution_ids(read_client, institution="AAA", year=2023) == set()
 
 
+def test_a_month_outside_1_12_is_a_400_in_spanish(read_client, two_institutions):
+    response = read_client.get(reverse(EXECUTIONS), {"month": 13})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert error["fields"]["month"] == ["Asegúrese de que este valor es menor o igual a 12."]
+
+
 def test_filter_by_program_and_product(read_client, two_institutions):
     aaa, bbb = two_institutions
     assert execution_ids(read_client, institution="BBB", program="12") == {e.pk for e in bbb.executions}
