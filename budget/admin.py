@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_workflow import WorkflowOnlyAdmin
+
 from .models import BudgetProjection, CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 
 
@@ -20,7 +22,7 @@ class CostCentreAdmin(admin.ModelAdmin):
 
 
 @admin.register(Execution)
-class ExecutionAdmin(SimpleHistoryAdmin):
+class ExecutionAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
     # Codes, not names: with the long names the figures were scrolled out of sight.
     list_display = (
         "cost_centre_code",
@@ -53,12 +55,12 @@ class ExecutionUploadAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExecutionMonth)
-class ExecutionMonthAdmin(SimpleHistoryAdmin):
+class ExecutionMonthAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("cost_centre", "year", "month", "status", "changed_by", "changed_at")
     list_filter = ("status", "year", "month")
 
 
 @admin.register(PeriodLock)
-class PeriodLockAdmin(SimpleHistoryAdmin):
+class PeriodLockAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("institution", "year", "period", "locked_at", "locked_by", "unlocked_at", "unlocked_by")
     list_filter = ("institution", "year")

@@ -189,6 +189,8 @@ REST_FRAMEWORK = {
 # If-Modified-Since answers 304 only once the newest change is this old: a write that commits late
 # can carry an earlier instant (accounts.api.views.ApiViewMixin.settled_last_modified).
 API_SETTLE_SECONDS = int(os.environ.get("API_SETTLE_SECONDS", "600"))
+# History is read, never restored from the admin: a revert would skip locks and approvals.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 # Benchmark only (benchmarks/bench_api.py): exposes the bare JsonResponse ceiling view.
 IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
 # Seconds a token lookup is cached. Revoking clears it; without CACHE_URL (a per-process cache),

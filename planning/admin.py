@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_workflow import WorkflowOnlyAdmin
+
 from .models import (
     DeclaredTotal,
     Department,
@@ -109,7 +111,7 @@ class ReprogrammingInline(admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
     list_display = (
         "owner",
         "year",
@@ -126,7 +128,7 @@ class GoalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reprogramming)
-class ReprogrammingAdmin(SimpleHistoryAdmin):
+class ReprogrammingAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("goal", "measure", "old_value", "new_value", "effective_date", "status", "decided_by")
     list_filter = ("status", "measure")
     list_select_related = ("goal__subproduct", "goal__product", "decided_by")

@@ -4,6 +4,7 @@ included, with figures written as Guatemala writes them."""
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
@@ -43,3 +44,32 @@ def test_execution_list_shows_codes_and_money_with_a_decimal_point(admin_client,
     page = admin_client.get(reverse("admin:budget_execution_changelist")).content.decode()
     assert execution.cost_centre.code in page and execution.subproduct.code in page
     assert "102083.75" in page and "102083,75" not in page
+
+
+@pytest.mark.parametrize(
+    "name", ["budget_execution", "budget_executionmonth", "budget_periodlock", "planning_goal"]
+)
+def test_workflow_records_cannot_be_added_changed_or_deleted_in_the_admin(admin_client, execution, name):
+    """They change only through their services, which check locks, approvals and roles."""
+    model = apps.get_model(*name.split("_", 1))
+    assert admin_client.get(reverse(f"admin:{name}_add")).status_code == 403
+    record = model.objects.first()
+    if record is None:
+        return
+    page = admin_client.get(reverse(f"admin:{name}_change", args=[record.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert admin_client.post(reverse(f"admin:{name}_change", args=[record.pk]), {}).status_code == 403
+    assert (
+        admin_client.post(reverse(f"admin:{name}_delete", args=[record.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert model.objects.filter(pk=record.pk).exists()
+
+
+def test_an_execution_cannot_be_reverted_from_its_history(admin_client, execution):
+    first = execution.history.earliest()
+    url = reverse("admin:budget_execution_simple_history", args=[execution.pk, first.history_id])
+    admin_client.post(url, {"physical": first.physical})
+    execution.refresh_from_db()
+    assert execution.physical == 120
+    assert 'name="_save"' not in admin_client.get(url).content.decode()
