@@ -1,11 +1,10 @@
 """The period page's forms: a refused submission keeps the letter data typed, every input is named."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from reporting.models import PeriodReport
+from tests.accessibility import unnamed_controls
 
 PERIOD = ("IGM", 2024, 3)
 LETTER = {
@@ -52,13 +51,5 @@ def test_accepted_submission_goes_back_to_the_period_page(planner_client, igm, e
 
 def test_every_input_of_the_period_page_has_an_accessible_name(planner_client):
     page = planner_client.get(reverse("reporting:period", args=PERIOD)).content.decode()
-    labelled = set(re.findall(r'<label for="([^"]+)"', page))
-    controls = re.findall(r"<(?:input|select|textarea)\b[^>]*>", page)
-
-    def named(control: str) -> bool:
-        found = re.search(r'id="([^"]+)"', control)
-        return "aria-label=" in control or (found is not None and found.group(1) in labelled)
-
-    unnamed = [c for c in controls if 'type="hidden"' not in c and not named(c)]
-    assert unnamed == []
+    assert unnamed_controls(page) == []
     assert 'aria-label="Explicación: Dirección y Coordinación (Financiera)"' in page
