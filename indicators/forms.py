@@ -84,6 +84,13 @@ class _UniqueYearFormSet(forms.BaseFormSet):
                 _("El año %(years)s aparece más de una vez.") % {"years": ", ".join(map(str, repeated))}
             )
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The rows are table cells under column headers: each input carries its own accessible name.
+        row = _("fila %(number)s") % {"number": index + 1} if index is not None else _("fila nueva")
+        for field in form.fields.values():
+            field.widget.attrs.setdefault("aria-label", f"{field.label}, {row}")
+
     def kept_forms(self):
         return [
             form

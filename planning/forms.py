@@ -145,11 +145,13 @@ class ResultForm(WorkspaceFormMixin, forms.ModelForm):
                 decimal_places=2,
                 initial=target.value if target else None,
             )
+            statement_label = _("Enunciado %(year)s") % {"year": year}
             self.fields[f"statement_{year}"] = forms.CharField(
-                label=_("Enunciado %(year)s") % {"year": year},
+                label=statement_label,
                 required=False,
                 initial=target.statement if target else "",
-                widget=forms.Textarea(attrs={"rows": 2}),
+                # The table shows no label beside it: the column header names it for the eye only.
+                widget=forms.Textarea(attrs={"rows": 2, "aria-label": statement_label}),
             )
 
     def is_main_field(self, name: str) -> bool:

@@ -69,6 +69,10 @@ def index(request):
 
 @login_required
 def period_detail(request, code: str, year: int, period: int):
+    return _period_page(request, code, year, period)
+
+
+def _period_page(request, code: str, year: int, period: int, *, submit_form: SubmitForm | None = None):
     _period(year, period)
     institution = _institution(request, code)
     period_report = selectors.period_report_for(institution=institution, year=year, period=period)
@@ -90,7 +94,7 @@ def period_detail(request, code: str, year: int, period: int):
             "status": status,
             "document": document,
             "request_form": ReportRequestForm(),
-            "submit_form": SubmitForm(instance=period_report),
+            "submit_form": submit_form or SubmitForm(instance=period_report),
             "can_submit": user.is_planning_staff
             and user.institution_id == institution.pk
             and status == PeriodReport.Status.DRAFT,
@@ -115,14 +119,17 @@ def period_preview(request, code: str, year: int, period: int):
     return HttpResponse(render_html(document), content_type="text/html; charset=utf-8")
 
 
-def _workflow(request, code, year, period, action):
-    """Run one workflow step and come back to the period page with its outcome."""
+def _workflow(request, code, year, period, action, refused=None):
+    """Run one workflow step and come back to the period page with its outcome; ``refused`` answers
+    a refusal instead of the redirect (the submit form keeps what was typed)."""
     _period(year, period)
     institution = _institution(request, code)
     try:
         outcome = action(institution)
     except (services.WorkflowError, PermissionDenied) as error:
         messages.error(request, str(error) or "No tiene permiso para esta acción.")
+        if refused is not None:
+            return refused()
         return redirect("reporting:period", code=code, year=year, period=period)
     if isinstance(outcome, ReportJob):
         return redirect("reporting:job", pk=outcome.pk)
@@ -140,18 +147,24 @@ def _existing_report(institution, year, period) -> PeriodReport:
 @require_POST
 def period_submit(request, code: str, year: int, period: int):
     form = SubmitForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Revise los datos del oficio.")
-        return redirect("reporting:period", code=code, year=year, period=period)
 
     def action(institution):
+        if not form.is_valid():
+            raise services.WorkflowError("Revise los datos del oficio.")
         report = services.period_report_submit(
             institution=institution, year=year, period=period, user=request.user, **form.cleaned_data
         )
         messages.success(request, "Reporte enviado a la máxima autoridad para su aprobación.")
         return report
 
-    return _workflow(request, code, year, period, action)
+    return _workflow(
+        request,
+        code,
+        year,
+        period,
+        action,
+        refused=lambda: _period_page(request, code, year, period, submit_form=form),
+    )
 
 
 @login_required

@@ -39,7 +39,7 @@ def test_a_refused_page_says_why_in_spanish(world, client):
     response = client.get("/planificacion/")
     page = response.content.decode()
     assert response.status_code == 403
-    assert "Acceso denegado" in page and "Su rol no permite consultar los planes." in page
+    assert "Acceso no permitido" in page and "Su rol no permite consultar los planes." in page
     assert "Forbidden" not in page
 
 

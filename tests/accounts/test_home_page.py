@@ -1,0 +1,27 @@
+"""The home page's plans open their plan page for the roles that read plans."""
+
+import pytest
+from django.test import Client
+
+from accounts.models import Role
+from planning.models import Plan
+from tests.factories import UserFactory
+
+
+def _home(igm, role) -> str:
+    client = Client()
+    client.force_login(UserFactory(username=f"inicio-{role}", role=role, institution=igm))
+    return client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.PLANNER, Role.DIRECTOR, Role.AUDITOR])
+def test_plan_names_link_to_their_plan_page(igm, role):
+    page = _home(igm, role)
+    for plan in Plan.objects.filter(institution=igm):
+        assert f'<a href="/planificacion/planes/{plan.pk}/">{plan.name}</a>' in page
+
+
+def test_officers_see_the_plans_without_links_they_could_not_open(igm):
+    page = _home(igm, Role.OFFICER)
+    assert "Plan Operativo Anual 2024" in page
+    assert "/planificacion/planes/" not in page

@@ -1,0 +1,31 @@
+"""Every input of the chain forms has an accessible name, including the per-year rows of a result."""
+
+import pytest
+from django.urls import reverse
+
+from tests.accessibility import unnamed_controls
+from tests.factories import PlanFactory, ResultFactory
+
+
+@pytest.fixture
+def plan(institution):
+    return PlanFactory(institution=institution, kind="POM", start_year=2026, end_year=2030)
+
+
+@pytest.mark.parametrize("page", ["result_create", "result_edit", "product_create", "plan_edit"])
+def test_chain_form_inputs_are_named(client, planner, plan, page):
+    client.force_login(planner)
+    if page == "result_edit":
+        url = reverse("planning:result_edit", args=[ResultFactory(plan=plan).pk])
+    elif page == "plan_edit":
+        url = reverse("planning:plan_edit", args=[plan.pk])
+    else:
+        url = reverse(f"planning:{page}", args=[plan.pk])
+    html = client.get(url).content.decode()
+    assert unnamed_controls(html) == []
+
+
+def test_result_year_statement_is_named_by_its_year(client, planner, plan):
+    client.force_login(planner)
+    html = client.get(reverse("planning:result_create", args=[plan.pk])).content.decode()
+    assert 'aria-label="Enunciado 2028"' in html
