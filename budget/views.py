@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -193,11 +194,13 @@ def month_review(request, cost_centre_id: int, year: int, month: int):
         messages.error(request, str(error))
     return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
 
+UPLOADS_PER_PAGE = 50
+
 
 @login_required
 def upload_list(request):
-    uploads = execution_uploads_for_user(user=request.user)[:200]
-    return render(request, "budget/uploads.html", {"uploads": uploads})
+    uploads = Paginator(execution_uploads_for_user(user=request.user), UPLOADS_PER_PAGE)
+    return render(request, "budget/uploads.html", {"uploads": uploads.get_page(request.GET.get("pagina"))})
 
 
 @login_required

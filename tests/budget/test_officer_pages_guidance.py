@@ -113,3 +113,33 @@ def test_an_open_month_offers_the_entry_form_and_upload(world, client):
     assert "Capturar en formulario" in month and "Subir y revisar" in month
     entry = client.get(f"/ejecucion/centro/{world.central.pk}/2024/3/capturar/").content.decode()
     assert ">Guardar<" in entry and "disabled" not in entry
+
+
+def test_uploads_are_paged_fifty_at_a_time_newest_first(world, client):
+    ExecutionUpload.objects.bulk_create(
+        ExecutionUpload(
+            institution=world.officer.institution,
+            original_name=f"carga-{number:03d}.csv",
+            sha256=f"{number:064d}",
+            size=10,
+            uploaded_by=world.officer,
+            outcome=ExecutionUpload.Outcome.REJECTED,
+        )
+        for number in range(120)
+    )
+    client.force_login(world.officer)
+    first = client.get("/ejecucion/cargas/").content.decode()
+    last = client.get("/ejecucion/cargas/", {"pagina": 3}).content.decode()
+    assert first.count("carga-") == 50 and last.count("carga-") == 20
+    assert "carga-119.csv" in first and "carga-000.csv" in last
+    assert "Página 1 de 3" in first and 'href="?pagina=2"' in first
+
+
+def test_a_rejected_upload_links_back_to_the_upload_form(world, client):
+    client.force_login(world.officer)
+    client.post("/ejecucion/cargas/nueva/", {"file": SimpleUploadedFile("mal.csv", b"x,y\n1,2\n")})
+    upload = ExecutionUpload.objects.get(original_name="mal.csv")
+    assert upload.outcome == ExecutionUpload.Outcome.REJECTED
+    page = client.get(f"/ejecucion/cargas/{upload.pk}/").content.decode()
+    assert 'href="/ejecucion/#cargar"' in page
+    assert 'id="cargar"' in client.get("/ejecucion/").content.decode()
