@@ -61,6 +61,18 @@ class PeriodReport(models.Model):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("aprobado el"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("devuelto por"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    returned_at = models.DateTimeField(_("devuelto el"), null=True, blank=True)
+    return_reason = models.TextField(
+        _("motivo de la devolución"), blank=True, help_text=_("Qué debe corregir planificación.")
+    )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("firmado por"),

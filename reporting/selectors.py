@@ -125,7 +125,8 @@ def cost_centre_detail(*, institution: Institution, year: int, period: int) -> t
 
 
 def period_report_for(*, institution: Institution, year: int, period: int) -> PeriodReport | None:
-    return PeriodReport.objects.filter(institution=institution, year=year, period=period).first()
+    reports = PeriodReport.objects.select_related("submitted_by", "approved_by", "signed_by", "returned_by")
+    return reports.filter(institution=institution, year=year, period=period).first()
 
 
 def report_letter(*, institution: Institution, period_report: PeriodReport | None) -> Letter:

@@ -100,14 +100,18 @@ def period_report_submit(
 
 
 @transaction.atomic
-def period_report_return(*, period_report: PeriodReport, user) -> PeriodReport:
-    """The director sends a submitted report back to planning for corrections."""
+def period_report_return(*, period_report: PeriodReport, user, reason: str) -> PeriodReport:
+    """The director sends a submitted report back to planning, saying what to correct."""
     report = PeriodReport.objects.select_for_update().get(pk=period_report.pk)
     _require_director(user, report.institution)
     if report.status != PeriodReport.Status.SUBMITTED:
         raise WorkflowError(_("Solo un reporte enviado para aprobación puede devolverse."))
+    reason = reason.strip()
+    if not reason:
+        raise WorkflowError(_("Escriba qué debe corregir planificación para devolver el reporte."))
     report.status = PeriodReport.Status.DRAFT
-    report.save(update_fields=["status"])
+    report.returned_by, report.returned_at, report.return_reason = user, timezone.now(), reason
+    report.save(update_fields=["status", "returned_by", "returned_at", "return_reason"])
     return report
 
 

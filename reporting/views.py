@@ -185,7 +185,9 @@ def period_approve(request, code: str, year: int, period: int):
 def period_return(request, code: str, year: int, period: int):
     def action(institution):
         report = services.period_report_return(
-            period_report=_existing_report(institution, year, period), user=request.user
+            period_report=_existing_report(institution, year, period),
+            user=request.user,
+            reason=request.POST.get("reason", ""),
         )
         messages.success(request, "Reporte devuelto a planificación.")
         return report

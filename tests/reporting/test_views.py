@@ -120,3 +120,25 @@ def test_changes_page_shows_figures_that_moved_since_approval(client, igm, plann
     page = client.get(reverse("reporting:changes", args=PERIOD)).content.decode()
     assert row.subproduct.name in page and "Total del cuatrimestre" in page
     assert "Sin cambios" not in page
+
+
+def test_director_returns_a_report_saying_what_to_correct(client, igm, planner, director, explained):
+    from reporting.models import PeriodReport
+    from reporting.services import period_report_submit
+
+    period_report_submit(institution=igm, year=2024, period=3, user=planner)
+    client.force_login(director)
+    refused = client.post(reverse("reporting:return", args=PERIOD), {"reason": "  "}, follow=True)
+    assert "Escriba qué debe corregir planificación" in refused.content.decode()
+    assert PeriodReport.objects.get(institution=igm, year=2024, period=3).status == "submitted"
+
+    client.post(reverse("reporting:return", args=PERIOD), {"reason": "Revise la meta de visas."})
+    report = PeriodReport.objects.get(institution=igm, year=2024, period=3)
+    assert (report.status, report.returned_by, report.return_reason) == (
+        "draft",
+        director,
+        "Revise la meta de visas.",
+    )
+    client.force_login(planner)
+    page = client.get(reverse("reporting:period", args=PERIOD)).content.decode()
+    assert f"Devuelto por {director}" in page and "Revise la meta de visas." in page
