@@ -21,6 +21,14 @@ class ExecutionUploadForm(forms.Form):
         return upload
 
 
+# The template's columns as the grid names them: (grid field, header).
+GRID_COLUMNS = {
+    "ejecucion_fisica": ("physical", _("Ejecución física")),
+    "ejecucion_financiera": ("financial", _("Ejecución financiera")),
+    "observaciones": ("notes", _("Observaciones")),
+}
+
+
 class MonthEntryForm(forms.Form):
     """A grid row per subproduct: the values stay text so that the service gives the same
     messages as for a file (a browser number field would hide «12.5» or «-3»)."""
@@ -28,6 +36,7 @@ class MonthEntryForm(forms.Form):
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
+        self.cell_errors: dict[tuple[int, str], str] = {}
         for number, row in enumerate(rows, start=1):
             initial = {
                 "physical": row.physical,
@@ -53,10 +62,40 @@ class MonthEntryForm(forms.Form):
             for number, row in enumerate(self.rows, start=1)
         ]
 
+    def grid_errors(self, errors: list[dict]) -> list[str]:
+        """The service's errors in the grid's words (row, subproduct, column header); each one
+        is also kept for its cell, which the template marks."""
+        messages = []
+        for error in errors:
+            field, header = GRID_COLUMNS.get(error.get("column"), (None, error.get("column")))
+            row = error.get("row")
+            if row is None or not 1 <= row <= len(self.rows):
+                messages.append(error["message"])
+                continue
+            if field:
+                self.cell_errors[(row, field)] = error["detail"]
+            messages.append(
+                _("Fila %(row)s (%(code)s), %(header)s: %(detail)s")
+                % {
+                    "row": row,
+                    "code": self.rows[row - 1].subproduct.code,
+                    "header": header,
+                    "detail": error["detail"],
+                }
+            )
+        return messages
+
     def grid(self):
-        """(row number, row, its three bound fields) for the template."""
+        """(row number, row, [(bound field, its error or "")]) for the template."""
         return [
-            (number, row, [self[f"{name}_{number}"] for name in ("physical", "financial", "notes")])
+            (
+                number,
+                row,
+                [
+                    (self[f"{name}_{number}"], self.cell_errors.get((number, name), ""))
+                    for name in ("physical", "financial", "notes")
+                ],
+            )
             for number, row in enumerate(self.rows, start=1)
         ]
 

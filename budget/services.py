@@ -141,13 +141,16 @@ class IntakeOutcome:
 
 
 def _issue(row: int | None, column: str | None, message: str) -> dict:
+    """An error as the file's reader needs it (``message`` names row and column) and, in
+    ``detail``, alone, for screens that point at the cell themselves (the entry grid)."""
+    detail = message
     if row is not None:
         message = _("Fila %(row)s, columna %(column)s: %(message)s") % {
             "row": row,
             "column": column,
             "message": message,
         }
-    return {"row": row, "column": column, "message": message}
+    return {"row": row, "column": column, "message": message, "detail": detail}
 
 
 def _shown(value) -> str:

@@ -146,7 +146,7 @@ def month_entry(request, cost_centre_id: int, year: int, month: int):
         if outcome.ok:
             messages.success(request, _counts_message(_("Ejecución guardada"), outcome))
             return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
-        errors = outcome.errors
+        errors = form.grid_errors(outcome.errors)
     context = _month_context(centre, year, month) | {"form": form, "errors": errors}
     return render(request, "budget/month_entry.html", context, status=422 if errors else 200)
 

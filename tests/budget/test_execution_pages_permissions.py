@@ -103,10 +103,14 @@ def test_entry_form_saves_with_the_file_rules(world, client):
     response = client.post(
         url, {"physical_1": "12.5", "financial_1": "10", "physical_2": "", "financial_2": ""}
     )
+    page = response.content.decode()
+    first = world.central.subproducts.order_by("code").first()  # the grid lists them by code
     assert (
-        "Fila 1, columna ejecucion_fisica: «12.5» no es un número entero de unidades."
-        in response.content.decode()
+        f"Fila 1 ({first.code}), Ejecución física: «12.5» no es un número entero de unidades." in page
     )
+    # The cell itself is marked, with its message beside it.
+    assert 'aria-invalid="true" title="«12.5» no es un número entero de unidades."' in page
+    assert "columna ejecucion_fisica" not in page
     response = client.post(
         url, {"physical_1": "12", "financial_1": "10.25", "physical_2": "", "financial_2": ""}
     )
