@@ -25,3 +25,9 @@ def test_officers_see_the_plans_without_links_they_could_not_open(igm):
     page = _home(igm, Role.OFFICER)
     assert "Plan Operativo Anual 2024" in page
     assert "/planificacion/planes/" not in page
+
+
+def test_officers_start_from_their_monthly_execution(igm):
+    page = _home(igm, Role.OFFICER)
+    assert 'id="officer-start"' in page
+    assert 'href="/ejecucion/"' in page and 'href="/reportes/desviaciones/"' in page

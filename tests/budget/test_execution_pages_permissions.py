@@ -105,9 +105,7 @@ def test_entry_form_saves_with_the_file_rules(world, client):
     )
     page = response.content.decode()
     first = world.central.subproducts.order_by("code").first()  # the grid lists them by code
-    assert (
-        f"Fila 1 ({first.code}), Ejecución física: «12.5» no es un número entero de unidades." in page
-    )
+    assert f"Fila 1 ({first.code}), Ejecución física: «12.5» no es un número entero de unidades." in page
     # The cell itself is marked, with its message beside it.
     assert 'aria-invalid="true" title="«12.5» no es un número entero de unidades."' in page
     assert "columna ejecucion_fisica" not in page
