@@ -194,6 +194,7 @@ def month_review(request, cost_centre_id: int, year: int, month: int):
         messages.error(request, str(error))
     return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
 
+
 UPLOADS_PER_PAGE = 50
 
 
