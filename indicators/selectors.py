@@ -10,8 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import accumulate
 
 from django.conf import settings
+from django.core.paginator import Page
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from budget.models import BudgetProjection, Execution
 from budget.selectors import (  # the SIPLAN roll-up rules, shared rather than restated
@@ -24,10 +26,16 @@ from budget.selectors import (  # the SIPLAN roll-up rules, shared rather than r
 )
 from planning.formatting import quetzales, units
 from planning.models import ZERO, DeclaredTotal, Goal, Institution, Plan, Product, Program, Result, Subproduct
-from planning.selectors import plan_for_year, plan_list_for_user
+from planning.selectors import RelatedHistory, object_changes, plan_for_year, plan_list_for_user
 
 from .matrices import MatrixGoal, MatrixProduct, MatrixProgram, MatrixResult, MatrixSubproduct, PomMatrices
-from .models import Achievement, IndicatorSheet, ProductIndicatorTarget, ProductIndicatorYear
+from .models import (
+    Achievement,
+    IndicatorSheet,
+    IndicatorSheetValue,
+    ProductIndicatorTarget,
+    ProductIndicatorYear,
+)
 
 
 @dataclass(frozen=True)
@@ -949,6 +957,16 @@ def sheet_trend(sheet: IndicatorSheet) -> list[tuple[int, Decimal]]:
     values = {value.year: value.value for value in sheet.values.all()}
     values.setdefault(sheet.baseline_year, sheet.baseline_value)
     return sorted(values.items())
+
+
+def sheet_changes(*, sheet: IndicatorSheet, page_number=None) -> Page:
+    """A sheet's history together with its «Tendencia y meta» values', also of the years since removed."""
+    values = RelatedHistory(
+        IndicatorSheetValue.history.filter(sheet_id=sheet.pk),
+        lambda version: _("Valor %(year)s") % {"year": version.year},
+        ("value",),
+    )
+    return object_changes(instance=sheet, related=(values,), page_number=page_number)
 
 
 def _normalised(name: str) -> str:

@@ -278,16 +278,23 @@ def _ensure_sheets_editable(user, plan: Plan) -> None:
     )
 
 
-def _replace_rows(queryset, key: str, rows: dict, build) -> None:
-    """Make the related rows exactly ``rows`` ({key value: fields}), validating each."""
-    queryset.exclude(**{f"{key}__in": list(rows)}).delete()
+def _replace_rows(queryset, key: str, rows: dict, build, *, user, reason: str) -> None:
+    """Make the related rows exactly ``rows`` ({key value: fields}), validating each.
+
+    Rows already as given are left alone, so their history shows only real changes.
+    """
+    for row in queryset.exclude(**{f"{key}__in": list(rows)}):
+        row._history_user = user
+        row.delete()
     existing = {getattr(row, key): row for row in queryset}
     for key_value, fields in rows.items():
-        row = existing.get(key_value) or build(key_value)
+        row = existing.get(key_value)
+        if row is not None and all(getattr(row, name) == value for name, value in fields.items()):
+            continue
+        row = row or build(key_value)
         for name, value in fields.items():
             setattr(row, name, value)
-        row.full_clean()
-        row.save()
+        _save(row, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -315,13 +322,15 @@ def indicator_sheet_save(
         raise ValidationError({"product": _("El producto debe ser del mismo plan que la ficha.")})
     if sheet.pk is None and not fields.get("position"):
         sheet.position = (plan.indicator_sheets.aggregate(last=Max("position"))["last"] or 0) + 1
-    sheet.full_clean()
-    sheet.save()
+    reason = _("Edición de la ficha técnica")
+    _save(sheet, user=user, reason=reason)
     _replace_rows(
         IndicatorSheetValue.objects.filter(sheet=sheet),
         "year",
         {year: {"value": value} for year, value in values.items()},
         lambda year: IndicatorSheetValue(sheet=sheet, year=year),
+        user=user,
+        reason=reason,
     )
     if target is None:
         ProductIndicatorTarget.objects.filter(sheet=sheet).delete()
@@ -329,8 +338,7 @@ def indicator_sheet_save(
     row = ProductIndicatorTarget.objects.filter(sheet=sheet).first() or ProductIndicatorTarget(sheet=sheet)
     for name, value in target.items():
         setattr(row, name, value)
-    row.full_clean()
-    row.save()
+    _save(row, user=user, reason=reason)
     _replace_rows(
         ProductIndicatorYear.objects.filter(target=row),
         "year",
@@ -339,6 +347,8 @@ def indicator_sheet_save(
             for year, (absolute, relative) in target_years.items()
         },
         lambda year: ProductIndicatorYear(target=row, year=year),
+        user=user,
+        reason=reason,
     )
     return sheet
 

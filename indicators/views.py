@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from budget.models import Execution
-from planning.selectors import institution_list_for_user, plan_list_for_user
+from planning.selectors import CHANGES_PAGE_PARAM, institution_list_for_user, plan_list_for_user
 from planning.services import plan_content_editable_by
 
 from . import renderers
@@ -43,6 +43,7 @@ from .selectors import (
     indicator_values,
     multiannual_table,
     plan_progress,
+    sheet_changes,
     sheet_trend,
 )
 from .services import (
@@ -147,6 +148,7 @@ def sheet_detail(request, pk):
             "value": value,
             "period_form": period_form,
             "can_edit": plan_content_editable_by(user=request.user, plan=sheet.plan),
+            "changes": sheet_changes(sheet=sheet, page_number=request.GET.get(CHANGES_PAGE_PARAM)),
         },
     )
 

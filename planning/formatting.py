@@ -19,3 +19,10 @@ def quetzales(value) -> str:
 
 def units(value) -> str:
     return figure(value, places=0)
+
+
+def quantity(value) -> str:
+    """Whole figures without decimals (686,372), anything else with two places (83.77)."""
+    if value is None or value == "":
+        return ""
+    return units(value) if Decimal(value) == Decimal(value).to_integral_value() else figure(value)

@@ -203,8 +203,11 @@ def result_save(*, result: Result, user, targets: dict[int, tuple[Decimal, str]]
     _save_with_history(result, user=user, reason=_("Edición del resultado"))
     # Targets outside the plan's years (a POA may state its result's horizon) are not the form's to drop.
     result.targets.filter(year__in=list(result.plan.years)).exclude(year__in=list(targets)).delete()
+    existing = {target.year: target for target in result.targets.all()}
     for year, (value, statement) in sorted(targets.items()):
-        target = result.targets.filter(year=year).first() or ResultTarget(result=result, year=year)
+        target = existing.get(year) or ResultTarget(result=result, year=year)
+        if target.pk and (target.value, target.statement) == (value, statement):
+            continue  # saved again it would add a version without a change to its history
         target.value, target.statement = value, statement
         _save_with_history(target, user=user, reason=_("Edición del resultado"))
     return result

@@ -41,6 +41,11 @@ def _page(request, queryset, size: int = PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("pagina"))
 
 
+def _changes_page(request) -> str | None:
+    """The page of the «Historial de cambios» section, apart from the page's other lists."""
+    return request.GET.get(selectors.CHANGES_PAGE_PARAM)
+
+
 def _apply_errors(form, error: ValidationError) -> None:
     """Show a service's refusal on the form, on its field when the form has one."""
     if hasattr(error, "error_dict"):
@@ -195,6 +200,7 @@ def plan_detail(request, pk: int):
             **_plan_context(request, plan),
             "results": selectors.plan_results(plan=plan),
             "products": _page(request, selectors.plan_products(plan=plan)),
+            "changes": selectors.object_changes(instance=plan, page_number=_changes_page(request)),
             "crumbs": _crumbs(plan),
         },
     )
@@ -221,6 +227,7 @@ def result_detail(request, pk: int):
             "result": result,
             "targets": result.targets.all(),
             "products": selectors.plan_products(plan=result.plan, result=result),
+            "changes": selectors.result_changes(result=result, page_number=_changes_page(request)),
             "crumbs": _crumbs(result),
         },
     )
@@ -279,6 +286,7 @@ def product_detail(request, pk: int):
             "subproducts": selectors.product_subproducts(product=product),
             "goals": selectors.owner_goals(owner=product),
             "coverage": selectors.coverage_places(owner=product),
+            "changes": selectors.object_changes(instance=product, page_number=_changes_page(request)),
             "crumbs": _crumbs(product),
         },
     )
@@ -341,6 +349,7 @@ def subproduct_detail(request, pk: int):
             "subproduct": subproduct,
             "goals": selectors.owner_goals(owner=subproduct),
             "coverage": selectors.coverage_places(owner=subproduct),
+            "changes": selectors.object_changes(instance=subproduct, page_number=_changes_page(request)),
             "crumbs": _crumbs(subproduct),
         },
     )

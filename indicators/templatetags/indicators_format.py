@@ -1,10 +1,9 @@
 """Template filters over planning.formatting: Q 292,649,151.00 · 1,090,740 · 76.96 %."""
 
-from decimal import Decimal
-
 from django import template
 
-from planning.formatting import figure, quetzales, units
+from planning import formatting
+from planning.formatting import figure, quetzales
 
 register = template.Library()
 
@@ -17,9 +16,7 @@ def money(value) -> str:
 @register.filter
 def quantity(value) -> str:
     """Whole units without decimals, anything else with two places."""
-    if value is None:
-        return "—"
-    return units(value) if Decimal(value) == Decimal(value).to_integral_value() else figure(value)
+    return "—" if value is None else formatting.quantity(value)
 
 
 @register.filter

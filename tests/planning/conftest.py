@@ -6,7 +6,15 @@ import pytest
 
 from accounts.models import Role
 from planning.models import Department, Municipality, Plan
-from tests.factories import GoalFactory, InstitutionFactory, PlanFactory, SubproductFactory, UserFactory
+from tests.factories import (
+    CategoryFactory,
+    GoalFactory,
+    InstitutionFactory,
+    PlanFactory,
+    ProgramFactory,
+    SubproductFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -31,6 +39,21 @@ def planner(make_user):
 @pytest.fixture
 def lead(make_user):
     return make_user(Role.PLANNING_LEAD, username="tst-jefa", first_name="Berta", last_name="Jefa")
+
+
+@pytest.fixture
+def plan(institution):
+    """A draft POM 2026-2030 of the test institution."""
+    return PlanFactory(
+        institution=institution, kind="POM", name="POM 2026-2030", start_year=2026, end_year=2030
+    )
+
+
+@pytest.fixture
+def category(institution):
+    """11-00-000-002, the category the product form data (chain_data.py) names."""
+    program = ProgramFactory(institution=institution, code="11", name="Derecho Migratorio")
+    return CategoryFactory(program=program, activity="002", name="Emisión de Documentos Migratorios")
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ def test_planner_creates_product_with_two_subproducts(browser, live_server, plan
     assert "Petén" in page.inner_text(".facts")
     page.click(".crumbs >> text=Emisión de Documentos Migratorios")
 
-    rows = page.locator("table tbody tr")
+    rows = page.locator("#subproducts tbody tr")
     assert rows.count() == 2
     assert "Pasaportes emitidos" in rows.nth(0).inner_text()
     assert "Prórroga de Documentos Migratorios" in rows.nth(1).inner_text()

@@ -6,38 +6,10 @@ import pytest
 from django.urls import reverse
 
 from planning.models import Plan, ProgrammaticCategory
-from tests.factories import CategoryFactory, PlanFactory, ProductFactory, ProgramFactory, ResultFactory
+from tests.factories import PlanFactory, ProductFactory, ResultFactory
+from tests.planning.chain_data import product_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(institution):
-    return PlanFactory(
-        institution=institution, kind="POM", name="POM 2026-2030", start_year=2026, end_year=2030
-    )
-
-
-@pytest.fixture
-def category(institution):
-    program = ProgramFactory(institution=institution, code="11", name="Derecho Migratorio")
-    return CategoryFactory(program=program, activity="002", name="Emisión de Documentos Migratorios")
-
-
-def product_data(**overrides):
-    data = {
-        "code": "P-02",
-        "position": "2",
-        "name": "Emisión de Documentos Migratorios",
-        "result": "",
-        "unit": "Documento",
-        "category_code": "11-00-000-002",
-        "category_name": "",
-        "responsible_units": "Subdirección de Extranjería",
-        "is_national": "on",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def post_product(client, plan, **overrides):
