@@ -64,6 +64,8 @@ def api_token_create(*, client_name: str, scope: str) -> IssuedToken:
         client.full_clean()
         client.save()
     key = secrets.token_urlsafe(32)
+    while key.startswith("-"):  # its prefix is typed as an argument (revoke_api_token PREFIX)
+        key = secrets.token_urlsafe(32)
     token = ApiToken(client=client, key_digest=token_digest(key), prefix=key[:8], scope=scope)
     token.full_clean()
     token.save()

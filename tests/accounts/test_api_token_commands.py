@@ -71,3 +71,13 @@ def test_revoke_marks_the_token_and_hides_it_from_the_default_list(db):
 def test_revoking_an_unknown_prefix_fails(db):
     with pytest.raises(CommandError, match="No hay un token vigente"):
         run("revoke_api_token", "abcdefgh")
+
+
+def test_a_key_never_starts_with_a_dash_so_its_prefix_reads_as_an_argument(db, monkeypatch):
+    """token_urlsafe can start with «-»: ``revoke_api_token -AbC…`` would be read as an option."""
+    drawn = iter(["-" + "a" * 42, "b" * 43])
+    monkeypatch.setattr("accounts.services.secrets.token_urlsafe", lambda size: next(drawn))
+    key, _ = run("create_api_token", "--client", "SEGEPLAN", "--scope", "read")
+    assert key.strip().startswith("bbbbbbbb")
+    out, _ = run("revoke_api_token", key.strip()[:8])
+    assert "revocado" in out
