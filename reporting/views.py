@@ -5,6 +5,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +42,9 @@ def _int_param(request, name: str, default: int) -> int:
         return default
 
 
+JOBS_PER_PAGE = 15
+
+
 @login_required
 def index(request):
     institutions = [
@@ -62,7 +66,10 @@ def index(request):
             "year": year,
             "years": range(today.year - 3, today.year + 2),
             "deadlines": selectors.period_deadlines(institution=institution, year=year, today=today),
-            "jobs": selectors.report_jobs_for_user(user=request.user).filter(institution=institution)[:15],
+            "jobs": Paginator(
+                selectors.report_jobs_for_user(user=request.user).filter(institution=institution),
+                JOBS_PER_PAGE,
+            ).get_page(request.GET.get("pagina")),
         },
     )
 

@@ -142,3 +142,20 @@ def test_director_returns_a_report_saying_what_to_correct(client, igm, planner, 
     client.force_login(planner)
     page = client.get(reverse("reporting:period", args=PERIOD)).content.decode()
     assert f"Devuelto por {director}" in page and "Revise la meta de visas." in page
+
+
+def test_generated_documents_are_paged_keeping_the_chosen_year(planner_client, igm):
+    from reporting.models import ReportJob
+
+    ReportJob.objects.bulk_create(
+        ReportJob(institution=igm, year=2024, period=1 + number % 3, format="xlsx") for number in range(20)
+    )
+    first = planner_client.get(reverse("reporting:index"), {"anio": 2024}).content.decode()
+    second = planner_client.get(reverse("reporting:index"), {"anio": 2024, "pagina": 2}).content.decode()
+    newest = ReportJob.objects.order_by("-pk").values_list("pk", flat=True)
+    assert f'href="/reportes/trabajos/{newest[0]}/"' in first
+    assert (
+        f'href="/reportes/trabajos/{newest[19]}/"' in second
+        and f"/reportes/trabajos/{newest[0]}/" not in second
+    )
+    assert "Página 1 de 2" in first and "anio=2024" in first.split('aria-label="Páginas de documentos"')[1]
