@@ -19,7 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from budget.resources import neutralise
+from budget.resources import neutralise, print_to_page_width
 
 CENT = Decimal("0.01")
 MONEY_FORMAT = '"Q" #,##0.00'
@@ -181,7 +181,11 @@ def _put_row(ws, row: int, first_column: int, values) -> None:
         _put(ws, row, column, value)
 
 
-def _title(ws, text: str, headers: tuple[str, ...]) -> None:
+def _title(ws, text: str, headers: tuple[str, ...], *, header_rows: int = 1) -> None:
+    """Title, header row(s) frozen on screen and repeated on every printed page, one page wide."""
+    last_header = HEADER_ROW + header_rows - 1
+    ws.freeze_panes = f"A{last_header + 1}"
+    print_to_page_width(ws, title_rows=f"{HEADER_ROW}:{last_header}")
     ws.cell(row=1, column=1, value=text).font = Font(bold=True, size=12)
     fill = PatternFill("solid", fgColor="DCE6F1")
     for column, header in enumerate(headers, start=1):
@@ -270,7 +274,12 @@ def _write_goal_cells(ws, row: int, goals) -> None:
 
 
 def _write_goals(ws, matrices: PomMatrices) -> None:
-    _title(ws, "9.5 PRODUCTOS, SUBPRODUCTOS Y METAS MULTIANUALES (metas vigentes)", GOAL_HEADERS)
+    _title(
+        ws,
+        "9.5 PRODUCTOS, SUBPRODUCTOS Y METAS MULTIANUALES (metas vigentes)",
+        GOAL_HEADERS,
+        header_rows=GOALS_FIRST_DATA_ROW - HEADER_ROW,
+    )
     for index, year in enumerate(matrices.years):
         column = len(GOAL_HEADERS) + 1 + 2 * index
         ws.cell(row=HEADER_ROW, column=column, value=year).font = Font(bold=True)

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from weasyprint import HTML
 
-from budget.resources import neutralise  # one rule for every spreadsheet we write
+from budget.resources import neutralise, print_to_page_width  # one rule for every spreadsheet we write
 
 HEADER_FILL = PatternFill("solid", fgColor="E9EEF4")
 BOLD = Font(bold=True)
@@ -98,6 +98,7 @@ def _write_sheet(worksheet, sheet, trend) -> None:
     _row(worksheet, ["Tendencia y meta del indicador"], bold=True)
     _row(worksheet, ["Años", *[year for year, _ in trend]], bold=True, fill=HEADER_FILL)
     _row(worksheet, ["Valor", *[value for _, value in trend]], formats=[None] + ["0.00"] * len(trend))
+    print_to_page_width(worksheet, landscape=False)
 
 
 def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table=None) -> bytes:
@@ -131,3 +132,5 @@ def _write_table(worksheet, table) -> None:
         _row(worksheet, values, formats=formats)
     for column in range(1, len(header) + 1):
         worksheet.column_dimensions[get_column_letter(column)].width = 30 if column <= 3 else 15
+    worksheet.freeze_panes = "B3"
+    print_to_page_width(worksheet, title_rows="2:2")

@@ -58,3 +58,25 @@ def test_officer_cannot_download(client, small_pom, fmt):
 def test_unknown_format_is_not_found(client, small_pom):
     client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
     assert _download(client, small_pom, "csv").status_code == 404
+
+
+def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, small_pom):
+    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
+    workbook = load_workbook(io.BytesIO(_download(client, small_pom, "xlsx").content))
+
+    layout = {
+        name: (
+            sheet.freeze_panes,
+            sheet.print_title_rows,
+            sheet.page_setup.orientation,
+            sheet.page_setup.fitToWidth,
+            sheet.sheet_properties.pageSetUpPr.fitToPage,
+        )
+        for name, sheet in ((name, workbook[name]) for name in workbook.sheetnames[1:])
+    }
+    assert layout == {
+        "9.2 Resultados": ("A4", "$3:$3", "landscape", 1, True),
+        "9.3 Categorías": ("A4", "$3:$3", "landscape", 1, True),
+        "9.5 Metas": ("A5", "$3:$4", "landscape", 1, True),
+        "8 Presupuesto": ("A4", "$3:$3", "landscape", 1, True),
+    }
