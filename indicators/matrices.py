@@ -13,7 +13,6 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -355,11 +354,14 @@ def matrices_xlsx(matrices: PomMatrices) -> bytes:
 # --- PDF writer ----------------------------------------------------------------------------------
 
 
-def matrices_pdf(matrices: PomMatrices) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
+def matrices_pdf_layout(matrices: PomMatrices):
+    from indicators.renderers import pdf_layout  # WeasyPrint is a heavy import, only for a PDF
 
-    html = render_to_string("indicators/matrices/matrices_pdf.html", {"m": matrices})
-    return HTML(string=html).write_pdf()
+    return pdf_layout("indicators/matrices/matrices_pdf.html", {"m": matrices})
+
+
+def matrices_pdf(matrices: PomMatrices) -> bytes:
+    return matrices_pdf_layout(matrices).write_pdf()
 
 
 # --- XLSX reader ---------------------------------------------------------------------------------

@@ -19,9 +19,14 @@ BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+def pdf_layout(template: str, context: dict):
+    """WeasyPrint's laid-out pages of one of our templates; images arrive as data: URIs, nothing is
+    fetched."""
+    return HTML(string=render_to_string(template, context), base_url=None).render()
+
+
 def pdf_from_template(template: str, context: dict) -> bytes:
-    """WeasyPrint over one of our templates; images arrive as data: URIs, nothing is fetched."""
-    return HTML(string=render_to_string(template, context), base_url=None).write_pdf()
+    return pdf_layout(template, context).write_pdf()
 
 
 def _number(value):

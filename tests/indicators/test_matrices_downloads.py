@@ -8,7 +8,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import Role
+from indicators.matrices import matrices_pdf_layout
+from indicators.selectors import pom_matrices
+from planning.models import Plan
 from tests.factories import UserFactory
+from tests.pdf_layout import text_outside_cells
 
 
 def _download(client, plan, fmt):
@@ -58,6 +62,17 @@ def test_officer_cannot_download(client, small_pom, fmt):
 def test_unknown_format_is_not_found(client, small_pom):
     client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
     assert _download(client, small_pom, "csv").status_code == 404
+
+
+def test_pdf_figures_of_igm_pom_stay_inside_their_cells(igm):
+    """9.5 has ten figure columns; the widest bold amounts (Q 109,032,118.00) and physical goals
+    (24,997,254) and the unit «Documento» must not run over the cell borders."""
+    pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
+
+    layout = matrices_pdf_layout(pom_matrices(plan=pom))
+
+    assert text_outside_cells(layout) == []
+    assert len(layout.pages) == 4
 
 
 def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, small_pom):
