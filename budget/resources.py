@@ -46,6 +46,14 @@ SHEET_TITLE = "Ejecución"
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted (password-protected) OOXML
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _FORMULA_PREFIXES = ("=", "+", "-", "@")
+MONEY_FORMAT = "#,##0.00"
+UNITS_FORMAT = "#,##0"
+_NUMBER_FORMATS = {
+    "ejecucion_fisica": UNITS_FORMAT,
+    "ejecucion_financiera": MONEY_FORMAT,
+    "meta_fisica_vigente": UNITS_FORMAT,
+    "meta_financiera_vigente": MONEY_FORMAT,
+}
 
 
 class ExecutionFileError(Exception):
@@ -130,6 +138,17 @@ def neutralise(value):
     return value
 
 
+def print_to_page_width(sheet, *, title_rows: str | None = None, landscape: bool = True) -> None:
+    """Printed, the sheet is one page wide (as many pages down as it needs), landscape when wide,
+    with its header rows repeated on every page."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
 def template_dataset(*, rows, institution) -> tablib.Dataset:
     """The template's rows (saved or unsaved Execution objects carrying goal_* attributes)."""
     return ExecutionResource(institution=institution).export(rows, force_native_type=True)
@@ -158,7 +177,13 @@ def template_xlsx(dataset: tablib.Dataset) -> bytes:
     sheet.column_dimensions["H"].width = 32
     sheet.column_dimensions["I"].width = 48
     sheet.freeze_panes = "A2"
+    print_to_page_width(sheet, title_rows="1:1")
     last = max(sheet.max_row, 2)
+    # Units and quetzales shown as every other document shows them; the cells stay numbers.
+    for index, header in enumerate(dataset.headers, start=1):
+        if header in _NUMBER_FORMATS:
+            for (cell,) in sheet.iter_rows(min_row=2, max_row=last, min_col=index, max_col=index):
+                cell.number_format = _NUMBER_FORMATS[header]
     whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     whole.error = _("Escriba un número entero de unidades, sin decimales.")
     money = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)

@@ -13,13 +13,12 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from budget.resources import neutralise
+from budget.resources import neutralise, print_to_page_width
 
 CENT = Decimal("0.01")
 MONEY_FORMAT = '"Q" #,##0.00'
@@ -181,7 +180,11 @@ def _put_row(ws, row: int, first_column: int, values) -> None:
         _put(ws, row, column, value)
 
 
-def _title(ws, text: str, headers: tuple[str, ...]) -> None:
+def _title(ws, text: str, headers: tuple[str, ...], *, header_rows: int = 1) -> None:
+    """Title, header row(s) frozen on screen and repeated on every printed page, one page wide."""
+    last_header = HEADER_ROW + header_rows - 1
+    ws.freeze_panes = f"A{last_header + 1}"
+    print_to_page_width(ws, title_rows=f"{HEADER_ROW}:{last_header}")
     ws.cell(row=1, column=1, value=text).font = Font(bold=True, size=12)
     fill = PatternFill("solid", fgColor="DCE6F1")
     for column, header in enumerate(headers, start=1):
@@ -270,7 +273,12 @@ def _write_goal_cells(ws, row: int, goals) -> None:
 
 
 def _write_goals(ws, matrices: PomMatrices) -> None:
-    _title(ws, "9.5 PRODUCTOS, SUBPRODUCTOS Y METAS MULTIANUALES (metas vigentes)", GOAL_HEADERS)
+    _title(
+        ws,
+        "9.5 PRODUCTOS, SUBPRODUCTOS Y METAS MULTIANUALES (metas vigentes)",
+        GOAL_HEADERS,
+        header_rows=GOALS_FIRST_DATA_ROW - HEADER_ROW,
+    )
     for index, year in enumerate(matrices.years):
         column = len(GOAL_HEADERS) + 1 + 2 * index
         ws.cell(row=HEADER_ROW, column=column, value=year).font = Font(bold=True)
@@ -346,11 +354,14 @@ def matrices_xlsx(matrices: PomMatrices) -> bytes:
 # --- PDF writer ----------------------------------------------------------------------------------
 
 
-def matrices_pdf(matrices: PomMatrices) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
+def matrices_pdf_layout(matrices: PomMatrices):
+    from indicators.renderers import pdf_layout  # WeasyPrint is a heavy import, only for a PDF
 
-    html = render_to_string("indicators/matrices/matrices_pdf.html", {"m": matrices})
-    return HTML(string=html).write_pdf()
+    return pdf_layout("indicators/matrices/matrices_pdf.html", {"m": matrices})
+
+
+def matrices_pdf(matrices: PomMatrices) -> bytes:
+    return matrices_pdf_layout(matrices).write_pdf()
 
 
 # --- XLSX reader ---------------------------------------------------------------------------------

@@ -12,16 +12,21 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from weasyprint import HTML
 
-from budget.resources import neutralise  # one rule for every spreadsheet we write
+from budget.resources import neutralise, print_to_page_width  # one rule for every spreadsheet we write
 
 HEADER_FILL = PatternFill("solid", fgColor="E9EEF4")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+def pdf_layout(template: str, context: dict):
+    """WeasyPrint's laid-out pages of one of our templates; images arrive as data: URIs, nothing is
+    fetched."""
+    return HTML(string=render_to_string(template, context), base_url=None).render()
+
+
 def pdf_from_template(template: str, context: dict) -> bytes:
-    """WeasyPrint over one of our templates; images arrive as data: URIs, nothing is fetched."""
-    return HTML(string=render_to_string(template, context), base_url=None).write_pdf()
+    return pdf_layout(template, context).write_pdf()
 
 
 def _number(value):
@@ -98,6 +103,7 @@ def _write_sheet(worksheet, sheet, trend) -> None:
     _row(worksheet, ["Tendencia y meta del indicador"], bold=True)
     _row(worksheet, ["Años", *[year for year, _ in trend]], bold=True, fill=HEADER_FILL)
     _row(worksheet, ["Valor", *[value for _, value in trend]], formats=[None] + ["0.00"] * len(trend))
+    print_to_page_width(worksheet, landscape=False)
 
 
 def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table=None) -> bytes:
@@ -131,3 +137,5 @@ def _write_table(worksheet, table) -> None:
         _row(worksheet, values, formats=formats)
     for column in range(1, len(header) + 1):
         worksheet.column_dimensions[get_column_letter(column)].width = 30 if column <= 3 else 15
+    worksheet.freeze_panes = "B3"
+    print_to_page_width(worksheet, title_rows="2:2")

@@ -15,7 +15,7 @@ from decimal import Decimal
 from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
 
 # Bump when a renderer's output changes, so stored results of the old layout are not reused.
-RENDERER_VERSION = 2
+RENDERER_VERSION = 3
 
 SEGEPLAN_NAME = "Secretaría de Planificación y Programación de la Presidencia"
 

@@ -7,7 +7,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from budget.resources import neutralise
+from budget.resources import neutralise, print_to_page_width
 from reporting.documents import ReportDocument
 
 MONEY_FORMAT = "#,##0.00"
@@ -92,6 +92,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
     ]
     _header_row(sheet, 7, titles)
     sheet.freeze_panes = "B8"
+    print_to_page_width(sheet, title_rows="7:7")
     row = 8
     for block in report.blocks:
         put(sheet, row, 1, f"Resultado institucional: {block.title}").font = BOLD
@@ -142,6 +143,7 @@ def _detail_sheet(sheet, document: ReportDocument) -> None:
         ],
     )
     sheet.freeze_panes = "C2"
+    print_to_page_width(sheet, title_rows="1:1")
     for row, item in enumerate(document.detail, start=2):
         values = [item.cost_centre_code, item.cost_centre_name, item.subproduct_code, item.subproduct_name]
         for column, value in enumerate(values, start=1):

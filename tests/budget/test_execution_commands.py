@@ -37,8 +37,14 @@ def test_exports_one_cost_centre_and_all_cost_centres(world, tmp_path):
         "--institution",
         "IGT",
     )
-    rows = list(load_workbook(one)["Ejecución"].iter_rows(values_only=True))
+    sheet = load_workbook(one)["Ejecución"]
+    rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][:4] == ("CC-01", "S01", 2024, 3) and len(rows) == 3
+    # Goals are numbers shown as units and quetzales; the columns to fill in are formatted alike.
+    assert (sheet["K2"].value, sheet["K2"].number_format) == (12000, "#,##0")
+    assert (sheet["L2"].value, sheet["L2"].number_format) == (1500000, "#,##0.00")
+    assert [sheet[f"{column}3"].number_format for column in "EF"] == ["#,##0", "#,##0.00"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
     lines = every.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith(
         "centro_costo,subproducto,anio,mes,ejecucion_fisica,ejecucion_financiera,observaciones,"

@@ -69,3 +69,12 @@ def test_report_page_and_pdf_for_igm_january(client, igm_user):
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
     assert "Asistencia y Protección a las Personas Migrantes (6,702)." in text
     assert "Fuente: Ejecución mensual de metas físicas, Subdirección de Planificación." in text
+
+
+def test_pdf_of_a_month_without_achievements_says_so(client, igm_user):
+    client.force_login(igm_user(Role.DIRECTOR))
+    pdf = client.get(reverse("indicators:activity_pdf"), {"year": 2024, "month": 1})
+
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Información cualitativa:" in text
+    assert "Ninguna unidad ha registrado logros para este mes." in text

@@ -6,7 +6,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import Role
+from indicators.renderers import pdf_layout
 from indicators.selectors import Light
+from tests.pdf_layout import text_outside_cells
 
 
 def test_igm_2024_dashboard_figures_and_lights(client, igm_user, django_assert_max_num_queries):
@@ -77,3 +79,14 @@ def test_dashboard_pdf_carries_the_charts_and_figures(client, igm_user):
     assert response["Content-Type"] == "application/pdf"
     assert "76.96 %" in text and "Q 68,325,981.47" in text
     assert "Meta vigente" in text  # from the SVG line charts
+
+
+def test_dashboard_pdf_text_stays_inside_its_cells(client, igm_user):
+    """The PDF is laid out from the same context as the page; «% cuatrimestre» is hyphenated in its
+    narrow header instead of running into «% avance acumulado»."""
+    client.force_login(igm_user(Role.DIRECTOR))
+    page = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 3})
+
+    layout = pdf_layout("indicators/pdf/dashboard.html", page.context[0].flatten())
+
+    assert text_outside_cells(layout) == []

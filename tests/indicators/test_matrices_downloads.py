@@ -8,7 +8,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import Role
+from indicators.matrices import matrices_pdf_layout
+from indicators.selectors import pom_matrices
+from planning.models import Plan
 from tests.factories import UserFactory
+from tests.pdf_layout import text_outside_cells
 
 
 def _download(client, plan, fmt):
@@ -58,3 +62,36 @@ def test_officer_cannot_download(client, small_pom, fmt):
 def test_unknown_format_is_not_found(client, small_pom):
     client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
     assert _download(client, small_pom, "csv").status_code == 404
+
+
+def test_pdf_figures_of_igm_pom_stay_inside_their_cells(igm):
+    """9.5 has ten figure columns; the widest bold amounts (Q 109,032,118.00) and physical goals
+    (24,997,254) and the unit «Documento» must not run over the cell borders."""
+    pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
+
+    layout = matrices_pdf_layout(pom_matrices(plan=pom))
+
+    assert text_outside_cells(layout) == []
+    assert len(layout.pages) == 4
+
+
+def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, small_pom):
+    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
+    workbook = load_workbook(io.BytesIO(_download(client, small_pom, "xlsx").content))
+
+    layout = {
+        name: (
+            sheet.freeze_panes,
+            sheet.print_title_rows,
+            sheet.page_setup.orientation,
+            sheet.page_setup.fitToWidth,
+            sheet.sheet_properties.pageSetUpPr.fitToPage,
+        )
+        for name, sheet in ((name, workbook[name]) for name in workbook.sheetnames[1:])
+    }
+    assert layout == {
+        "9.2 Resultados": ("A4", "$3:$3", "landscape", 1, True),
+        "9.3 Categorías": ("A4", "$3:$3", "landscape", 1, True),
+        "9.5 Metas": ("A5", "$3:$4", "landscape", 1, True),
+        "8 Presupuesto": ("A4", "$3:$3", "landscape", 1, True),
+    }

@@ -81,3 +81,18 @@ def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, pom, igm
     assert "FICHA TÉCNICA PARA DEFINICIÓN DE INDICADORES" in html
     assert '81,370 ÷ 105,731 × 100 = <strong class="value">76.96 %</strong>' in html
     assert "light-amarillo" in html
+
+
+def test_plan_xlsx_prints_each_sheet_one_page_wide_and_freezes_the_wide_table(client, pom, igm_user):
+    client.force_login(igm_user(Role.PLANNER))
+    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[pom.pk]))
+
+    workbook = load_workbook(BytesIO(response.content))
+    assert workbook.sheetnames == ["Ficha 1", "Ficha 2", "Ficha 3", "Ficha 4", "Indicadores multianual"]
+    for name in workbook.sheetnames[:4]:
+        sheet = workbook[name]
+        assert sheet.page_setup.orientation == "portrait"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    table = workbook["Indicadores multianual"]
+    assert table.freeze_panes == "B3" and table.print_title_rows == "$2:$2"
+    assert table.page_setup.orientation == "landscape" and table.page_setup.fitToWidth == 1

@@ -131,3 +131,14 @@ def test_long_pdf_repeats_header_and_table_head_on_every_page():
         assert "Sistema de Planes Institucionales -SIPLAN-" in text
         assert "Producto/Subproducto" in text
     assert "Subproducto 024" in pages[-1]
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page():
+    workbook = load_workbook(BytesIO(render_xlsx(sample_document())))
+
+    for name, title_rows in (("Reporte", "$7:$7"), ("Detalle mensual", "$1:$1")):
+        sheet = workbook[name]
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert sheet.print_title_rows == title_rows
