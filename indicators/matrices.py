@@ -125,6 +125,9 @@ class MatrixProgram:
     amounts: tuple[Decimal | None, ...]  # one per plan year; None where no projection
 
 
+YEARS_PER_PAGE = 5  # the POM's five years: ten figure columns fit a landscape page
+
+
 @dataclass(frozen=True)
 class PomMatrices:
     institution_code: str
@@ -144,6 +147,16 @@ class PomMatrices:
     @property
     def years(self) -> tuple[int, ...]:
         return tuple(range(self.start_year, self.end_year + 1))
+
+    @property
+    def year_blocks(self) -> tuple[tuple[tuple[int, ...], str], ...]:
+        """The years in blocks a landscape page holds in matrix 9.5 (two columns each), with the
+        ``slice`` that picks the same years from each row's goals: a ten-year PEI prints two tables."""
+        years = self.years
+        return tuple(
+            (years[start : start + YEARS_PER_PAGE], f"{start}:{start + YEARS_PER_PAGE}")
+            for start in range(0, len(years), YEARS_PER_PAGE)
+        )
 
     def products_of(self, result_code: str) -> tuple[MatrixProduct, ...]:
         return tuple(product for product in self.products if product.result_code == result_code)

@@ -25,3 +25,15 @@ def text_outside_cells(document) -> list[str]:
                 and (text.position_x < left or text.position_x + text.width > right)
             ]
     return found
+
+
+def tables_past_the_page(document) -> list[int]:
+    """Numbers (1-based) of the pages where a table is wider than the page's printable width."""
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        page_box = page._page_box
+        right = page_box.content_box_x() + page_box.width + TOLERANCE_PT
+        tables = (box for box in page_box.descendants() if isinstance(box, boxes.TableBox))
+        if any(table.border_box_x() + table.border_width() > right for table in tables):
+            found.append(number)
+    return found

@@ -12,7 +12,7 @@ from indicators.matrices import matrices_pdf_layout
 from indicators.selectors import pom_matrices
 from planning.models import Plan
 from tests.factories import UserFactory
-from tests.pdf_layout import text_outside_cells
+from tests.pdf_layout import tables_past_the_page, text_outside_cells
 
 
 def _download(client, plan, fmt):
@@ -73,6 +73,20 @@ def test_pdf_figures_of_igm_pom_stay_inside_their_cells(igm):
 
     assert text_outside_cells(layout) == []
     assert len(layout.pages) == 4
+
+
+def test_a_ten_year_plan_prints_matrix_9_5_in_two_tables_that_fit_the_page(igm):
+    """IGM's PEI runs 2021-2030: twenty figure columns do not fit a landscape page."""
+    pei = Plan.objects.get(institution=igm, start_year=2021, end_year=2030)
+    layout = matrices_pdf_layout(pom_matrices(plan=pei))
+    text = PdfReader(io.BytesIO(layout.write_pdf())).pages
+    headings = [line for page in text for line in page.extract_text().splitlines() if line.startswith("9.5 ")]
+    assert headings == [
+        "9.5 Productos, subproductos y metas multianuales (metas vigentes), 2021–2025",
+        "9.5 Productos, subproductos y metas multianuales (metas vigentes), 2026–2030",
+    ]
+    assert tables_past_the_page(layout) == []
+    assert text_outside_cells(layout) == []
 
 
 def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, small_pom):
