@@ -129,6 +129,16 @@ def period_report_for(*, institution: Institution, year: int, period: int) -> Pe
     return reports.filter(institution=institution, year=year, period=period).first()
 
 
+def period_report_approved(*, institution: Institution, year: int, period: int) -> bool:
+    """Approved by the director (and perhaps already signed): what a signature may vouch for."""
+    return PeriodReport.objects.filter(
+        institution=institution,
+        year=year,
+        period=period,
+        status__in=[PeriodReport.Status.APPROVED, PeriodReport.Status.SIGNED],
+    ).exists()
+
+
 def report_letter(*, institution: Institution, period_report: PeriodReport | None) -> Letter:
     return Letter(
         code=period_report.letter_code if period_report else "",

@@ -72,7 +72,7 @@ def explained(igm, planner):
 
 @pytest.fixture
 def signed_pdf(igm, tmp_path):
-    """IGM 2024 period 3 signed through ``render_report --signed`` (the same job as the web)."""
+    """IGM 2024 period 3 signed through ``render_report --signed --draft`` (the same job as the web)."""
     from django.core.management import call_command
 
     output = tmp_path / "firmado.pdf"
@@ -85,5 +85,6 @@ def signed_pdf(igm, tmp_path):
         format="pdf",
         output=output,
         signed=True,
+        draft=True,
     )
     return output

@@ -68,3 +68,22 @@ def test_create_signing_certificate_creates_once(db, settings, tmp_path, capsys)
     call_command("create_signing_certificate")
     assert (tmp_path / "nuevo" / "demo.p12").read_bytes() == first
     assert "ya existe" in capsys.readouterr().out
+
+
+def test_signing_needs_the_directors_approval_unless_a_draft_is_asked_for(
+    igm, planner, director, explained, tmp_path
+):
+    from reporting.services import period_report_approve, period_report_submit
+
+    output = tmp_path / "firmado.pdf"
+    arguments = ["render_report", "siplan", "--institution", "IGM", "--year", "2024", "--period", "3"]
+    arguments += ["--format", "pdf", "--output", str(output), "--signed"]
+    with pytest.raises(CommandError, match="El cuatrimestre no está aprobado"):
+        call_command(*arguments)
+    assert not output.exists() and not ReportJob.objects.filter(signed=True).exists()
+
+    report = period_report_submit(institution=igm, year=2024, period=3, user=planner)
+    period_report_approve(period_report=report, user=director)
+    call_command(*arguments)
+    assert ReportJob.objects.get(signed=True).status == ReportJob.Status.DONE
+    call_command("verify_signature", str(output))

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from budget.selectors import ReportUnavailable, siplan_report
 from planning.models import Institution
 from reporting.models import ReportJob
+from reporting.selectors import period_report_approved
 from reporting.services import report_job_render_now
 
 
@@ -34,7 +35,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--signed",
             action="store_true",
-            help="PDF con firma digital PAdES (si el cuatrimestre ya fue firmado, entrega ese documento).",
+            help=(
+                "PDF con firma digital PAdES de un cuatrimestre aprobado por el director (si ya fue "
+                "firmado, entrega ese documento)."
+            ),
+        )
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="Con --signed, firma también un borrador no aprobado (prueba del certificado); "
+            "el documento lleva la marca BORRADOR.",
         )
 
     def handle(self, *args, institution: str, year: int, period: int, output: Path, **options):
@@ -44,6 +54,15 @@ class Command(BaseCommand):
             raise CommandError(f"No existe la institución «{institution}».") from exc
         if options["signed"] and options["format"] != ReportJob.Format.PDF:
             raise CommandError("Solo el formato pdf puede firmarse (use --format pdf).")
+        if (
+            options["signed"]
+            and not options["draft"]
+            and not period_report_approved(institution=owner, year=year, period=period)
+        ):
+            raise CommandError(
+                "El cuatrimestre no está aprobado: el director lo aprueba en la página del reporte antes "
+                "de firmarlo. Para firmar un borrador de prueba use --draft."
+            )
         try:
             siplan_report(institution=owner, year=year, period=period)
         except ReportUnavailable as exc:
