@@ -1,8 +1,30 @@
 """Reads of the results chain."""
 
-from django.db.models import QuerySet
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
 
-from .models import Institution, Plan
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, ForeignKey, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.utils.formats import date_format
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
+
+from . import formatting
+from .models import (
+    Goal,
+    Institution,
+    Municipality,
+    Plan,
+    Product,
+    ProgrammaticCategory,
+    Reprogramming,
+    Result,
+    ResultTarget,
+    Subproduct,
+)
 
 
 def institution_list_for_user(*, user) -> QuerySet[Institution]:
@@ -32,17 +54,7 @@ def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
 
 # --- Planning workspace (issue 5a) selectors below this line ---
 # Imported here so the workspace's reads merge apart from the ones above.
-from django.db.models import Count, Prefetch, Q  # noqa: E402
 
-from .models import (  # noqa: E402
-    Goal,
-    Municipality,
-    Product,
-    ProgrammaticCategory,
-    Reprogramming,
-    Result,
-    Subproduct,
-)
 
 # Units of measure of the MINFIN catalogue that IGM's plans use, offered first in the forms.
 COMMON_UNITS = ("Persona", "Documento", "Evento", "Entidad", "Informe", "Servicio", "Delegación")
@@ -155,20 +167,7 @@ def municipalities_by_department() -> QuerySet[Municipality]:
 
 
 # --- Change history of any history-tracked object (auditors read it on each detail page) --------
-import datetime  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from decimal import Decimal  # noqa: E402
-from typing import NamedTuple  # noqa: E402
 
-from django.core.paginator import Page, Paginator  # noqa: E402
-from django.db.models import ForeignKey, OuterRef, Subquery, Value  # noqa: E402
-from django.utils.formats import date_format  # noqa: E402
-from django.utils.text import Truncator, capfirst  # noqa: E402
-from django.utils.translation import gettext as _  # noqa: E402
-
-from . import formatting  # noqa: E402
-from .models import ResultTarget  # noqa: E402
 
 CHANGES_PAGE_SIZE = 20
 # Query-string parameter of the history's pages; other lists on the same page use ``pagina``.
