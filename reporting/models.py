@@ -9,6 +9,18 @@ from budget.models import period_validators
 from planning.models import Institution, Subproduct, year_validators
 
 
+def acting_user(verbose_name) -> models.ForeignKey:
+    """Who took a step of a report's life (sent, approved, returned, signed, requested), if anyone."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class PeriodReport(models.Model):
     """The four-monthly report of one institution and period, from submission to signature.
 
@@ -43,44 +55,16 @@ class PeriodReport(models.Model):
     letter_number = models.PositiveIntegerField(_("número de oficio"), null=True, blank=True)
     letter_year = models.PositiveSmallIntegerField(_("año del oficio"), null=True, blank=True)
     letter_date = models.DateField(_("fecha del oficio"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("enviado por"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    submitted_by = acting_user(_("enviado por"))
     submitted_at = models.DateTimeField(_("enviado el"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("aprobado por"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    approved_by = acting_user(_("aprobado por"))
     approved_at = models.DateTimeField(_("aprobado el"), null=True, blank=True)
-    returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("devuelto por"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    returned_by = acting_user(_("devuelto por"))
     returned_at = models.DateTimeField(_("devuelto el"), null=True, blank=True)
     return_reason = models.TextField(
         _("motivo de la devolución"), blank=True, help_text=_("Qué debe corregir planificación.")
     )
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("firmado por"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    signed_by = acting_user(_("firmado por"))
     signed_at = models.DateTimeField(_("firmado el"), null=True, blank=True)
     snapshot = models.JSONField(_("datos firmados"), null=True, blank=True, editable=False)
     snapshot_sha256 = models.CharField(_("SHA-256 de los datos"), max_length=64, blank=True, editable=False)
@@ -215,14 +199,7 @@ class ReportJob(models.Model):
     error = models.TextField(_("motivo del error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("intentos"), default=0)
     worker = models.CharField(_("proceso"), max_length=120, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("solicitado por"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    requested_by = acting_user(_("solicitado por"))
     created_at = models.DateTimeField(_("solicitado el"), auto_now_add=True)
     started_at = models.DateTimeField(_("iniciado el"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("última señal"), null=True, blank=True)
