@@ -5,15 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from planning.formatting import file_size
+
 from .resources import ALLOWED_EXTENSIONS
-
-
-def _size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return _("%(size)s MB") % {"size": f"{size / 1024 / 1024:,.1f}"}
-    if size >= 1024:
-        return _("%(size)s KB") % {"size": f"{size / 1024:,.1f}"}
-    return _("%(size)s bytes") % {"size": f"{size:,}"}
 
 
 def execution_file_check(*, name: str, size: int) -> None:
@@ -27,6 +21,6 @@ def execution_file_check(*, name: str, size: int) -> None:
     if size > limit:
         raise ValidationError(
             _("El archivo «%(name)s» pesa %(size)s; el máximo es %(limit)s.")
-            % {"name": name, "size": _size_text(size), "limit": _size_text(limit)},
+            % {"name": name, "size": file_size(size), "limit": file_size(limit)},
             code="file_size",
         )

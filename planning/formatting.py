@@ -26,3 +26,12 @@ def quantity(value) -> str:
     if value is None or value == "":
         return ""
     return units(value) if Decimal(value) == Decimal(value).to_integral_value() else figure(value)
+
+
+def file_size(size: int) -> str:
+    """A file's size as people read it: ``6.2 MB``, ``300.0 KB``, ``120 bytes``."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:,.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:,.1f} KB"
+    return f"{size:,} bytes"
