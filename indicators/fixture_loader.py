@@ -1,14 +1,20 @@
-"""Loads IGM's real plan data from the transcribed documents in ``fixtures/``.
+"""Seeds IGM's real plan data from the transcribed documents in ``fixtures/``.
 
-The loader is idempotent (a row is saved only when a value differs, so a rerun writes nothing and
-adds no history) and atomic (a broken file leaves the database as it was). Figures are kept exactly
-as the documents print them; derived figures are marked as such with the derivation in words.
+Loading is a *seed*: it adds what is missing and never changes or deletes a row that exists, because
+from the moment a row exists it belongs to its users (an officer's corrected month, a reprogrammed
+goal, a renamed product, a changed password). A plan is one unit: when it exists, none of its chain,
+goals, execution or sheets is touched, so a planner's new code for a product cannot make the seed
+add the document's product beside it. Every file is still read and every figure checked, so a broken
+file is reported even when nothing would be written. The load is atomic (a broken file leaves the
+database as it was). Figures are kept exactly as the documents print them; derived figures are marked
+as such with the derivation in words.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -16,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import Role, User
@@ -74,6 +81,7 @@ DEMO_USERS = (
     ("segeplan", "Segeplan-Lectura-2026", Role.SEGEPLAN, "SEGEPLAN", "(lectura)", "Analista SEGEPLAN"),
 )
 DEMO_OFFICER_COST_CENTRES = ("CC-01", "CC-02")
+SEED_REASON = "Carga inicial de los documentos del IGM (load_igm)"
 
 
 class FixtureError(Exception):
@@ -83,19 +91,22 @@ class FixtureError(Exception):
 @dataclass
 class LoadSummary:
     created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
+    existing: Counter = field(default_factory=Counter)
+    skipped_plans: list[str] = field(default_factory=list)
     demo_users: list[tuple[str, str, str]] = field(default_factory=list)
+    existing_demo_users: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created)
 
 
 class _Loader:
     def __init__(self, directory: Path):
         self.directory = directory
         self.summary = LoadSummary()
+        # False inside a plan that already exists: its rows are read and checked but never written.
+        self.writing = True
 
     # -- reading ---------------------------------------------------------------------------------
     def read(self, relative: str) -> dict:
@@ -114,39 +125,53 @@ class _Loader:
             raise FixtureError(f"{path}: {exc}") from exc
 
     # -- writing ---------------------------------------------------------------------------------
-    def upsert(self, model, lookup: dict, values: dict):
-        """Create or update, saving only when something differs (so reruns add no history)."""
+    def add_missing(self, model, lookup: dict, values: dict):
+        """The existing row untouched, or a new one created from the document (never an update)."""
+        if not self.writing:
+            return model(**lookup, **values)
         instance = model.objects.filter(**lookup).first()
         label = model._meta.verbose_name_plural
-        if instance is None:
-            instance = model(**lookup, **values)
-            _validate(instance, lookup)
-            instance.save()
-            self.summary.created[label] += 1
+        if instance is not None:
+            self.summary.existing[label] += 1
             return instance
-        changed = [name for name, value in values.items() if getattr(instance, name) != value]
-        if changed:
-            for name in changed:
-                setattr(instance, name, values[name])
-            _validate(instance, lookup)
-            instance.save()
-            self.summary.updated[label] += 1
-        else:
-            self.summary.unchanged[label] += 1
+        instance = model(**lookup, **values)
+        _validate(instance, lookup)
+        instance._change_reason = SEED_REASON
+        instance.save()
+        instance._seeded = True
+        self.summary.created[label] += 1
         return instance
 
-    def set_m2m(self, manager, objects) -> None:
-        wanted = {obj.pk for obj in objects}
-        if set(manager.values_list("pk", flat=True)) != wanted:
-            manager.set(objects)
+    def set_m2m(self, owner, name: str, objects) -> None:
+        """Links are set on rows this load created; an existing row keeps the links its users gave it."""
+        if getattr(owner, "_seeded", False):
+            getattr(owner, name).set(objects)
+
+    @contextmanager
+    def plan_unit(self, relative: str):
+        """Read a plan's document; write the plan and everything under it only when it does not exist."""
+        data = self.read(relative)
+        info = data["plan"]
+        exists = Plan.objects.filter(
+            institution=self.institution, kind=info["kind"], start_year=info["start_year"]
+        ).exists()
+        if exists:
+            self.summary.skipped_plans.append(
+                f"{info['kind']} {info['start_year']}-{info['end_year']} ({relative})"
+            )
+        self.writing = not exists
+        try:
+            yield data
+        finally:
+            self.writing = True
 
     # -- sections --------------------------------------------------------------------------------
     def load_geography(self) -> None:
         data = self.read("geography/guatemala.json")
         for dept in _require(data, "departments", "geography/guatemala.json"):
-            department = self.upsert(Department, {"code": dept["code"]}, {"name": dept["name"]})
+            department = self.add_missing(Department, {"code": dept["code"]}, {"name": dept["name"]})
             for muni in dept["municipalities"]:
-                self.upsert(
+                self.add_missing(
                     Municipality, {"code": muni["code"]}, {"name": muni["name"], "department": department}
                 )
         self.departments = {d.name: d for d in Department.objects.all()}
@@ -169,11 +194,11 @@ class _Loader:
     def load_institution(self) -> None:
         data = self.read("igm/institution.json")
         info = data["institution"]
-        self.institution = self.upsert(
+        self.institution = self.add_missing(
             Institution, {"code": info["code"]}, {k: v for k, v in info.items() if k != "code"}
         )
         self.programs = {
-            item["code"]: self.upsert(
+            item["code"]: self.add_missing(
                 Program, {"institution": self.institution, "code": item["code"]}, {"name": item["name"]}
             )
             for item in data["programs"]
@@ -187,7 +212,7 @@ class _Loader:
                 raise FixtureError(
                     f"igm/institution.json: la categoría {item['code']} usa un programa inexistente."
                 )
-            self.categories[item["code"]] = self.upsert(
+            self.categories[item["code"]] = self.add_missing(
                 ProgrammaticCategory,
                 {
                     "program": self.programs[program_code],
@@ -201,7 +226,7 @@ class _Loader:
         self.cost_centres = {}
         for item in data["cost_centres"]:
             where = f"igm/institution.json, centro de costo {item['code']}"
-            self.cost_centres[item["code"]] = self.upsert(
+            self.cost_centres[item["code"]] = self.add_missing(
                 CostCentre,
                 {"institution": self.institution, "code": item["code"]},
                 {
@@ -216,7 +241,7 @@ class _Loader:
 
     def load_plan_header(self, info: dict, where: str) -> Plan:
         approval_date = date.fromisoformat(info["approval_date"]) if info.get("approval_date") else None
-        return self.upsert(
+        return self.add_missing(
             Plan,
             {"institution": self.institution, "kind": info["kind"], "start_year": info["start_year"]},
             {
@@ -228,13 +253,12 @@ class _Loader:
             },
         )
 
-    def load_plan(self, relative: str) -> tuple[Plan, dict]:
-        data = self.read(relative)
+    def load_plan(self, data: dict, relative: str) -> tuple[Plan, dict]:
         plan = self.load_plan_header(data["plan"], relative)
         results = {}
         for item in data["results"]:
             where = f"{relative}, resultado {item['code']}"
-            result = self.upsert(
+            result = self.add_missing(
                 Result,
                 {"plan": plan, "code": item["code"]},
                 {
@@ -252,7 +276,7 @@ class _Loader:
                 },
             )
             for target in item["targets"]:
-                self.upsert(
+                self.add_missing(
                     ResultTarget,
                     {"result": result, "year": target["year"]},
                     {"value": _money(target["value"], where), "statement": target["statement"]},
@@ -265,7 +289,7 @@ class _Loader:
                 raise FixtureError(f"{where}: categoría programática desconocida {item['category']}.")
             if item["result"] is not None and item["result"] not in results:
                 raise FixtureError(f"{where}: resultado desconocido {item['result']}.")
-            product = self.upsert(
+            product = self.add_missing(
                 Product,
                 {"plan": plan, "code": item["code"]},
                 {
@@ -283,7 +307,7 @@ class _Loader:
             products[item["code"]] = product
             for sub in item["subproducts"]:
                 sub_where = f"{relative}, subproducto {sub['code']}"
-                subproduct = self.upsert(
+                subproduct = self.add_missing(
                     Subproduct,
                     {"product": product, "code": sub["code"]},
                     {
@@ -300,15 +324,16 @@ class _Loader:
 
     def load_coverage(self, owner, item: dict, where: str) -> None:
         self.set_m2m(
-            owner.departments, [self.department(name, where) for name in item.get("departments", [])]
+            owner, "departments", [self.department(name, where) for name in item.get("departments", [])]
         )
         self.set_m2m(
-            owner.municipalities,
+            owner,
+            "municipalities",
             [self.municipality(dept, name, where) for dept, name in item.get("municipalities", [])],
         )
 
     def goal(self, *, owner_field: str, owner, year: int, values: dict, source: str, note: str) -> Goal:
-        return self.upsert(
+        return self.add_missing(
             Goal, {owner_field: owner, "year": year}, {**values, "source": source, "source_note": note}
         )
 
@@ -350,14 +375,14 @@ class _Loader:
         for program_code, amounts in data["budget_projection"].items():
             where = f"sección 8, programa {program_code}"
             for year, amount in zip(years, amounts, strict=True):
-                self.upsert(
+                self.add_missing(
                     BudgetProjection,
                     {"plan": plan, "program": self.programs[program_code], "year": year},
                     {"amount": _money(amount, where)},
                 )
         for matrix, amounts in data["declared_totals"].items():
             for year, amount in zip(years, amounts, strict=True):
-                self.upsert(
+                self.add_missing(
                     DeclaredTotal,
                     {"plan": plan, "matrix": matrix, "year": year},
                     {"amount": _money(amount, f"total consignado {matrix}")},
@@ -392,7 +417,7 @@ class _Loader:
                     "report_date",
                 )
             }
-            sheet = self.upsert(
+            sheet = self.add_missing(
                 IndicatorSheet,
                 {"plan": plan, "position": item["position"]},
                 {
@@ -402,11 +427,11 @@ class _Loader:
                 },
             )
             for year, value in item["values"].items():
-                self.upsert(
+                self.add_missing(
                     IndicatorSheetValue, {"sheet": sheet, "year": int(year)}, {"value": _money(value, where)}
                 )
             table = item["multiannual"]
-            target = self.upsert(
+            target = self.add_missing(
                 ProductIndicatorTarget,
                 {"sheet": sheet},
                 {
@@ -419,7 +444,7 @@ class _Loader:
                 },
             )
             for year, (absolute, relative) in zip(years, table["years"], strict=True):
-                self.upsert(
+                self.add_missing(
                     ProductIndicatorYear,
                     {"target": target, "year": year},
                     {"absolute": _money(absolute, where), "relative": _money(relative, where)},
@@ -436,7 +461,7 @@ class _Loader:
             for sub in item["subproducts"]:
                 subproduct = loaded["objects"][sub["code"]]
                 self._annual_goal(subproduct, "subproduct", sub, year, data["reprogramming_note"], relative)
-                self.set_m2m(subproduct.cost_centres, [cost_centre])
+                self.set_m2m(subproduct, "cost_centres", [cost_centre])
                 self._execution(
                     cost_centre, subproduct, year, sub["execution"], data["execution_note"], relative
                 )
@@ -471,7 +496,7 @@ class _Loader:
                     f"{where}: el documento da {count} reprogramaciones sin sus valores intermedios."
                 )
             if count == 1:
-                self.upsert(
+                self.add_missing(
                     Reprogramming,
                     {"goal": goal, "measure": measure},
                     {
@@ -508,7 +533,7 @@ class _Loader:
                 sources.append("física: informe de actividades enero 2024")
             if derived:
                 sources.append("derivado: acumulado anual menos meses conocidos, repartido por igual")
-            self.upsert(
+            self.add_missing(
                 Execution,
                 {"cost_centre": cost_centre, "subproduct": subproduct, "year": year, "month": month},
                 {
@@ -520,8 +545,10 @@ class _Loader:
             )
 
     def load_demo_users(self) -> None:
+        """Demo accounts are created when absent; an existing account, its password included, is never
+        touched again."""
         for username, password, role, first, last, title in DEMO_USERS:
-            user = self.upsert(
+            user = self.add_missing(
                 User,
                 {"username": username},
                 {
@@ -532,12 +559,14 @@ class _Loader:
                     "institution": None if role == Role.SEGEPLAN else self.institution,
                 },
             )
-            if not user.check_password(password):
-                user.set_password(password)
-                user.save(update_fields=["password"])
+            if not getattr(user, "_seeded", False):
+                self.summary.existing_demo_users.append(username)
+                continue
+            user.set_password(password)
+            user.save(update_fields=["password"])
             if role == Role.OFFICER:
                 self.set_m2m(
-                    user.cost_centres, [self.cost_centres[code] for code in DEMO_OFFICER_COST_CENTRES]
+                    user, "cost_centres", [self.cost_centres[code] for code in DEMO_OFFICER_COST_CENTRES]
                 )
             self.summary.demo_users.append((username, password, str(Role(role).label)))
 
@@ -550,22 +579,32 @@ class _Loader:
                     raise FixtureError(
                         f"igm/institution.json: producción de un subproducto inexistente {code}."
                     )
-                self.set_m2m(subproduct.cost_centres, [self.cost_centres[c] for c in centres])
+                self.set_m2m(subproduct, "cost_centres", [self.cost_centres[c] for c in centres])
 
 
-def institution_load_igm(*, directory: Path = FIXTURES_DIR) -> LoadSummary:
-    """Load (or refresh) IGM's plans, goals, execution, indicator sheets and demo users."""
+def institution_load_igm(*, directory: Path = FIXTURES_DIR, rebuild: bool = False) -> LoadSummary:
+    """Seed IGM's plans, goals, execution, indicator sheets and demo users where they are missing.
+
+    ``rebuild`` first empties the whole database (every institution, user and change history): for a
+    demo database only; the command asks for an explicit confirmation before passing it.
+    """
     loader = _Loader(Path(directory))
     with transaction.atomic():
+        if rebuild:
+            call_command("flush", interactive=False, verbosity=0)
         loader.load_geography()
         loader.load_institution()
-        pom, pom_loaded = loader.load_plan("igm/pom-2026-2030.json")
-        loader.load_multiannual_goals(pom, pom_loaded, "igm/pom-2026-2030.json")
-        loader.load_budget(pom, pom_loaded["data"])
-        loader.load_indicator_sheets(pom, pom_loaded)
-        loader.load_production([(pom, pom_loaded)])
-        poa, poa_loaded = loader.load_plan("igm/poa-2024.json")
-        loader.load_annual_plan(poa, poa_loaded, "igm/poa-2024.json")
+        pom_relative = "igm/pom-2026-2030.json"
+        with loader.plan_unit(pom_relative) as data:
+            pom, pom_loaded = loader.load_plan(data, pom_relative)
+            loader.load_multiannual_goals(pom, pom_loaded, pom_relative)
+            loader.load_budget(pom, pom_loaded["data"])
+            loader.load_indicator_sheets(pom, pom_loaded)
+            loader.load_production([(pom, pom_loaded)])
+        poa_relative = "igm/poa-2024.json"
+        with loader.plan_unit(poa_relative) as data:
+            poa, poa_loaded = loader.load_plan(data, poa_relative)
+            loader.load_annual_plan(poa, poa_loaded, poa_relative)
         loader.load_demo_users()
     return loader.summary
 

@@ -1,16 +1,30 @@
-"""load_igm: IGM's documents loaded exactly, idempotently and atomically."""
+"""load_igm: IGM's documents seeded exactly and atomically, never over what users saved."""
 
 import json
+import re
+import shlex
 import shutil
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from budget.models import CostCentre, Execution
+from accounts.models import Role, User
+from budget.models import CostCentre, Execution, ExecutionMonth
+from budget.services import (
+    execution_month_approve,
+    execution_month_save,
+    execution_month_submit,
+    period_lock,
+)
 from indicators.fixture_loader import FIXTURES_DIR
 from planning.models import Goal, Plan, Product
+from planning.services import goal_update, product_save, reprogramming_approve, reprogramming_request
+
+MAKEFILE = Path(__file__).resolve().parents[2] / "Makefile"
 
 
 def _row_counts() -> dict:
@@ -83,3 +97,134 @@ def test_2024_execution_months_are_january_report_known_months_and_an_even_remai
     assert [row.is_derived for row in rows] == [True] * 8 + [False] * 4
     assert "informe de actividades enero 2024" in rows[0].source_note
     assert sum(row.financial for row in rows) == Decimal("977880.91")
+
+
+def _make_run_commands() -> list[list[str]]:
+    """The manage.py commands `make run` runs before serving, read from the Makefile itself."""
+    recipe = re.search(r"^run:.*?\n((?:\t.*\n)+)", MAKEFILE.read_text(), re.MULTILINE).group(1)
+    commands = []
+    for line in recipe.splitlines():
+        for match in re.finditer(r"manage\.py ([a-z_]+)([^;>&|]*)", line):
+            name, args = match.group(1), shlex.split(match.group(2))
+            if name not in {"help", "runserver"}:
+                commands.append([name, *args])
+    return commands
+
+
+def test_make_run_steps_run_on_every_start(settings, tmp_path):
+    commands = _make_run_commands()
+    assert [command[0] for command in commands] == ["migrate", "load_igm", "create_signing_certificate"]
+
+
+def test_rerun_keeps_what_users_saved_and_writes_no_history(igm, igm_user, settings, tmp_path):
+    settings.IGM_SIGNING_P12 = str(tmp_path / "firma.p12")
+    officer, planner, lead = (igm_user(role) for role in (Role.OFFICER, Role.PLANNER, Role.PLANNING_LEAD))
+    centre = CostCentre.objects.get(institution=igm, code="CC-01")
+    poa = Plan.objects.get(institution=igm, kind="POA", start_year=2024)
+    pom = Plan.objects.get(institution=igm, kind="POM", start_year=2026)
+    visas = "11-00-000-003-01"
+
+    # An officer corrects November; planning approves the month and locks the period.
+    execution_month_save(
+        cost_centre=centre,
+        year=2024,
+        month=11,
+        entries=[{"subproduct": visas, "physical": "5", "financial": "100.00"}],
+        user=officer,
+    )
+    execution_month_submit(cost_centre=centre, year=2024, month=11, user=officer)
+    execution_month_approve(cost_centre=centre, year=2024, month=11, user=planner)
+    period_lock(institution=igm, year=2024, period=3, user=planner, reason="Cierre del cuatrimestre")
+    # A planner edits a POM goal and renames a product; the lead approves a POA reprogramming.
+    pom_goal = Goal.objects.get(subproduct__product__plan=pom, subproduct__code=visas, year=2027)
+    goal_update(goal=pom_goal, user=planner, physical_initial=9700)
+    product = Product.objects.get(plan=pom, code="11-00-000-002")
+    product.name = "Emisión de documentos migratorios (nombre de planificación)"
+    product_save(
+        product=product,
+        user=planner,
+        category_code="11-00-000-002",
+        departments=product.departments.all(),
+        municipalities=product.municipalities.all(),
+    )
+    poa_goal = Goal.objects.get(subproduct__product__plan=poa, subproduct__code=visas, year=2024)
+    reprogramming = reprogramming_request(
+        goal=poa_goal,
+        measure="physical",
+        new_value=8000,
+        justification="Mayor demanda",
+        supporting_act="Resolución 12-2024",
+        effective_date=date(2024, 10, 1),
+        user=planner,
+    )
+    reprogramming_approve(reprogramming=reprogramming, user=lead)
+    # The demo officer changes the README's password.
+    officer.set_password("Otra-Clave-Propia-2026")
+    officer.save()
+    before = _row_counts()
+
+    for name, *args in _make_run_commands():
+        call_command(name, *args, verbosity=0)
+
+    assert _row_counts() == before  # history tables included: nothing written
+    row = Execution.objects.get(cost_centre=centre, subproduct__code=visas, year=2024, month=11)
+    assert (row.physical, row.financial) == (5, Decimal("100.00"))
+    assert ExecutionMonth.objects.get(cost_centre=centre, year=2024, month=11).status == "approved"
+    pom_goal.refresh_from_db()
+    assert (pom_goal.physical_initial, pom_goal.physical_current) == (9700, 9700)
+    poa_goal.refresh_from_db()
+    assert poa_goal.physical_current == 8000
+    assert Product.objects.get(pk=product.pk).name.endswith("(nombre de planificación)")
+    officer.refresh_from_db()
+    assert officer.check_password("Otra-Clave-Propia-2026")
+    assert not officer.check_password("Centro-Costo-2026")
+
+
+def test_rerun_reports_what_it_left_alone(igm, capsys):
+    call_command("load_igm")
+    out = capsys.readouterr().out
+    assert "plan existente  POM 2026-2030" in out
+    assert "plan existente  POA 2024-2024" in out
+    assert "su contraseña no se cambia" in out
+    assert "Centro-Costo-2026" not in out  # no password is printed for an account that exists
+
+
+def test_missing_demo_user_is_added_back_without_touching_the_others(igm, igm_user):
+    auditor = igm_user(Role.AUDITOR)
+    planner = igm_user(Role.PLANNER)
+    planner.set_password("Clave-Del-Planificador-9")
+    planner.save()
+    auditor.delete()
+
+    call_command("load_igm", verbosity=0)
+
+    assert igm_user(Role.AUDITOR).check_password("Auditoria-IGM-2026")
+    planner.refresh_from_db()
+    assert planner.check_password("Clave-Del-Planificador-9")
+
+
+def test_rebuild_refuses_without_confirmation(igm):
+    before = _row_counts()
+    with pytest.raises(CommandError, match="--rebuild --confirm"):
+        call_command("load_igm", rebuild=True)
+    assert _row_counts() == before
+
+
+def test_rebuild_with_confirmation_starts_the_demo_database_from_the_documents(igm, igm_user):
+    product = Product.objects.get(plan__institution=igm, plan__kind="POM", code="11-00-000-002")
+    Product.objects.filter(pk=product.pk).update(name="Nombre cambiado")
+    officer = igm_user(Role.OFFICER)
+    officer.set_password("Otra-Clave-Propia-2026")
+    officer.save()
+
+    call_command("load_igm", rebuild=True, confirm=True, verbosity=0)
+
+    rebuilt = Product.objects.get(plan__institution__code="IGM", plan__kind="POM", code="11-00-000-002")
+    assert rebuilt.name == "Emisión de Documentos Migratorios"
+    assert User.objects.get(username=officer.username).check_password("Centro-Costo-2026")
+
+
+def test_rebuild_is_refused_under_production_settings(igm, settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="DJANGO_ENV=production"):
+        call_command("load_igm", rebuild=True, confirm=True)
