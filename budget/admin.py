@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.admin_workflow import WorkflowOnlyAdmin
+from common.admin import WorkflowOnlyAdmin
 
 from .models import BudgetProjection, CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 

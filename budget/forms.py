@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
+
 from .uploads import execution_file_check
 
 
@@ -109,6 +111,6 @@ class MonthReviewForm(forms.Form):
 
 class PeriodLockForm(forms.Form):
     action = forms.ChoiceField(choices=(("lock", _("Bloquear")), ("unlock", _("Desbloquear"))))
-    year = forms.IntegerField(min_value=2000, max_value=2100)
-    period = forms.IntegerField(min_value=1, max_value=3)
+    year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    period = forms.IntegerField(min_value=PERIODS[0], max_value=PERIODS[-1])
     reason = forms.CharField(label=_("Motivo"), max_length=300)

@@ -1,16 +1,14 @@
 """Cost centres, monthly execution and the budget projection."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planning.models import MONEY, ZERO, Institution, Plan, Program, Subproduct, year_validators
-
-month_validators = [MinValueValidator(1), MaxValueValidator(12)]
-period_validators = [MinValueValidator(1), MaxValueValidator(3)]
+from common.calendar import month_validators, period_validators, year_validators
+from common.figures import MONEY, ZERO
+from planning.models import Institution, Plan, Program, Subproduct
 
 
 class BudgetProjection(models.Model):

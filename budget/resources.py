@@ -20,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 from planning.models import Subproduct
 from planning.selectors import plan_for_year
 
@@ -45,9 +46,6 @@ ALLOWED_EXTENSIONS = (".xlsx", ".csv")
 SHEET_TITLE = "Ejecución"
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted (password-protected) OOXML
 _ZIP_SIGNATURE = b"PK\x03\x04"
-_FORMULA_PREFIXES = ("=", "+", "-", "@")
-MONEY_FORMAT = "#,##0.00"
-UNITS_FORMAT = "#,##0"
 _NUMBER_FORMATS = {
     "ejecucion_fisica": UNITS_FORMAT,
     "ejecucion_financiera": MONEY_FORMAT,
@@ -129,24 +127,6 @@ class ExecutionResource(resources.ModelResource):
         if instance.pk:
             instance.version += 1
         instance._history_user = self.user
-
-
-def neutralise(value):
-    """Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def print_to_page_width(sheet, *, title_rows: str | None = None, landscape: bool = True) -> None:
-    """Printed, the sheet is one page wide (as many pages down as it needs), landscape when wide,
-    with its header rows repeated on every page."""
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    if title_rows:
-        sheet.print_title_rows = title_rows
 
 
 def template_dataset(*, rows, institution) -> tablib.Dataset:

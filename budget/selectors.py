@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, IntegerField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import Role
-from planning.models import ZERO, Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
+from common.calendar import MONTH_NAMES, PERIOD_MONTHS, PERIOD_ORDINALS, PERIOD_SHORT, period_label
+from common.figures import ZERO, percentage
+from planning.models import Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
 from planning.selectors import plan_for_year
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
@@ -60,40 +62,8 @@ def execution_totals(
     )
 
 
-HUNDRED = Decimal("100")
-CENT = Decimal("0.01")
-
 # A month in these states takes no new execution until planning returns it.
 MONTH_CLOSED = (ExecutionMonth.Status.SUBMITTED, ExecutionMonth.Status.APPROVED)
-PERIOD_MONTHS = {1: (1, 2, 3, 4), 2: (5, 6, 7, 8), 3: (9, 10, 11, 12)}
-PERIOD_ORDINALS = {1: "Primer", 2: "Segundo", 3: "Tercer"}
-PERIOD_SHORT = {1: "1er", 2: "2do", 3: "3er"}
-MONTH_NAMES = (
-    "Enero",
-    "Febrero",
-    "Marzo",
-    "Abril",
-    "Mayo",
-    "Junio",
-    "Julio",
-    "Agosto",
-    "Septiembre",
-    "Octubre",
-    "Noviembre",
-    "Diciembre",
-)
-
-
-def percentage(numerator: Decimal, denominator: Decimal) -> Decimal:
-    """numerator ÷ denominator × 100, two places, half-up; a zero denominator gives 0.00."""
-    if not denominator:
-        return Decimal("0.00")
-    return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def period_label(period: int) -> str:
-    first, last = PERIOD_MONTHS[period][0], PERIOD_MONTHS[period][-1]
-    return f"{MONTH_NAMES[first - 1].lower()} - {MONTH_NAMES[last - 1].lower()}"
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.calendar import MONTH_NAMES, PERIOD_MONTHS, is_year, period_of_month
+from common.figures import CENT
 from planning.models import Institution, Subproduct
 from planning.selectors import plan_for_year
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 from .resources import IMPORT_COLUMNS, ExecutionFileError, execution_file_rows
 from .selectors import (
-    CENT,
     MONTH_CLOSED,
-    MONTH_NAMES,
-    PERIOD_MONTHS,
     execution_user_plans,
     execution_user_writes,
     execution_writable_cost_centre_ids,
@@ -32,10 +31,6 @@ from .selectors import (
 
 class PeriodLocked(Exception):
     """A change was refused because its period is locked; the message says by whom and why."""
-
-
-def period_of_month(month: int) -> int:
-    return (month - 1) // 4 + 1
 
 
 def period_lock_refusal(lock: PeriodLock) -> str:
@@ -383,7 +378,7 @@ class _Intake:
             if len(errors) == before:
                 errors.append(_issue(line, "anio", _("«%(value)s» no es un año.") % {"value": _shown(raw)}))
             return None
-        if not 2000 <= year <= 2100 or self.plan(year) is None:
+        if not is_year(year) or self.plan(year) is None:
             errors.append(
                 _issue(
                     line,

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from planning.formatting import file_size
+from common.formats import file_size
 
 from .resources import ALLOWED_EXTENSIONS
 

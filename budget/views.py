@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.calendar import MONTH_NAMES, period_of_month
+
 from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
 from .resources import template_csv, template_dataset, template_xlsx
 from .selectors import (
     MONTH_CLOSED,
-    MONTH_NAMES,
     execution_cost_centres_for_user,
     execution_dashboard,
     execution_month_grid,
@@ -41,7 +42,6 @@ from .services import (
     execution_upload_apply,
     period_lock,
     period_lock_refusal,
-    period_of_month,
     period_unlock,
 )
 

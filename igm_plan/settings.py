@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "import_export",
     "simple_history",
+    "common",
     "accounts",
     "planning",
     "budget",
@@ -173,21 +174,21 @@ IGM_PHOTO_MAX_PX = int(os.environ.get("IGM_PHOTO_MAX_PX", "1600"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "accounts.api.authentication.ApiTokenAuthentication",
+        "igm_plan.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["accounts.api.access.ScopePermission"],
+    "DEFAULT_PERMISSION_CLASSES": ["igm_plan.api.access.ScopePermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "accounts.api.pagination.PagePagination",
+    "DEFAULT_PAGINATION_CLASS": "igm_plan.api.pagination.PagePagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_THROTTLE_CLASSES": ["accounts.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["igm_plan.api.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"api_client": os.environ.get("IGM_API_RATE", "1200/min")},
-    "EXCEPTION_HANDLER": "accounts.api.exceptions.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "igm_plan.api.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "igm_plan.api.schema.ApiAutoSchema",
     "COERCE_DECIMAL_TO_STRING": True,
 }
 # If-Modified-Since answers 304 only once the newest change is this old: a write that commits late
-# can carry an earlier instant (accounts.api.views.ApiViewMixin.settled_last_modified).
+# can carry an earlier instant (igm_plan.api.views.ApiViewMixin.settled_last_modified).
 API_SETTLE_SECONDS = int(os.environ.get("API_SETTLE_SECONDS", "600"))
 # History is read, never restored from the admin: a revert would skip locks and approvals.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -26,4 +26,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "accounts.api.views.not_found"
+handler404 = "igm_plan.api.views.not_found"

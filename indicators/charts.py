@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from django.utils.html import escape
 
+from common.calendar import MONTH_ABBREVIATIONS
+
 PHYSICAL_COLOUR = "#0b4f8a"
 FINANCIAL_COLOUR = "#2a9d8f"
 GOAL_COLOUR = "#b42318"
 GRID_COLOUR = "#d5dbe3"
-MONTH_ABBREVIATIONS = ("Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic")
 
 
 def compact(value) -> str:

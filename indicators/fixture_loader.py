@@ -27,6 +27,7 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from budget.models import BudgetProjection, CostCentre, Execution
+from common.figures import CENT
 from planning.models import (
     DeclaredTotal,
     Department,
@@ -47,7 +48,6 @@ from planning.models import (
 from .models import IndicatorSheet, IndicatorSheetValue, ProductIndicatorTarget, ProductIndicatorYear
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-CENT = Decimal("0.01")
 
 # Demo accounts, one per role of DESIGN.md "Who uses it" (plus the planning lead who approves
 # reprogrammings). The passwords are public on purpose: change them on any real deployment.

@@ -6,7 +6,8 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from planning.models import MONEY, year_validators
+from common.calendar import year_validators
+from common.figures import MONEY
 
 from .models import SHEET_FIELDS, Achievement, IndicatorSheet
 

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from planning.models import MONEY
+from common.figures import MONEY
 
 
 def _plain_number(value):

@@ -18,11 +18,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from budget.resources import neutralise, print_to_page_width
+from common.figures import CENT
+from common.pdf import pdf_layout
+from common.spreadsheets import QUETZALES_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 
-CENT = Decimal("0.01")
-MONEY_FORMAT = '"Q" #,##0.00'
-UNITS_FORMAT = "#,##0"
 # A fixed timestamp inside the file so that the same plan always gives the same bytes.
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_CORE_TIME = "2000-01-01T00:00:00Z"
@@ -236,7 +235,7 @@ def _write_results(ws, matrices: PomMatrices) -> None:
                 result.baseline_value,
             )
         for column, value in enumerate(values, start=1):
-            _put(ws, row, column, value, MONEY_FORMAT if column == 6 else None)
+            _put(ws, row, column, value, QUETZALES_FORMAT if column == 6 else None)
         _put(ws, row, 7, KIND_RESULT)
         row += 1
         for product in products:
@@ -282,7 +281,7 @@ def _write_goal_cells(ws, row: int, goals) -> None:
         column = len(GOAL_HEADERS) + 1 + 2 * index
         if goal is not None:
             _put(ws, row, column, goal.physical, UNITS_FORMAT)
-            _put(ws, row, column + 1, goal.financial, MONEY_FORMAT)
+            _put(ws, row, column + 1, goal.financial, QUETZALES_FORMAT)
 
 
 def _write_goals(ws, matrices: PomMatrices) -> None:
@@ -310,7 +309,7 @@ def _write_goals(ws, matrices: PomMatrices) -> None:
             row += 1
     _put(ws, row, 1, KIND_TOTAL)
     for index, amount in enumerate(matrices.goals_totals):
-        _put(ws, row, len(GOAL_HEADERS) + 2 + 2 * index, amount, MONEY_FORMAT)
+        _put(ws, row, len(GOAL_HEADERS) + 2 + 2 * index, amount, QUETZALES_FORMAT)
     _widths(ws, (12, 12, 60, 14) + (14, 20) * len(matrices.years))
 
 
@@ -322,11 +321,11 @@ def _write_budget(ws, matrices: PomMatrices) -> None:
         _put(ws, row, 2, program.name)
         for index, amount in enumerate(program.amounts):
             if amount is not None:
-                _put(ws, row, 3 + index, amount, MONEY_FORMAT)
+                _put(ws, row, 3 + index, amount, QUETZALES_FORMAT)
         row += 1
     _put(ws, row, 2, KIND_TOTAL)
     for index, amount in enumerate(matrices.projection_totals):
-        _put(ws, row, 3 + index, amount, MONEY_FORMAT)
+        _put(ws, row, 3 + index, amount, QUETZALES_FORMAT)
     _widths(ws, (8, 40) + (20,) * len(matrices.years))
 
 
@@ -368,8 +367,6 @@ def matrices_xlsx(matrices: PomMatrices) -> bytes:
 
 
 def matrices_pdf_layout(matrices: PomMatrices):
-    from indicators.renderers import pdf_layout  # WeasyPrint is a heavy import, only for a PDF
-
     return pdf_layout("indicators/matrices/matrices_pdf.html", {"m": matrices})
 
 

@@ -6,7 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from planning.models import MONEY, Plan, Product, year_validators
+from common.calendar import year_validators
+from common.figures import MONEY
+from planning.models import Plan, Product
 
 # The fields of a MINFIN DTP indicator sheet, in the order the sheet prints them.
 SHEET_FIELDS = (

@@ -6,27 +6,15 @@ from __future__ import annotations
 from decimal import Decimal
 from io import BytesIO
 
-from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from weasyprint import HTML
 
-from budget.resources import neutralise, print_to_page_width  # one rule for every spreadsheet we write
+from common.spreadsheets import neutralise, print_to_page_width
 
 HEADER_FILL = PatternFill("solid", fgColor="E9EEF4")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def pdf_layout(template: str, context: dict):
-    """WeasyPrint's laid-out pages of one of our templates; images arrive as data: URIs, nothing is
-    fetched."""
-    return HTML(string=render_to_string(template, context), base_url=None).render()
-
-
-def pdf_from_template(template: str, context: dict) -> bytes:
-    return pdf_layout(template, context).write_pdf()
 
 
 def _number(value):

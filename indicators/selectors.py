@@ -16,16 +16,15 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from budget.models import BudgetProjection, Execution
-from budget.selectors import (  # the SIPLAN roll-up rules, shared rather than restated
-    MONTH_NAMES,
-    PERIOD_MONTHS,
+from budget.selectors import (
     _execution_by_month,
     _goals_with_reprogramming_counts,
     _subproduct_goals_rolled_up,
-    percentage,
 )
-from planning.formatting import quetzales, units
-from planning.models import ZERO, DeclaredTotal, Goal, Institution, Plan, Product, Program, Result, Subproduct
+from common.calendar import MONTH_NAMES, PERIOD_MONTHS
+from common.figures import CENT, HUNDRED, ZERO, percentage
+from common.formats import quetzales, units
+from planning.models import DeclaredTotal, Goal, Institution, Plan, Product, Program, Result, Subproduct
 from planning.selectors import RelatedHistory, object_changes, plan_for_year, plan_list_for_user
 
 from .matrices import MatrixGoal, MatrixProduct, MatrixProgram, MatrixResult, MatrixSubproduct, PomMatrices
@@ -721,8 +720,6 @@ def pom_matrices(*, plan: Plan) -> PomMatrices:
 
 # --- Issue 5c (indicator sheets, dashboard, activity report) selectors below this line ---------
 
-CENT = Decimal("0.01")
-
 
 class Light:
     """Traffic-light colours; thresholds come from IGM_TRAFFIC_GREEN_PCT / IGM_TRAFFIC_YELLOW_PCT."""
@@ -1029,7 +1026,6 @@ MEASURE_OF = {
     IndicatorSheet.Denominator.PHYSICAL_INITIAL: ("physical", "goal_initial"),
     IndicatorSheet.Denominator.FINANCIAL_CURRENT: ("financial", "goal_current"),
 }
-HUNDRED = Decimal("100.00")
 
 
 def _term(progress: ProductProgress | None, choice: str, *, period_only: bool = False) -> Decimal:

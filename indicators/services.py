@@ -16,8 +16,8 @@ from PIL import Image, ImageOps
 from simple_history.utils import update_change_reason
 
 from budget.models import BudgetProjection
+from common.figures import ZERO
 from planning.models import (
-    ZERO,
     DeclaredTotal,
     Goal,
     Institution,

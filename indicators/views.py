@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from budget.models import Execution
+from common.pdf import pdf_from_template
 from planning.selectors import CHANGES_PAGE_PARAM, institution_list_for_user, plan_list_for_user
 from planning.services import plan_content_editable_by
 
@@ -247,7 +248,7 @@ def _sheets_pdf_context(sheets, table) -> dict:
 @login_required
 def sheet_pdf(request, pk):
     sheet = _sheet(request, pk)
-    pdf = renderers.pdf_from_template("indicators/pdf/sheets.html", _sheets_pdf_context([sheet], None))
+    pdf = pdf_from_template("indicators/pdf/sheets.html", _sheets_pdf_context([sheet], None))
     return _attachment(pdf, "application/pdf", f"ficha-{sheet.plan.start_year}-{sheet.position}.pdf")
 
 
@@ -274,7 +275,7 @@ def multiannual(request, plan_id):
 @login_required
 def plan_sheets_pdf(request, plan_id):
     plan, sheets, table = _plan_sheets(request, plan_id)
-    pdf = renderers.pdf_from_template("indicators/pdf/sheets.html", _sheets_pdf_context(sheets, table))
+    pdf = pdf_from_template("indicators/pdf/sheets.html", _sheets_pdf_context(sheets, table))
     return _attachment(pdf, "application/pdf", f"fichas-indicadores-{plan.start_year}-{plan.end_year}.pdf")
 
 
@@ -322,7 +323,7 @@ def dashboard(request):
 @login_required
 def dashboard_pdf(request):
     context = _dashboard_context(request)
-    pdf = renderers.pdf_from_template("indicators/pdf/dashboard.html", context)
+    pdf = pdf_from_template("indicators/pdf/dashboard.html", context)
     progress = context["progress"]
     return _attachment(pdf, "application/pdf", f"tablero-{progress.year}-c{progress.period}.pdf")
 
@@ -397,7 +398,7 @@ def activity_pdf(request):
         with photo.image.open("rb") as handle:
             encoded = base64.b64encode(handle.read()).decode()
         photo_sources[photo.id] = f"data:image/{photo.image_format.lower()};base64,{encoded}"
-    pdf = renderers.pdf_from_template(
+    pdf = pdf_from_template(
         "indicators/pdf/activity.html", {"report": report, "photo_sources": photo_sources}
     )
     return _attachment(pdf, "application/pdf", f"informe-actividades-{year}-{month:02d}.pdf")

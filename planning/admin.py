@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.admin_workflow import WorkflowOnlyAdmin
+from common.admin import WorkflowOnlyAdmin
 
 from .models import (
     DeclaredTotal,

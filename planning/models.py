@@ -3,20 +3,17 @@
 Figures are exact: money is ``Decimal`` with two places, physical units are whole numbers.
 """
 
-from decimal import Decimal
-
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-MONEY = {"max_digits": 16, "decimal_places": 2}
-ZERO = Decimal("0.00")
+from common.calendar import year_validators
+from common.figures import MONEY, ZERO
 
 budget_code_validator = RegexValidator(r"^\d{4}-\d{4}-\d{3}-\d{3}$", _("Use el formato 1120-0069-000-000."))
-year_validators = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
 class Department(models.Model):

@@ -12,7 +12,8 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
-from . import formatting
+from common import formats as formatting
+
 from .models import (
     Goal,
     Institution,

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from budget.models import period_validators
-from planning.models import Institution, Subproduct, year_validators
+from common.calendar import period_validators, year_validators
+from planning.models import Institution, Subproduct
 
 
 def acting_user(verbose_name) -> models.ForeignKey:

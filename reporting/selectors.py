@@ -12,16 +12,9 @@ from django.db.models import QuerySet
 
 from accounts.models import Role
 from budget.models import CostCentre, Execution
-from budget.selectors import (
-    CENT,
-    MONTH_NAMES,
-    PERIOD_MONTHS,
-    SiplanReport,
-    cost_centres_missing_execution,
-    percentage,
-    period_label,
-    siplan_report,
-)
+from budget.selectors import SiplanReport, cost_centres_missing_execution, siplan_report
+from common.calendar import MONTH_NAMES, PERIOD_MONTHS, period_label
+from common.figures import CENT, percentage
 from planning.models import Institution, Subproduct
 from planning.selectors import institution_list_for_user
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from budget.selectors import PERIOD_MONTHS, ReportUnavailable, execution_years, period_label
+from budget.selectors import ReportUnavailable, execution_years
+from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from planning.models import Institution, Subproduct
 from planning.selectors import institution_list_for_user
 
@@ -31,7 +32,7 @@ def _institution(request, code: str) -> Institution:
 
 
 def _period(year: int, period: int) -> None:
-    if period not in (1, 2, 3) or not 2000 <= year <= 2100:
+    if period not in PERIODS or not is_year(year):
         raise Http404
 
 

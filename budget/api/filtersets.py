@@ -1,8 +1,8 @@
 import django_filters
 
-from accounts.api.filters import ApiFilterSet, InstitutionFilter, IntegerFilter, ModifiedSinceFilter
 from budget.models import BudgetProjection, CostCentre, Execution
-from budget.selectors import PERIOD_MONTHS
+from common.calendar import PERIOD_MONTHS, PERIODS
+from igm_plan.api.filters import ApiFilterSet, InstitutionFilter, IntegerFilter, ModifiedSinceFilter
 
 PROGRAM_HELP = "Código del programa, p. ej. 11."
 
@@ -32,8 +32,8 @@ class ExecutionFilterSet(ApiFilterSet):
     institution = InstitutionFilter("cost_centre__institution")
     period = IntegerFilter(
         method="filter_period",
-        min_value=1,
-        max_value=3,
+        min_value=PERIODS[0],
+        max_value=PERIODS[-1],
         help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic).",
     )
     month = IntegerFilter(min_value=1, max_value=12, help_text="Mes 1-12.")

@@ -3,15 +3,17 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from accounts.api.serializers import (
+from budget.models import BudgetProjection, CostCentre, Execution
+from budget.services import execution_month_save
+from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
+from common.figures import MONEY
+from igm_plan.api.serializers import (
     DescribedModelSerializer,
     RowsSerializerMixin,
     VisibleRelatedField,
     code_field,
 )
-from budget.models import BudgetProjection, CostCentre, Execution
-from budget.services import execution_month_save
-from planning.models import MONEY, Subproduct
+from planning.models import Subproduct
 
 MONEY_FIELD = {"max_digits": MONEY["max_digits"], "decimal_places": MONEY["decimal_places"]}
 
@@ -213,8 +215,10 @@ class ExecutionTotalSerializer(RowsSerializerMixin, serializers.Serializer):
 
 class SiplanParamsSerializer(serializers.Serializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="Año del reporte.")
-    period = serializers.IntegerField(min_value=1, max_value=3, help_text="Cuatrimestre 1, 2 o 3.")
+    year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año del reporte.")
+    period = serializers.IntegerField(
+        min_value=PERIODS[0], max_value=PERIODS[-1], help_text="Cuatrimestre 1, 2 o 3."
+    )
 
 
 def _money(help_text: str) -> serializers.DecimalField:

@@ -12,10 +12,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.pagination import IdCursorPagination, UncountedPagePagination
-from accounts.api.views import ApiViewMixin, ReadOnlyViewSet
 from budget import selectors
 from budget.models import BudgetProjection, CostCentre, Execution
+from igm_plan.api.pagination import IdCursorPagination, UncountedPagePagination
+from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
 from planning.models import Goal, Institution, Product, Reprogramming, Result, Subproduct
 
 from . import filtersets, serializers

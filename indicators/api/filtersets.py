@@ -1,4 +1,4 @@
-from accounts.api.filters import (
+from igm_plan.api.filters import (
     ApiFilterSet,
     InstitutionFilter,
     IntegerFilter,

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
-from accounts.api.serializers import DescribedModelSerializer
+from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
+from igm_plan.api.serializers import DescribedModelSerializer
 from indicators.models import (
     SHEET_FIELDS,
     IndicatorSheet,
@@ -55,9 +56,9 @@ class IndicatorSheetSerializer(DescribedModelSerializer):
 
 class IndicatorValueParamsSerializer(serializers.Serializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="Año a evaluar.")
+    year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año a evaluar.")
     period = serializers.IntegerField(
-        min_value=1, max_value=3, help_text="Cuatrimestre 1-3 (acumulado desde enero)."
+        min_value=PERIODS[0], max_value=PERIODS[-1], help_text="Cuatrimestre 1-3 (acumulado desde enero)."
     )
 
 

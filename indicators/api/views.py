@@ -3,8 +3,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.views import ApiViewMixin, ReadOnlyViewSet
 from budget.models import Execution
+from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
 from indicators.models import (
     IndicatorSheet,
     IndicatorSheetValue,

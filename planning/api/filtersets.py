@@ -1,6 +1,6 @@
 import django_filters
 
-from accounts.api.filters import (
+from igm_plan.api.filters import (
     ApiFilterSet,
     InstitutionFilter,
     IntegerFilter,

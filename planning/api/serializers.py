@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from accounts.api.serializers import DescribedModelSerializer, code_field
+from igm_plan.api.serializers import DescribedModelSerializer, code_field
 from planning.models import (
     Goal,
     Institution,

@@ -1,6 +1,6 @@
 from django.db.models import Count, Q
 
-from accounts.api.views import ReadOnlyViewSet
+from igm_plan.api.views import ReadOnlyViewSet
 from planning.models import (
     Goal,
     Institution,

@@ -1,7 +1,8 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from accounts.api.serializers import DescribedModelSerializer, code_field
+from common.calendar import YEAR_MAX, YEAR_MIN
+from igm_plan.api.serializers import DescribedModelSerializer, code_field
 from reporting.models import ReportJob
 from reporting.selectors import MEASURE_LABELS
 
@@ -44,7 +45,9 @@ class ReportDocumentSerializer(DescribedModelSerializer):
 
 class PeriodParamsSerializer(serializers.Serializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="Año del ejercicio fiscal.")
+    year = serializers.IntegerField(
+        min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año del ejercicio fiscal."
+    )
 
 
 class MissingReporterSerializer(serializers.Serializer):

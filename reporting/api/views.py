@@ -7,8 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.views import ApiViewMixin, ReadOnlyViewSet
 from budget.selectors import ReportUnavailable
+from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
 from planning.models import Institution
 from reporting.models import PeriodReport, ReportJob
 from reporting.selectors import period_deadlines, report_document

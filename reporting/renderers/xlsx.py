@@ -7,10 +7,9 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from budget.resources import neutralise, print_to_page_width
+from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 from reporting.documents import ReportDocument
 
-MONEY_FORMAT = "#,##0.00"
 PCT_FORMAT = "0.00"
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
@@ -149,7 +148,7 @@ def _detail_sheet(sheet, document: ReportDocument) -> None:
         for column, value in enumerate(values, start=1):
             put(sheet, row, column, value)
         for index, value in enumerate(item.physical):
-            put(sheet, row, 5 + index, value, number_format="#,##0")
+            put(sheet, row, 5 + index, value, number_format=UNITS_FORMAT)
         for index, value in enumerate(item.financial):
             put(sheet, row, 5 + len(names) + index, value, number_format=MONEY_FORMAT)
     for column, width in enumerate([12, 36, 12, 48] + [14] * 2 * len(names), start=1):

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from budget.selectors import percentage, siplan_report
+from budget.selectors import siplan_report
+from common.figures import percentage
 from planning.models import Reprogramming
 from tests.factories import (
     CostCentreFactory,

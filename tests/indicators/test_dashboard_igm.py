@@ -6,7 +6,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import Role
-from indicators.renderers import pdf_layout
+from common.pdf import pdf_layout
 from indicators.selectors import Light
 from tests.pdf_layout import text_outside_cells
 

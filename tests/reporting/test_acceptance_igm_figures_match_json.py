@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from budget.selectors import siplan_report
-from planning.formatting import figure
+from common.formats import figure
 from reporting.renderers.html import render_html
 from reporting.renderers.pdf import render_pdf
 from reporting.renderers.xlsx import render_xlsx

@@ -7,12 +7,12 @@ from io import BytesIO
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from planning.formatting import figure as money
+from common.formats import figure as money
+from common.templatetags.formats import long_date
 from reporting.documents import document_from_json
 from reporting.renderers.html import render_html
 from reporting.renderers.pdf import render_pdf_document
 from reporting.renderers.xlsx import render_xlsx
-from reporting.templatetags.reporting_format import long_date
 
 from .builders import CONTRIBUTIONS, SHELTERS, sample_document, sample_report
 

@@ -1,8 +1,7 @@
-"""How figures are written everywhere: ``Q 292,649,151.00``, ``14,466,570.00``, ``91.20``."""
+"""How figures are written everywhere, in pages, PDF and XLSX text: ``Q 292,649,151.00``,
+``14,466,570.00``, ``91.20 %``."""
 
 from decimal import ROUND_HALF_UP, Decimal
-
-CENT = Decimal("0.01")
 
 
 def figure(value, places: int = 2) -> str:
@@ -26,6 +25,10 @@ def quantity(value) -> str:
     if value is None or value == "":
         return ""
     return units(value) if Decimal(value) == Decimal(value).to_integral_value() else figure(value)
+
+
+def percent(value) -> str:
+    return "—" if value is None else f"{figure(value)} %"
 
 
 def file_size(size: int) -> str:

@@ -44,7 +44,7 @@ class ApiAutoSchema(AutoSchema):
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "accounts.api.authentication.ApiTokenAuthentication"
+    target_class = "igm_plan.api.authentication.ApiTokenAuthentication"
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):

@@ -1,0 +1,49 @@
+"""The one template library of figure formats (``common.formats``): Q 292,649,151.00 · 1,090,740 ·
+76.96 %, dates as the documents write them, and page links that keep the page's other lists."""
+
+from datetime import date
+
+from django import template
+
+from common import formats
+from common.calendar import MONTH_NAMES
+
+register = template.Library()
+register.filter("cifra", formats.figure)
+register.filter("quetzales", formats.quetzales)
+register.filter("unidades", formats.units)
+register.filter("pct", formats.percent)
+
+
+@register.filter
+def money(value) -> str:
+    """Quetzales, or a dash where there is no figure."""
+    return formats.quetzales(value) or "—"
+
+
+@register.filter
+def quantity(value) -> str:
+    """Whole units without decimals, anything else with two places."""
+    return "—" if value is None else formats.quantity(value)
+
+
+@register.filter
+def measure_value(value, measure: str) -> str:
+    """A value written in the unit of its measure (quetzales or whole units)."""
+    return formats.quetzales(value) if measure == "financial" else formats.units(value)
+
+
+@register.filter
+def long_date(value: date | None) -> str:
+    """``14 de enero 2025``, as the reference letter is dated."""
+    if value is None:
+        return ""
+    return f"{value.day} de {MONTH_NAMES[value.month - 1].lower()} {value.year}"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param: str, number) -> str:
+    """This page's query string with ``param`` set to ``number``, so other lists on it keep their page."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return f"?{query.urlencode()}"
