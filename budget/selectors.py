@@ -18,8 +18,8 @@ from django.utils import timezone
 from accounts.models import Role
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, PERIOD_ORDINALS, PERIOD_SHORT, period_label
 from common.figures import ZERO, percentage
-from planning.models import Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
-from planning.selectors import plan_for_year
+from planning.models import Goal, Institution, Measure, Plan, Product, Subproduct
+from planning.selectors import goals_with_reprogramming_counts, plan_for_year, subproduct_goals_rolled_up
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 
@@ -160,13 +160,13 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
     for subproduct in Subproduct.objects.filter(product__plan=plan).order_by("position", "code"):
         subproducts[subproduct.product_id].append(subproduct)
 
-    goals = _goals_with_reprogramming_counts(plan=plan, year=year)
+    goals = goals_with_reprogramming_counts(plan=plan, year=year)
     product_goals = {goal.product_id: goal for goal in goals if goal.product_id}
     subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
-    rolled_up_goals = _subproduct_goals_rolled_up(plan=plan, year=year)
+    rolled_up_goals = subproduct_goals_rolled_up(plan=plan, year=year)
     execution = Execution.objects.filter(subproduct__product__plan=plan, year=year, month__lte=months[-1])
-    by_subproduct = _execution_by_month(execution, "subproduct_id", months, same_unit_only=False)
-    by_product = _execution_by_month(execution, "subproduct__product_id", months, same_unit_only=True)
+    by_subproduct = execution_by_month(execution, "subproduct_id", months, same_unit_only=False)
+    by_product = execution_by_month(execution, "subproduct__product_id", months, same_unit_only=True)
 
     blocks: dict[int | None, list[ReportRow]] = {}
     for product in products:
@@ -212,66 +212,7 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
     )
 
 
-@dataclass(frozen=True)
-class _GoalFigures:
-    physical_initial: Decimal
-    physical_current: Decimal
-    financial_initial: Decimal
-    financial_current: Decimal
-    physical_reprogrammings: int
-    financial_reprogrammings: int
-
-
-def _reprogramming_count(measure: str, prefix: str = "") -> Count:
-    return Count(
-        f"{prefix}reprogrammings",
-        filter=Q(
-            **{
-                f"{prefix}reprogrammings__status": Reprogramming.Status.APPROVED,
-                f"{prefix}reprogrammings__measure": measure,
-            }
-        ),
-        distinct=True,
-    )
-
-
-def _goals_with_reprogramming_counts(*, plan: Plan, year: int) -> list[Goal]:
-    return list(
-        Goal.objects.filter(Q(product__plan=plan) | Q(subproduct__product__plan=plan), year=year).annotate(
-            physical_reprogrammings=_reprogramming_count(Measure.PHYSICAL),
-            financial_reprogrammings=_reprogramming_count(Measure.FINANCIAL),
-        )
-    )
-
-
-def _subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, _GoalFigures]:
-    """A product's goal from its subproducts: physical of the same unit only, financial of all."""
-    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
-    rows = (
-        Goal.objects.filter(subproduct__product__plan=plan, year=year)
-        .values("subproduct__product_id")
-        .annotate(
-            physical_initial=Coalesce(Sum("physical_initial", filter=same_unit), 0),
-            physical_current=Coalesce(Sum("physical_current", filter=same_unit), 0),
-            financial_initial=Sum("financial_initial"),
-            financial_current=Sum("financial_current"),
-            physical_reprogrammings=Count(
-                "reprogrammings",
-                filter=same_unit
-                & Q(
-                    reprogrammings__status=Reprogramming.Status.APPROVED,
-                    reprogrammings__measure=Measure.PHYSICAL,
-                ),
-                distinct=True,
-            ),
-            financial_reprogrammings=_reprogramming_count(Measure.FINANCIAL),
-        )
-        .order_by()
-    )
-    return {row.pop("subproduct__product_id"): _GoalFigures(**row) for row in rows}
-
-
-def _execution_by_month(
+def execution_by_month(
     queryset, key: str, months: tuple[int, ...], *, same_unit_only: bool
 ) -> dict[int, dict]:
     """One row per ``key`` with physical/financial per month of the period, their row counts

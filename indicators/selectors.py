@@ -16,16 +16,19 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from budget.models import BudgetProjection, Execution
-from budget.selectors import (
-    _execution_by_month,
-    _goals_with_reprogramming_counts,
-    _subproduct_goals_rolled_up,
-)
+from budget.selectors import execution_by_month
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS
 from common.figures import CENT, HUNDRED, ZERO, percentage
 from common.formats import quetzales, units
 from planning.models import DeclaredTotal, Goal, Institution, Plan, Product, Program, Result, Subproduct
-from planning.selectors import RelatedHistory, object_changes, plan_for_year, plan_list_for_user
+from planning.selectors import (
+    RelatedHistory,
+    goals_with_reprogramming_counts,
+    object_changes,
+    plan_for_year,
+    plan_list_for_user,
+    subproduct_goals_rolled_up,
+)
 
 from .matrices import MatrixGoal, MatrixProduct, MatrixProgram, MatrixResult, MatrixSubproduct, PomMatrices
 from .models import (
@@ -884,12 +887,12 @@ def plan_progress(
         subproducts = subproducts.filter(cost_centres__in=cost_centre_ids).distinct()
         executions = executions.filter(cost_centre_id__in=cost_centre_ids)
     subproducts = list(subproducts.order_by("product__position", "product__code", "position", "code"))
-    by_subproduct = _execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
-    by_product = _execution_by_month(executions, "subproduct__product_id", ALL_MONTHS, same_unit_only=True)
-    goals = _goals_with_reprogramming_counts(plan=plan, year=year)
+    by_subproduct = execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
+    by_product = execution_by_month(executions, "subproduct__product_id", ALL_MONTHS, same_unit_only=True)
+    goals = goals_with_reprogramming_counts(plan=plan, year=year)
     own_goals = {goal.product_id: goal for goal in goals if goal.product_id}
     subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
-    rolled_up_goals = _subproduct_goals_rolled_up(plan=plan, year=year)
+    rolled_up_goals = subproduct_goals_rolled_up(plan=plan, year=year)
 
     reported = [m for row in by_subproduct.values() for m in ALL_MONTHS if row[f"rows_{m}"]]
     period_end = PERIOD_MONTHS[period][-1]

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, ForeignKey, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, ForeignKey, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from common import formats as formatting
 from .models import (
     Goal,
     Institution,
+    Measure,
     Municipality,
     Plan,
     Product,
@@ -356,3 +358,65 @@ def _display(field, value, names: dict) -> str:
     if isinstance(value, datetime.date):
         return date_format(value, "d/m/Y")
     return str(value)
+
+
+# --- Goals rolled up by the SIPLAN unit rule --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalFigures:
+    physical_initial: Decimal
+    physical_current: Decimal
+    financial_initial: Decimal
+    financial_current: Decimal
+    physical_reprogrammings: int
+    financial_reprogrammings: int
+
+
+def reprogramming_count(measure: str, prefix: str = "") -> Count:
+    return Count(
+        f"{prefix}reprogrammings",
+        filter=Q(
+            **{
+                f"{prefix}reprogrammings__status": Reprogramming.Status.APPROVED,
+                f"{prefix}reprogrammings__measure": measure,
+            }
+        ),
+        distinct=True,
+    )
+
+
+def goals_with_reprogramming_counts(*, plan: Plan, year: int) -> list[Goal]:
+    return list(
+        Goal.objects.filter(Q(product__plan=plan) | Q(subproduct__product__plan=plan), year=year).annotate(
+            physical_reprogrammings=reprogramming_count(Measure.PHYSICAL),
+            financial_reprogrammings=reprogramming_count(Measure.FINANCIAL),
+        )
+    )
+
+
+def subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, GoalFigures]:
+    """A product's goal from its subproducts: physical of the same unit only, financial of all."""
+    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
+    rows = (
+        Goal.objects.filter(subproduct__product__plan=plan, year=year)
+        .values("subproduct__product_id")
+        .annotate(
+            physical_initial=Coalesce(Sum("physical_initial", filter=same_unit), 0),
+            physical_current=Coalesce(Sum("physical_current", filter=same_unit), 0),
+            financial_initial=Sum("financial_initial"),
+            financial_current=Sum("financial_current"),
+            physical_reprogrammings=Count(
+                "reprogrammings",
+                filter=same_unit
+                & Q(
+                    reprogrammings__status=Reprogramming.Status.APPROVED,
+                    reprogrammings__measure=Measure.PHYSICAL,
+                ),
+                distinct=True,
+            ),
+            financial_reprogrammings=reprogramming_count(Measure.FINANCIAL),
+        )
+        .order_by()
+    )
+    return {row.pop("subproduct__product_id"): GoalFigures(**row) for row in rows}
