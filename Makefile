@@ -31,6 +31,7 @@ test: install system-deps lint test-sqlite test-postgres
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production DJANGO_SECRET_KEY=ci-only-$$(head -c 64 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
 		DJANGO_ALLOWED_HOSTS=plan.igm.gob.gt $(PY) manage.py check --deploy --fail-level WARNING
