@@ -85,8 +85,8 @@ def _run(args, workdir: Path, connection) -> int:
     import tablib
 
     from benchmarks.synthetic_execution import build_world, execution_rows, write_xlsx
+    from budget.execution_files import IMPORT_COLUMNS, ExecutionResource
     from budget.models import Execution
-    from budget.resources import IMPORT_COLUMNS, ExecutionResource
     from budget.services import execution_file_import
 
     institution, user, produced = build_world()

@@ -12,8 +12,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from accounts.models import Role, User
+from budget.execution_files import IMPORT_COLUMNS
 from budget.models import CostCentre
-from budget.resources import IMPORT_COLUMNS
 from planning.models import Institution, Plan, Product, Program, ProgrammaticCategory, Subproduct
 
 YEAR = 2025

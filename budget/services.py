@@ -18,8 +18,8 @@ from common.figures import CENT
 from planning.models import Institution, Subproduct
 from planning.selectors import plan_for_year
 
+from .execution_files import IMPORT_COLUMNS, ExecutionFileError, execution_file_rows
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
-from .resources import IMPORT_COLUMNS, ExecutionFileError, execution_file_rows
 from .selectors import (
     MONTH_CLOSED,
     execution_user_plans,

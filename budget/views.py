@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from common.calendar import MONTH_NAMES, period_of_month
 
+from .execution_files import template_csv, template_dataset, template_xlsx
 from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
-from .resources import template_csv, template_dataset, template_xlsx
 from .selectors import (
     MONTH_CLOSED,
     execution_cost_centres_for_user,

@@ -4,9 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from budget.execution_files import execution_file_check
 from budget.management.commands.export_execution_template import command_institution
 from budget.services import execution_file_import
-from budget.uploads import execution_file_check
 
 
 class Command(BaseCommand):
