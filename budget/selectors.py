@@ -13,13 +13,13 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, IntegerF
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from accounts.models import Role
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, period_label
 from common.figures import ZERO
 from planning.models import Goal, Institution, Plan
 from planning.selectors import plan_for_year
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
+from .permissions import execution_cost_centres_readable, execution_uploads_readable
 
 PERIOD_OF_MONTH = ExpressionWrapper((F("month") - 1) / 4 + 1, output_field=IntegerField())
 TOTAL_MONEY = DecimalField(max_digits=18, decimal_places=2)
@@ -112,42 +112,11 @@ def cost_centres_missing_execution(
     return {month: [cc for cc in producing if (cc.id, month) not in reported] for month in months}
 
 
-# --- Execution intake ------------------------------------------------------------------------------
-
-
-def execution_user_plans(*, user) -> bool:
-    """Planning staff (and superusers) manage every cost centre's execution."""
-    return user is not None and (user.is_superuser or user.is_planning_staff)
-
-
-def execution_user_writes(*, user) -> bool:
-    return execution_user_plans(user=user) or (user is not None and (user.is_officer or user.is_integration))
-
-
-def execution_writable_cost_centre_ids(*, user, institution: Institution) -> set[int] | None:
-    """The cost centres whose execution the user may write; None means all of them."""
-    if user is None or execution_user_plans(user=user) or user.is_integration:
-        return None  # an integration writes the cost centres of the institution its token is scoped to
-    if not user.is_officer:
-        return set()
-    return set(user.cost_centres.filter(institution=institution).values_list("id", flat=True))
-
-
 def execution_cost_centres_for_user(*, user) -> QuerySet[CostCentre]:
-    """Officers see their own cost centres; planning staff, directors and auditors see all of theirs."""
-    centres = CostCentre.objects.select_related("institution")
-    if user.is_superuser or (user.reads_everything and user.institution_id is None):
-        return centres
-    if user.reads_everything:
-        return centres.filter(institution_id=user.institution_id)
-    if user.is_officer:
-        return centres.filter(officers=user)
-    return centres.none()
-
-
-def execution_user_can_write(*, user, cost_centre: CostCentre) -> bool:
-    allowed = execution_writable_cost_centre_ids(user=user, institution=cost_centre.institution)
-    return allowed is None or cost_centre.id in allowed
+    """The cost centres the user reads (``budget.permissions``), with their institution."""
+    return execution_cost_centres_readable(
+        user=user, centres=CostCentre.objects.select_related("institution")
+    )
 
 
 def execution_years(*, institution: Institution | None) -> list[int]:
@@ -267,21 +236,9 @@ def execution_month_history(*, cost_centre: CostCentre, year: int, month: int) -
 
 
 def execution_uploads_for_user(*, user) -> QuerySet[ExecutionUpload]:
-    """Planning staff, directors and auditors see every upload of their institution; officers their own."""
-    uploads = ExecutionUpload.objects.select_related("uploaded_by")
-    if user.is_superuser or (user.reads_everything and user.institution_id is None):
-        return uploads
-    if user.reads_everything:
-        return uploads.filter(institution_id=user.institution_id)
-    return uploads.filter(uploaded_by=user)
-
-
-def execution_upload_downloadable(*, user, upload: ExecutionUpload) -> bool:
-    """The original file goes back to planning staff, auditors and whoever uploaded it."""
-    return (
-        execution_user_plans(user=user)
-        or user.role == Role.AUDITOR
-        or (upload.uploaded_by_id is not None and upload.uploaded_by_id == user.id)
+    """The uploads the user reads (``budget.permissions``), with who uploaded them."""
+    return execution_uploads_readable(
+        user=user, uploads=ExecutionUpload.objects.select_related("uploaded_by")
     )
 
 

@@ -20,13 +20,15 @@ from planning.selectors import plan_for_year
 
 from .execution_files import IMPORT_COLUMNS, ExecutionFileError, execution_file_rows
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
-from .selectors import (
-    MONTH_CLOSED,
-    execution_user_plans,
-    execution_user_writes,
+from .permissions import (
+    ensure_execution_writer,
+    ensure_month_reviewer,
+    ensure_month_submitter,
+    ensure_period_unlocker,
+    ensure_upload_confirmer,
     execution_writable_cost_centre_ids,
-    period_lock_active,
 )
+from .selectors import MONTH_CLOSED, period_lock_active
 
 
 class PeriodLocked(Exception):
@@ -78,8 +80,7 @@ def period_lock(*, institution: Institution, year: int, period: int, user, reaso
 @transaction.atomic
 def period_unlock(*, institution: Institution, year: int, period: int, user, reason: str) -> PeriodLock:
     """Explicit, recorded unlock by planning staff; the lock row stays as the record."""
-    if not getattr(user, "is_planning_staff", False):
-        raise PermissionError(_("Solo el personal de planificación puede desbloquear un cuatrimestre."))
+    ensure_period_unlocker(user=user)
     if not reason.strip():
         raise ValueError(_("Indique el motivo del desbloqueo."))
     lock = period_lock_active(institution=institution, year=year, period=period)
@@ -733,14 +734,9 @@ def _upload_record(upload: ExecutionUpload, outcome: IntakeOutcome, success: str
     return upload
 
 
-def _ensure_can_write(user) -> None:
-    if user is not None and not execution_user_writes(user=user):
-        raise PermissionError(_("Su rol no permite cargar ni capturar ejecución mensual."))
-
-
 def execution_file_preview(*, content: bytes, name: str, user, institution: Institution) -> ExecutionUpload:
     """Keep the file as received, validate it and record what confirming it would do."""
-    _ensure_can_write(user)
+    ensure_execution_writer(user=user)
     upload = _upload_store(content=content, name=name, user=user, institution=institution)
     outcome = _intake_run(
         rows=execution_file_rows(content=content, name=name), institution=institution, user=user, write=False
@@ -759,8 +755,7 @@ def execution_upload_apply(*, upload: ExecutionUpload, user) -> tuple[ExecutionU
             _("La carga n.º %(id)s ya fue %(outcome)s; no se puede confirmar de nuevo.")
             % {"id": upload.pk, "outcome": upload.get_outcome_display().lower()}
         )
-    if upload.uploaded_by_id != getattr(user, "pk", None) and not execution_user_plans(user=user):
-        raise PermissionError(_("Solo quien subió el archivo o planificación pueden confirmarlo."))
+    ensure_upload_confirmer(user=user, upload=upload)
     with upload.file.open("rb") as handle:
         content = handle.read()
     outcome = _intake_run(
@@ -783,7 +778,7 @@ def execution_file_import(
     *, content: bytes, name: str, user, institution: Institution, dry_run: bool = False
 ) -> tuple[ExecutionUpload | None, IntakeOutcome]:
     """Validate and apply a file in one pass (command line). ``dry_run`` stores and writes nothing."""
-    _ensure_can_write(user)
+    ensure_execution_writer(user=user)
     rows = execution_file_rows(content=content, name=name)
     if dry_run:
         return None, _intake_run(rows=rows, institution=institution, user=user, write=False)
@@ -804,7 +799,7 @@ def execution_month_save(
 ) -> IntakeOutcome:
     """The monthly entry form and the REST API: each entry (subproduct code, physical, financial,
     notes) is one row, numbered from 1, validated and written exactly like a file row."""
-    _ensure_can_write(user)
+    ensure_execution_writer(user=user)
     rows = [
         (
             number,
@@ -848,10 +843,7 @@ def _month_state_save(state: ExecutionMonth, *, status: str, comment: str, user)
 @transaction.atomic
 def execution_month_submit(*, cost_centre: CostCentre, year: int, month: int, user) -> ExecutionMonth:
     """The officer sends the month to planning for review."""
-    if user.pk not in set(cost_centre.officers.values_list("id", flat=True)) and not execution_user_plans(
-        user=user
-    ):
-        raise PermissionError(_("Solo los encargados del centro de costo pueden enviar su mes."))
+    ensure_month_submitter(user=user, cost_centre=cost_centre)
     state = _month_state_for_update(cost_centre=cost_centre, year=year, month=month)
     if state.status in MONTH_CLOSED:
         raise IntakeRefused(_closed_month_message(state, cost_centre.code).capitalize())
@@ -867,8 +859,7 @@ def execution_month_submit(*, cost_centre: CostCentre, year: int, month: int, us
 
 
 def _month_review(*, cost_centre, year, month, user, status, comment) -> ExecutionMonth:
-    if not execution_user_plans(user=user):
-        raise PermissionError(_("Solo el personal de planificación puede aprobar o devolver un mes."))
+    ensure_month_reviewer(user=user)
     state = _month_state_for_update(cost_centre=cost_centre, year=year, month=month)
     allowed_from = {
         ExecutionMonth.Status.APPROVED: (ExecutionMonth.Status.SUBMITTED,),

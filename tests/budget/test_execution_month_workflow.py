@@ -1,6 +1,7 @@
 """Open → submitted → approved / returned with a comment; locks refuse and unlocks are recorded."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from budget.models import ExecutionMonth, PeriodLock
 from budget.services import (
@@ -40,9 +41,9 @@ def test_return_needs_a_comment_that_the_officer_then_sees(world, march):
 
 def test_officer_cannot_approve_nor_submit_someone_elses_month(world, march):
     execution_month_submit(**march, user=world.officer)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         execution_month_approve(**march, user=world.officer)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         execution_month_submit(**march, user=world.other_officer)
 
 
@@ -67,7 +68,7 @@ def test_unlock_is_recorded_and_reopens_the_period(world, march):
     period_lock(
         institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
     )
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         period_unlock(
             institution=world.institution, year=2024, period=1, user=world.officer, reason="corrección"
         )
