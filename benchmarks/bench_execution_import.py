@@ -1,4 +1,4 @@
-"""Benchmark of the monthly execution import (issue 3).
+"""Benchmark of the monthly execution import.
 
 Builds a 100,000-row execution file with the synthetic generator and measures, in one run:
 (a) the bare parse of the file with openpyxl in read-only mode, (b) the full validated import
@@ -87,7 +87,7 @@ def _run(args, workdir: Path, connection) -> int:
     from benchmarks.synthetic_execution import build_world, execution_rows, write_xlsx
     from budget.execution_files import IMPORT_COLUMNS, ExecutionResource
     from budget.models import Execution
-    from budget.services import execution_file_import
+    from budget.services.uploads import execution_file_import
 
     institution, user, produced = build_world()
     per_month = sum(len(codes) for codes in produced.values())

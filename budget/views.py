@@ -11,6 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from budget.services.intake import IntakeRefused
+from budget.services.locks import PeriodLocked, period_lock, period_lock_refusal, period_unlock
+from budget.services.months import (
+    execution_month_approve,
+    execution_month_return,
+    execution_month_save,
+    execution_month_submit,
+)
+from budget.services.uploads import execution_file_preview, execution_upload_apply
 from common.calendar import MONTH_NAMES, period_of_month
 
 from .execution_files import template_csv, template_dataset, template_xlsx
@@ -39,19 +48,6 @@ from .selectors import (
     execution_uploads_for_user,
     execution_years,
     period_lock_active,
-)
-from .services import (
-    IntakeRefused,
-    PeriodLocked,
-    execution_file_preview,
-    execution_month_approve,
-    execution_month_return,
-    execution_month_save,
-    execution_month_submit,
-    execution_upload_apply,
-    period_lock,
-    period_lock_refusal,
-    period_unlock,
 )
 
 TEMPLATE_FORMATS = {

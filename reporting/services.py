@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget.services import period_lock
+from budget.services.locks import period_lock
 from planning.models import Institution, Subproduct
 
 from . import signing

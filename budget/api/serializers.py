@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from budget.models import BudgetProjection, CostCentre, Execution
-from budget.services import execution_month_save
+from budget.services.months import execution_month_save
 from common.figures import MONEY
 from igm_plan.api.serializers import (
     DescribedModelSerializer,
@@ -97,7 +97,7 @@ INTAKE_FIELDS = {
 class ExecutionWriteSerializer(DescribedModelSerializer):
     """Monthly execution pushed by an institution's system: created, or replaced if the month exists.
 
-    The row goes through the same intake as an uploaded file (budget.services): cost centre ↔
+    The row goes through the same intake as an uploaded file (budget.services.intake): cost centre ↔
     subproduct, plan year, locked periods, submitted months, figures, and the history with the
     client's name.
     """

@@ -4,15 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from budget.models import ExecutionMonth, PeriodLock
-from budget.services import (
-    IntakeRefused,
-    PeriodLocked,
-    execution_month_approve,
-    execution_month_return,
-    execution_month_submit,
-    period_lock,
-    period_unlock,
-)
+from budget.services.intake import IntakeRefused
+from budget.services.locks import PeriodLocked, period_lock, period_unlock
+from budget.services.months import execution_month_approve, execution_month_return, execution_month_submit
 from tests.factories import ExecutionFactory
 
 

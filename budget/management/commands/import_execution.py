@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from budget.execution_files import execution_file_check
 from budget.management.commands.export_execution_template import command_institution
-from budget.services import execution_file_import
+from budget.services.uploads import execution_file_import
 
 
 class Command(BaseCommand):
