@@ -11,15 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from budget.services.intake import IntakeRefused
-from budget.services.locks import PeriodLocked, period_lock, period_lock_refusal, period_unlock
-from budget.services.months import (
-    execution_month_approve,
-    execution_month_return,
-    execution_month_save,
-    execution_month_submit,
-)
-from budget.services.uploads import execution_file_preview, execution_upload_apply
 from common.calendar import MONTH_NAMES, period_of_month
 
 from .execution_files import template_csv, template_dataset, template_xlsx
@@ -49,6 +40,15 @@ from .selectors import (
     execution_years,
     period_lock_active,
 )
+from .services.intake import IntakeRefused
+from .services.locks import PeriodLocked, period_lock, period_lock_refusal, period_unlock
+from .services.months import (
+    execution_month_approve,
+    execution_month_return,
+    execution_month_save,
+    execution_month_submit,
+)
+from .services.uploads import execution_file_preview, execution_upload_apply
 
 TEMPLATE_FORMATS = {
     "xlsx": (template_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
