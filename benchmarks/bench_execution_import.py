@@ -85,7 +85,7 @@ def main() -> int:
 
 def _world():
     """An institution as large as ten IGMs: 250 cost centres each producing 40 of its 400 subproducts,
-    so ten months make 100,000 rows. Returns it, a planner of it and who reports what."""
+    so ten months make 100,000 rows. Returns it, a planner of it and its (centre, subproduct) pairs."""
     from accounts.models import Role, User
     from seeding.synthetic import synthetic_build
 
@@ -101,15 +101,15 @@ def _world():
     )
     institution = built.institutions[0]
     user = User.objects.create(username="bench-planner", role=Role.PLANNER, institution=institution)
-    return institution, user, built.reporting
+    return institution, user, built.production
 
 
-def _file_rows(reporting, months, *, seed: int):
+def _file_rows(production, months, *, seed: int):
     """The execution file's rows (the columns of ``IMPORT_COLUMNS``) from the synthetic figures."""
     from seeding.synthetic import synthetic_execution_rows
 
     for centre, subproduct, year, month, physical, financial in synthetic_execution_rows(
-        reporting, years=[YEAR], months=months, seed=seed
+        production, years=[YEAR], months=months, seed=seed
     ):
         yield centre.code, subproduct.code, year, month, physical, financial, ""
 
@@ -134,10 +134,10 @@ def _run(args, workdir: Path, connection) -> int:
     from budget.resources import IMPORT_COLUMNS, ExecutionResource
     from budget.services import execution_file_import
 
-    institution, user, reporting = _world()
-    months = range(1, args.rows // len(reporting) + 1)
+    institution, user, production = _world()
+    months = range(1, args.rows // len(production) + 1)
     path = workdir / "ejecucion.xlsx"
-    _write_xlsx(path, _file_rows(reporting, months, seed=7))
+    _write_xlsx(path, _file_rows(production, months, seed=7))
     content = path.read_bytes()
 
     parse_seconds, parsed = _timed(lambda: _bare_parse(path))
@@ -152,7 +152,7 @@ def _run(args, workdir: Path, connection) -> int:
     )
 
     # The plain import gets months the big file does not contain, so it creates rows as (b) did.
-    plain_rows = list(_file_rows(reporting, [12], seed=11))[: args.slice]
+    plain_rows = list(_file_rows(production, [12], seed=11))[: args.slice]
     dataset = tablib.Dataset(
         *[[("" if v is None else v) for v in row] for row in plain_rows], headers=IMPORT_COLUMNS
     )

@@ -45,9 +45,9 @@ MAX_INSTITUTIONS = 999  # the budget codes 9001…9999
 @dataclass
 class SyntheticData:
     institutions: list[Institution]
-    # Who reports what: (cost centre, subproduct) of the same institution.
-    reporting: list[tuple[CostCentre, Subproduct]]
-    executions: int
+    # (cost centre, subproduct) of the same institution: the pairs whose execution is reported.
+    production: list[tuple[CostCentre, Subproduct]]
+    executions: int  # execution rows written
 
 
 def synthetic_build(
@@ -64,7 +64,7 @@ def synthetic_build(
     seed: int = 2024,
 ) -> SyntheticData:
     """Build ``institutions`` synthetic institutions with ``products`` products of ``subproducts``
-    subproducts each, and ``cost_centres`` cost centres each reporting ``subproducts_per_centre`` of
+    subproducts each, and ``cost_centres`` cost centres each producing ``subproducts_per_centre`` of
     them (all when None), with monthly execution for every year unless ``execution`` is False.
 
     Raises ``ValueError`` with the reason when the shape is impossible or institutions coded
@@ -91,17 +91,17 @@ def synthetic_build(
         subproducts_per_centre=subproducts_per_centre,
     )
     with transaction.atomic():
-        built, reporting = builder.structure(institutions, code)
+        built, production = builder.structure(institutions, code)
     rows = 0
     if execution:
         rows = _write_executions(
-            synthetic_execution_rows(reporting, years=range(start_year, start_year + years), seed=seed)
+            synthetic_execution_rows(production, years=range(start_year, start_year + years), seed=seed)
         )
-    return SyntheticData(institutions=built, reporting=reporting, executions=rows)
+    return SyntheticData(institutions=built, production=production, executions=rows)
 
 
 def synthetic_execution_rows(
-    reporting: Iterable[tuple[CostCentre, Subproduct]],
+    production: Iterable[tuple[CostCentre, Subproduct]],
     *,
     years: Iterable[int],
     months: Iterable[int] = range(1, 13),
@@ -111,7 +111,7 @@ def synthetic_execution_rows(
     0–5,000 units and Q0.00–Q500,000.00 from a seeded generator."""
     rng = random.Random(seed)
     years, months = list(years), list(months)
-    for centre, subproduct in reporting:
+    for centre, subproduct in production:
         for year in years:
             for month in months:
                 yield centre, subproduct, year, month, rng.randint(0, 5000), rng.randint(0, 50_000_000) * CENT
@@ -162,7 +162,7 @@ class _Builder:
         )
         self.budget_projection(plans, programs)
         self.indicator_sheets(products)
-        return institutions, self.reporting(institutions, subproducts)
+        return institutions, self.production(institutions, subproducts)
 
     def institutions(self, count: int, code: str) -> list[Institution]:
         # Budget codes go on from the institutions already there, so a second build never repeats one.
@@ -282,7 +282,7 @@ class _Builder:
             batch_size=BATCH,
         )
 
-    def reporting(self, institutions, subproducts) -> list[tuple[CostCentre, Subproduct]]:
+    def production(self, institutions, subproducts) -> list[tuple[CostCentre, Subproduct]]:
         """The cost centres, each linked to a sample of its institution's subproducts."""
         centres = CostCentre.objects.bulk_create(
             (

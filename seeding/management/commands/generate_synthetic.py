@@ -55,6 +55,6 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         self.stdout.write(
-            f"Generadas {len(data.institutions)} instituciones, {len(data.reporting)} pares "
+            f"Generadas {len(data.institutions)} instituciones, {len(data.production)} pares "
             f"centro-subproducto y {data.executions} filas de ejecución mensual."
         )
