@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "budget",
     "indicators",
     "reporting",
+    "seeding",
 ]
 
 MIDDLEWARE = [
