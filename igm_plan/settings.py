@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "accounts",
     "planning",
     "budget",
+    "monitoring",
     "indicators",
     "reporting",
     "seeding",
