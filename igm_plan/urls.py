@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from planning.views import home
@@ -15,6 +16,7 @@ urlpatterns = [
     path("cuenta/salir/", auth_views.LogoutView.as_view(), name="logout"),
     path("planificacion/", include("planning.urls")),
     path("ejecucion/", include("budget.urls")),
+    path("seguimiento/", include("monitoring.urls")),
     path("indicadores/", include("indicators.urls")),
     path("reportes/", include("reporting.urls")),
     path("api/v1/", include("planning.api.urls")),
@@ -24,6 +26,22 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+]
+
+
+# Old addresses of pages that moved: bookmarks and links keep working, query string included.
+def moved_to(name: str):
+    return RedirectView.as_view(pattern_name=name, permanent=True, query_string=True)
+
+
+urlpatterns += [
+    path("indicadores/tablero/", moved_to("monitoring:dashboard")),
+    path("indicadores/tablero/tablero.pdf", moved_to("monitoring:dashboard_pdf")),
+    path("indicadores/informe-actividades/", moved_to("monitoring:activity")),
+    path("indicadores/informe-actividades/informe.pdf", moved_to("monitoring:activity_pdf")),
+    path("indicadores/informe-actividades/logros/nuevo/", moved_to("monitoring:achievement_create")),
+    path("indicadores/informe-actividades/logros/<int:pk>/", moved_to("monitoring:achievement_edit")),
+    path("indicadores/informe-actividades/fotos/<int:pk>/", moved_to("monitoring:achievement_photo")),
 ]
 
 handler404 = "igm_plan.api.views.not_found"

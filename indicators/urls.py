@@ -18,8 +18,7 @@ urlpatterns += [
     path("planes/<int:plan_id>/matrices.<str:fmt>", goals_views.plan_matrices, name="plan_matrices"),
 ]
 
-# --- Issue 5c (indicator sheets `index`, `dashboard`, activity report) urls: urlpatterns += [...] below
-from . import views  # noqa: E402 — kept inside this section so the sections merge cleanly
+from . import views  # noqa: E402
 
 urlpatterns += [
     path("", views.index, name="index"),
@@ -32,14 +31,4 @@ urlpatterns += [
     path("planes/<int:plan_id>/indicadores-multianual/", views.multiannual, name="multiannual_table"),
     path("planes/<int:plan_id>/fichas.pdf", views.plan_sheets_pdf, name="plan_sheets_pdf"),
     path("planes/<int:plan_id>/fichas.xlsx", views.plan_sheets_xlsx, name="plan_sheets_xlsx"),
-    path("tablero/", views.dashboard, name="dashboard"),
-    path("tablero/tablero.pdf", views.dashboard_pdf, name="dashboard_pdf"),
-    path("informe-actividades/", views.activity, name="activity"),
-    path("informe-actividades/informe.pdf", views.activity_pdf, name="activity_pdf"),
-    path("informe-actividades/logros/nuevo/", views.achievement_create, name="achievement_create"),
-    path("informe-actividades/logros/<int:pk>/", views.achievement_edit, name="achievement_edit"),
-    path(
-        "informe-actividades/logros/<int:pk>/eliminar/", views.achievement_remove, name="achievement_remove"
-    ),
-    path("informe-actividades/fotos/<int:pk>/", views.achievement_photo, name="achievement_photo"),
 ]

@@ -3,7 +3,7 @@ their percentages, per product and subproduct), they give the same figures for I
 
 import pytest
 
-from indicators.selectors import plan_progress
+from monitoring.selectors import plan_progress
 from reporting.selectors.siplan import siplan_report
 
 
