@@ -117,7 +117,7 @@ def _file_rows(production, months, *, seed: int):
 def _write_xlsx(path: Path, rows) -> None:
     from openpyxl import Workbook
 
-    from budget.resources import IMPORT_COLUMNS
+    from budget.execution_files import IMPORT_COLUMNS
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Ejecución")
@@ -130,9 +130,9 @@ def _write_xlsx(path: Path, rows) -> None:
 def _run(args, workdir: Path, connection) -> int:
     import tablib
 
+    from budget.execution_files import IMPORT_COLUMNS, ExecutionResource
     from budget.models import Execution
-    from budget.resources import IMPORT_COLUMNS, ExecutionResource
-    from budget.services import execution_file_import
+    from budget.services.uploads import execution_file_import
 
     institution, user, production = _world()
     months = range(1, args.rows // len(production) + 1)

@@ -31,7 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from planning.models import Institution  # noqa: E402
 from reporting.renderers.pdf import render_pdf_document  # noqa: E402
-from reporting.selectors import live_report_document  # noqa: E402
+from reporting.selectors.documents import live_report_document  # noqa: E402
 from seeding.synthetic import synthetic_build  # noqa: E402
 
 TARGET_SECONDS = 2.0

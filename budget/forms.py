@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
 
-from .uploads import execution_file_check
+from .execution_files import execution_file_check
 
 
 class ExecutionUploadForm(forms.Form):

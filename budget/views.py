@@ -13,8 +13,21 @@ from django.views.decorators.http import require_POST
 
 from common.calendar import MONTH_NAMES, period_of_month
 
+from .execution_files import template_csv, template_dataset, template_xlsx
 from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
-from .resources import template_csv, template_dataset, template_xlsx
+from .permissions import (
+    ensure_cost_centre_writer,
+    ensure_dashboard_reader,
+    ensure_period_locker,
+    ensure_upload_downloader,
+    ensure_uploader,
+    execution_dashboard_opens,
+    execution_upload_confirmable,
+    execution_upload_downloadable,
+    execution_user_can_write,
+    execution_user_plans,
+    execution_user_writes,
+)
 from .selectors import (
     MONTH_CLOSED,
     execution_cost_centres_for_user,
@@ -23,27 +36,19 @@ from .selectors import (
     execution_month_history,
     execution_month_state,
     execution_template_rows,
-    execution_upload_downloadable,
     execution_uploads_for_user,
-    execution_user_can_write,
-    execution_user_plans,
-    execution_user_writes,
     execution_years,
     period_lock_active,
 )
-from .services import (
-    IntakeRefused,
-    PeriodLocked,
-    execution_file_preview,
+from .services.intake import IntakeRefused
+from .services.locks import PeriodLocked, period_lock, period_lock_refusal, period_unlock
+from .services.months import (
     execution_month_approve,
     execution_month_return,
     execution_month_save,
     execution_month_submit,
-    execution_upload_apply,
-    period_lock,
-    period_lock_refusal,
-    period_unlock,
 )
+from .services.uploads import execution_file_preview, execution_upload_apply
 
 TEMPLATE_FORMATS = {
     "xlsx": (template_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -110,7 +115,7 @@ def index(request):
         "uploads": execution_uploads_for_user(user=request.user)[:10],
         "upload_form": ExecutionUploadForm(),
         "can_write": execution_user_writes(user=request.user),
-        "plans": _dashboard_opens(request.user),
+        "plans": execution_dashboard_opens(user=request.user),
     }
     return render(request, "budget/index.html", context)
 
@@ -132,10 +137,7 @@ def month_detail(request, cost_centre_id: int, year: int, month: int):
 @login_required
 def month_entry(request, cost_centre_id: int, year: int, month: int):
     centre = _cost_centre(request, cost_centre_id, month)
-    if not execution_user_can_write(user=request.user, cost_centre=centre):
-        raise PermissionDenied(
-            _("Solo los encargados del centro de costo o planificación pueden capturar su ejecución.")
-        )
+    ensure_cost_centre_writer(user=request.user, cost_centre=centre)
     rows = execution_template_rows(cost_centres=[centre], year=year, month=month)
     form = MonthEntryForm(request.POST or None, rows=rows)
     errors = []
@@ -188,8 +190,6 @@ def month_review(request, cost_centre_id: int, year: int, month: int):
         else:
             execution_month_return(**arguments, comment=comment)
             messages.success(request, _("Mes devuelto al centro de costo con su comentario."))
-    except PermissionError as error:
-        raise PermissionDenied(str(error)) from error
     except (IntakeRefused, PeriodLocked) as error:
         messages.error(request, str(error))
     return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
@@ -209,8 +209,7 @@ def upload_create(request):
     if request.method != "POST":
         # A GET lands here after logging in again mid-upload (?next=): the form is on the index.
         return redirect("budget:index")
-    if not execution_user_writes(user=request.user) or request.user.institution is None:
-        raise PermissionDenied(_("Su rol no permite cargar ejecución mensual."))
+    ensure_uploader(user=request.user)
     form = ExecutionUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         for error in form.errors["file"]:
@@ -234,7 +233,7 @@ def upload_detail(request, upload_id: int):
         "upload": upload,
         "summary": upload.summary,
         "can_confirm": upload.outcome == upload.Outcome.PREVIEWED
-        and (upload.uploaded_by_id == request.user.pk or execution_user_plans(user=request.user)),
+        and execution_upload_confirmable(user=request.user, upload=upload),
         "can_download": execution_upload_downloadable(user=request.user, upload=upload),
     }
     return render(request, "budget/upload.html", context)
@@ -246,8 +245,6 @@ def upload_confirm(request, upload_id: int):
     upload = _upload(request, upload_id)
     try:
         upload, outcome = execution_upload_apply(upload=upload, user=request.user)
-    except PermissionError as error:
-        raise PermissionDenied(str(error)) from error
     except IntakeRefused as error:
         messages.error(request, str(error))
         return redirect("budget:upload", upload_id=upload.pk)
@@ -269,21 +266,12 @@ def upload_confirm(request, upload_id: int):
 @login_required
 def upload_file(request, upload_id: int):
     upload = _upload(request, upload_id)
-    if not execution_upload_downloadable(user=request.user, upload=upload):
-        raise PermissionDenied(
-            _("Solo planificación, auditoría o quien subió el archivo pueden descargarlo.")
-        )
+    ensure_upload_downloader(user=request.user, upload=upload)
     return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
 
 
-def _dashboard_opens(user) -> bool:
-    """The dashboard is one institution's: readers without one (SEGEPLAN) have none to open."""
-    return user.reads_everything and user.institution is not None
-
-
 def _dashboard_institution(request):
-    if not _dashboard_opens(request.user):
-        raise PermissionDenied(_("El tablero de ejecución es para planificación, dirección y auditoría."))
+    ensure_dashboard_reader(user=request.user)
     return request.user.institution
 
 
@@ -305,8 +293,7 @@ def dashboard(request):
 @require_POST
 def period_lock_change(request):
     institution = _dashboard_institution(request)
-    if not execution_user_plans(user=request.user):
-        raise PermissionDenied(_("Solo planificación puede bloquear o desbloquear un cuatrimestre."))
+    ensure_period_locker(user=request.user)
     form = PeriodLockForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Indique el cuatrimestre, el año y el motivo."))
@@ -325,6 +312,6 @@ def period_lock_change(request):
         else:
             period_unlock(**arguments, reason=data["reason"])
             messages.success(request, _("Cuatrimestre desbloqueado; el desbloqueo quedó registrado."))
-    except (PermissionError, ValueError) as error:
+    except (PermissionDenied, ValueError) as error:
         messages.error(request, str(error))
     return redirect(f"{reverse('budget:dashboard')}?anio={data['year']}")

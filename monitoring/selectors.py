@@ -167,8 +167,9 @@ def plan_progress(
     *, institution: Institution, year: int, period: int, cost_centre_ids: list[int] | None = None
 ) -> PlanProgress:
     """Goals and monthly execution of every product and subproduct of the plan governing ``year``,
-    by the SIPLAN rules of ``budget.selectors`` (a product's own goal, else its subproducts rolled
-    up; physical execution from the subproducts of the product's unit, financial from all).
+    by the rules of the SIPLAN report (``reporting.selectors.siplan``): a product's own goal, else
+    its subproducts rolled up; physical execution from the subproducts of the product's unit,
+    financial from all.
 
     Six queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
     execution counts and only the subproducts they produce are listed (an officer's view).

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
-from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
+from reporting.selectors.siplan import MeasureLine, ReportBlock, ReportRow, SiplanReport, jsonable
 
 # Bump when a renderer's output changes, so stored results of the old layout are not reused.
 RENDERER_VERSION = 3
@@ -77,25 +77,13 @@ class ReportDocument:
     draft: bool
 
     def to_json_data(self) -> dict:
-        return _jsonable(asdict(self))
+        return jsonable(asdict(self))
 
     def fingerprint(self, *, format: str, signed: bool) -> str:
         """Digest of everything that shapes the output: identical data → identical fingerprint."""
         payload = {"data": self.to_json_data(), "format": format, "signed": signed, "v": RENDERER_VERSION}
         canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _jsonable(value):
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
 
 
 def _decimal(value) -> Decimal | None:

@@ -16,23 +16,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget.services import period_lock
+from budget.services.locks import period_lock
 from planning.models import Institution, Subproduct
 
 from . import signing
 from .models import DeviationNote, LetterSequence, PeriodReport, ReportJob
+from .permissions import (
+    can_read_reports,
+    ensure_deviation_note_writer,
+    ensure_report_director,
+    ensure_report_planner,
+)
 from .renderers.html import render_html
 from .renderers.json_document import render_json
 from .renderers.pdf import render_pdf
 from .renderers.xlsx import render_xlsx
-from .selectors import (
-    can_read_reports,
-    deviation_notes_open,
-    live_report_document,
-    officer_subproducts,
-    period_report_for,
-    report_document,
-)
+from .selectors.deviations import deviation_notes_open
+from .selectors.documents import live_report_document, period_report_for, report_document
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +59,6 @@ def _period_report(*, institution: Institution, year: int, period: int) -> Perio
     return report
 
 
-def _require_director(user, institution: Institution) -> None:
-    if not (user.is_director and user.institution_id == institution.pk):
-        raise PermissionDenied(_("Solo la máxima autoridad de la institución puede aprobar y firmar."))
-
-
 @transaction.atomic
 def period_report_submit(
     *,
@@ -76,8 +71,7 @@ def period_report_submit(
     request_reference: str = "",
 ) -> PeriodReport:
     """Planning staff send the period's report to the director; every deviation needs its note."""
-    if not (user.is_planning_staff and user.institution_id == institution.pk):
-        raise PermissionDenied(_("Solo el personal de planificación de la institución envía el reporte."))
+    ensure_report_planner(user=user, institution=institution)
     report = _period_report(institution=institution, year=year, period=period)
     if report.status != PeriodReport.Status.DRAFT:
         raise WorkflowError(_("El reporte ya fue enviado (estado: %s).") % report.get_status_display())
@@ -103,7 +97,7 @@ def period_report_submit(
 def period_report_return(*, period_report: PeriodReport, user, reason: str) -> PeriodReport:
     """The director sends a submitted report back to planning, saying what to correct."""
     report = PeriodReport.objects.select_for_update().get(pk=period_report.pk)
-    _require_director(user, report.institution)
+    ensure_report_director(user=user, institution=report.institution)
     if report.status != PeriodReport.Status.SUBMITTED:
         raise WorkflowError(_("Solo un reporte enviado para aprobación puede devolverse."))
     reason = reason.strip()
@@ -120,7 +114,7 @@ def period_report_approve(*, period_report: PeriodReport, user) -> PeriodReport:
     """The director approves what they reviewed: the letter is numbered and dated, and the data
     frozen as the snapshot that the signed document (and every later rendering) shows."""
     report = PeriodReport.objects.select_for_update().select_related("institution").get(pk=period_report.pk)
-    _require_director(user, report.institution)
+    ensure_report_director(user=user, institution=report.institution)
     if report.status != PeriodReport.Status.SUBMITTED:
         raise WorkflowError(_("Solo un reporte enviado para aprobación puede aprobarse."))
     today = timezone.localdate()
@@ -146,7 +140,7 @@ def period_report_approve(*, period_report: PeriodReport, user) -> PeriodReport:
 def period_report_sign(*, period_report: PeriodReport, user) -> ReportJob:
     """Start the signing job of an approved report (one signing job per report, retried if failed)."""
     report = PeriodReport.objects.select_for_update().select_related("institution").get(pk=period_report.pk)
-    _require_director(user, report.institution)
+    ensure_report_director(user=user, institution=report.institution)
     existing = report.jobs.filter(signed=True).exclude(status=ReportJob.Status.FAILED).first()
     if existing is not None:
         return existing
@@ -167,10 +161,8 @@ def period_report_sign(*, period_report: PeriodReport, user) -> ReportJob:
 def deviation_note_save(*, subproduct: Subproduct, year: int, period: int, text: str, user) -> DeviationNote:
     """The responsible unit's explanation: planning staff, or an officer of a cost centre that
     produces the subproduct; only while the period's report has not been sent."""
+    ensure_deviation_note_writer(user=user, subproduct=subproduct)
     institution = subproduct.product.plan.institution
-    is_officer = officer_subproducts(user=user).filter(pk=subproduct.pk).exists()
-    if not ((user.is_planning_staff and user.institution_id == institution.pk) or is_officer):
-        raise PermissionDenied(_("Solo la unidad responsable o planificación pueden explicar la desviación."))
     if not deviation_notes_open(
         period_report=period_report_for(institution=institution, year=year, period=period)
     ):
@@ -189,6 +181,7 @@ def deviation_note_save(*, subproduct: Subproduct, year: int, period: int, text:
 
 
 def _enqueue(job_id: int) -> None:
+    # Imported when called: reporting.tasks imports this module (its tasks run these services).
     from .tasks import run_report_job
 
     transaction.on_commit(lambda: run_report_job.delay(job_id))

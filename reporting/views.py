@@ -13,20 +13,33 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from budget.selectors import ReportUnavailable, execution_years
+from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from planning.models import Institution, Subproduct
 from planning.selectors import institution_list_for_user
 
-from . import selectors, services, signing
+from . import services, signing
 from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
 from .models import PeriodReport, ReportJob
+from .permissions import (
+    can_read_reports,
+    ensure_officer,
+    is_report_director,
+    is_report_planner,
+    officer_subproducts,
+)
 from .renderers.html import render_html
+from .selectors import officers
+from .selectors.deadlines import period_being_reported, period_deadlines
+from .selectors.deviations import deviation_notes_open
+from .selectors.documents import period_report_changes, period_report_for, report_document
+from .selectors.jobs import report_jobs_for_user, signed_documents_with_digest
+from .selectors.siplan import ReportUnavailable
 
 
 def _institution(request, code: str) -> Institution:
     institution = get_object_or_404(Institution, code=code)
-    if not selectors.can_read_reports(user=request.user, institution=institution):
+    if not can_read_reports(user=request.user, institution=institution):
         raise PermissionDenied
     return institution
 
@@ -51,7 +64,7 @@ def index(request):
     institutions = [
         i
         for i in institution_list_for_user(user=request.user)
-        if selectors.can_read_reports(user=request.user, institution=i)
+        if can_read_reports(user=request.user, institution=i)
     ]
     if not institutions:
         raise PermissionDenied
@@ -66,9 +79,9 @@ def index(request):
             "institution": institution,
             "year": year,
             "years": range(today.year - 3, today.year + 2),
-            "deadlines": selectors.period_deadlines(institution=institution, year=year, today=today),
+            "deadlines": period_deadlines(institution=institution, year=year, today=today),
             "jobs": Paginator(
-                selectors.report_jobs_for_user(user=request.user).filter(institution=institution),
+                report_jobs_for_user(user=request.user).filter(institution=institution),
                 JOBS_PER_PAGE,
             ).get_page(request.GET.get("pagina")),
         },
@@ -83,9 +96,9 @@ def period_detail(request, code: str, year: int, period: int):
 def _period_page(request, code: str, year: int, period: int, *, submit_form: SubmitForm | None = None):
     _period(year, period)
     institution = _institution(request, code)
-    period_report = selectors.period_report_for(institution=institution, year=year, period=period)
+    period_report = period_report_for(institution=institution, year=year, period=period)
     try:
-        document = selectors.report_document(institution=institution, year=year, period=period)
+        document = report_document(institution=institution, year=year, period=period)
     except ReportUnavailable as error:
         messages.error(request, str(error))
         return redirect("reporting:index")
@@ -103,12 +116,11 @@ def _period_page(request, code: str, year: int, period: int, *, submit_form: Sub
             "document": document,
             "request_form": ReportRequestForm(),
             "submit_form": submit_form or SubmitForm(instance=period_report),
-            "can_submit": user.is_planning_staff
-            and user.institution_id == institution.pk
+            "can_submit": is_report_planner(user=user, institution=institution)
             and status == PeriodReport.Status.DRAFT,
-            "is_director": user.is_director and user.institution_id == institution.pk,
-            "can_write_notes": user.is_planning_staff
-            and selectors.deviation_notes_open(period_report=period_report),
+            "is_director": is_report_director(user=user, institution=institution),
+            "can_write_notes": is_report_planner(user=user, institution=institution)
+            and deviation_notes_open(period_report=period_report),
             "signed_job": period_report.jobs.filter(signed=True).first() if period_report else None,
         },
     )
@@ -121,7 +133,7 @@ def period_preview(request, code: str, year: int, period: int):
     _period(year, period)
     institution = _institution(request, code)
     try:
-        document = selectors.report_document(institution=institution, year=year, period=period)
+        document = report_document(institution=institution, year=year, period=period)
     except ReportUnavailable as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
     return HttpResponse(render_html(document), content_type="text/html; charset=utf-8")
@@ -145,7 +157,7 @@ def _workflow(request, code, year, period, action, refused=None):
 
 
 def _existing_report(institution, year, period) -> PeriodReport:
-    report = selectors.period_report_for(institution=institution, year=year, period=period)
+    report = period_report_for(institution=institution, year=year, period=period)
     if report is None:
         raise services.WorkflowError("El reporte de este cuatrimestre no ha sido enviado.")
     return report
@@ -247,8 +259,7 @@ def deviation_note(request, code: str, year: int, period: int):
 
 
 def _officer(request):
-    if not request.user.is_officer or request.user.institution_id is None:
-        raise PermissionDenied
+    ensure_officer(user=request.user)
     return request.user
 
 
@@ -258,11 +269,11 @@ def officer_deviations(request):
     user = _officer(request)
     today = timezone.localdate()
     year = _int_param(request, "anio", today.year)
-    period = _int_param(request, "cuatrimestre", selectors.period_being_reported(year=year, today=today))
+    period = _int_param(request, "cuatrimestre", period_being_reported(year=year, today=today))
     _period(year, period)
     deviations, unavailable = None, ""
     try:
-        deviations = selectors.officer_deviations(user=user, year=year, period=period)
+        deviations = officers.officer_deviations(user=user, year=year, period=period)
     except ReportUnavailable as error:
         unavailable = str(error)
     return render(
@@ -289,7 +300,7 @@ def officer_deviation_note(request, year: int, period: int):
     if subproduct_id.isdigit():
         back += f"#sp-{subproduct_id}"  # back to the row just saved
     return _deviation_note_post(
-        request, subproducts=selectors.officer_subproducts(user=user), year=year, period=period, back=back
+        request, subproducts=officer_subproducts(user=user), year=year, period=period, back=back
     )
 
 
@@ -297,7 +308,7 @@ def officer_deviation_note(request, year: int, period: int):
 def period_changes(request, code: str, year: int, period: int):
     _period(year, period)
     institution = _institution(request, code)
-    period_report = selectors.period_report_for(institution=institution, year=year, period=period)
+    period_report = period_report_for(institution=institution, year=year, period=period)
     if period_report is None or period_report.snapshot is None:
         raise Http404
     return render(
@@ -306,7 +317,7 @@ def period_changes(request, code: str, year: int, period: int):
         {
             "institution": institution,
             "period_report": period_report,
-            "changes": selectors.period_report_changes(period_report=period_report),
+            "changes": period_report_changes(period_report=period_report),
         },
     )
 
@@ -331,7 +342,7 @@ def job_request(request, code: str, year: int, period: int):
 
 
 def _job(request, pk: int) -> ReportJob:
-    return get_object_or_404(selectors.report_jobs_for_user(user=request.user), pk=pk)
+    return get_object_or_404(report_jobs_for_user(user=request.user), pk=pk)
 
 
 @login_required
@@ -386,7 +397,7 @@ def verify(request):
         result = signing.signature_verify(content)
         matches = [
             job
-            for job in selectors.signed_documents_with_digest(sha256=hashlib.sha256(content).hexdigest())
-            if selectors.can_read_reports(user=request.user, institution=job.institution)
+            for job in signed_documents_with_digest(sha256=hashlib.sha256(content).hexdigest())
+            if can_read_reports(user=request.user, institution=job.institution)
         ]
     return render(request, "reporting/verify.html", {"form": form, "result": result, "matches": matches})

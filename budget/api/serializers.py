@@ -4,8 +4,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from budget.models import BudgetProjection, CostCentre, Execution
-from budget.services import execution_month_save
-from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
+from budget.services.months import execution_month_save
 from common.figures import MONEY
 from igm_plan.api.serializers import (
     DescribedModelSerializer,
@@ -98,7 +97,7 @@ INTAKE_FIELDS = {
 class ExecutionWriteSerializer(DescribedModelSerializer):
     """Monthly execution pushed by an institution's system: created, or replaced if the month exists.
 
-    The row goes through the same intake as an uploaded file (budget.services): cost centre ↔
+    The row goes through the same intake as an uploaded file (budget.services.intake): cost centre ↔
     subproduct, plan year, locked periods, submitted months, figures, and the history with the
     client's name.
     """
@@ -211,75 +210,3 @@ class ExecutionTotalSerializer(RowsSerializerMixin, serializers.Serializer):
         help_text="Ejecución financiera en quetzales (todos los subproductos).",
         **MONEY_FIELD,
     )
-
-
-class SiplanParamsSerializer(serializers.Serializer):
-    institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
-    year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año del reporte.")
-    period = serializers.IntegerField(
-        min_value=PERIODS[0], max_value=PERIODS[-1], help_text="Cuatrimestre 1, 2 o 3."
-    )
-
-
-def _money(help_text: str) -> serializers.DecimalField:
-    return serializers.DecimalField(help_text=help_text, **MONEY_FIELD)
-
-
-class SiplanMeasureLineSerializer(serializers.Serializer):
-    measure = serializers.CharField(help_text="physical (Física) o financial (Financiera).")
-    initial = _money("Meta inicial anual.")
-    reprogrammings = serializers.IntegerField(help_text="Número de reprogramaciones.")
-    current = _money("Meta vigente.")
-    months = serializers.ListField(child=_money("Ejecución del mes."), help_text="Ejecución de cada mes.")
-    months_reported = serializers.ListField(
-        child=serializers.BooleanField(), help_text="Si cada mes tiene ejecución reportada."
-    )
-    period_total = _money("Total del cuatrimestre.")
-    period_pct = _money("% del cuatrimestre sobre la meta vigente.")
-    accumulated = _money("Acumulado de enero al último mes del cuatrimestre.")
-    accumulated_pct = _money("% de avance acumulado sobre la meta vigente.")
-    accumulated_initial_pct = _money("% de avance acumulado sobre la meta inicial.")
-    over_executed = serializers.BooleanField(help_text="Ejecución acumulada mayor que la meta vigente.")
-
-
-class SiplanRowSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="product o subproduct.")
-    id = serializers.IntegerField(help_text="Id del producto o subproducto.")
-    code = serializers.CharField(help_text="Código del producto o subproducto.")
-    name = serializers.CharField(help_text="Nombre.")
-    unit = serializers.CharField(help_text="Unidad de medida.")
-    physical = SiplanMeasureLineSerializer(help_text="Línea Física.")
-    financial = SiplanMeasureLineSerializer(help_text="Línea Financiera.")
-
-
-class SiplanBlockSerializer(serializers.Serializer):
-    result_id = serializers.IntegerField(
-        allow_null=True, help_text="Id del resultado; nulo en «Sin Resultado»."
-    )
-    result_code = serializers.CharField(allow_blank=True, help_text="Código del resultado institucional.")
-    title = serializers.CharField(help_text="Texto del resultado o «Sin Resultado».")
-    rows = SiplanRowSerializer(many=True, help_text="Productos, cada uno seguido de sus subproductos.")
-
-
-class SiplanReportSerializer(serializers.Serializer):
-    institution_code = serializers.CharField(help_text="Siglas de la institución.")
-    institution_name = serializers.CharField(help_text="Nombre de la institución.")
-    institution_budget_code = serializers.CharField(help_text="Código presupuestario.")
-    plan_id = serializers.IntegerField(help_text="Id del plan que rige el año.")
-    plan_name = serializers.CharField(help_text="Nombre del plan.")
-    year = serializers.IntegerField(help_text="Año.")
-    period = serializers.IntegerField(help_text="Cuatrimestre.")
-    period_ordinal = serializers.CharField(help_text="Primer, Segundo o Tercer.")
-    period_short = serializers.CharField(help_text="1er, 2do o 3er.")
-    period_label = serializers.CharField(help_text="Meses del cuatrimestre, p. ej. septiembre - diciembre.")
-    month_numbers = serializers.ListField(
-        child=serializers.IntegerField(), help_text="Meses del cuatrimestre."
-    )
-    month_names = serializers.ListField(child=serializers.CharField(), help_text="Nombres de los meses.")
-    accumulated_months = serializers.ListField(
-        child=serializers.IntegerField(), help_text="Meses que suma el acumulado."
-    )
-    blocks = SiplanBlockSerializer(many=True, help_text="Un bloque por resultado institucional.")
-    signer_name = serializers.CharField(allow_blank=True, help_text="Nombre de la máxima autoridad.")
-    signer_title = serializers.CharField(allow_blank=True, help_text="Cargo de la máxima autoridad.")
-    notes = serializers.ListField(child=serializers.CharField(), help_text="Observaciones del reporte.")

@@ -11,7 +11,6 @@ router.register("executions", views.ExecutionViewSet, basename="execution")
 app_name = "budget-api"
 urlpatterns = [
     path("execution-totals/", views.ExecutionTotalsView.as_view(), name="execution-totals"),
-    path("siplan-report/", views.SiplanReportView.as_view(), name="siplan-report"),
     path("bench/ceiling/<str:kind>/", views.benchmark_ceiling, name="benchmark-ceiling"),
     *router.urls,
 ]

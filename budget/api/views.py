@@ -5,18 +5,15 @@ from django.db.models import (
     Subquery,
 )
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from budget import selectors
 from budget.models import BudgetProjection, CostCentre, Execution
 from igm_plan.api.pagination import IdCursorPagination, UncountedPagePagination
 from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
-from planning.models import Goal, Institution, Product, Reprogramming, Result, Subproduct
+from planning.models import Product, Subproduct
 
 from . import filtersets, serializers
 
@@ -121,32 +118,6 @@ class ExecutionTotalsView(ApiViewMixin, generics.ListAPIView):
             institution_code=self.access.institution_code or self.request.query_params.get("institution"),
             **params.validated_data,
         )
-
-
-class SiplanReportView(ApiViewMixin, APIView):
-    """The SIPLAN four-monthly report's figures (the same the PDF shows) for a year and period."""
-
-    institution_field = ""
-    history_models = (Execution, Goal, Reprogramming, Result, Product, Subproduct)
-
-    @extend_schema(
-        parameters=[serializers.SiplanParamsSerializer], responses=serializers.SiplanReportSerializer
-    )
-    def get(self, request):
-        params = serializers.SiplanParamsSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        institution = get_object_or_404(
-            self.restrict(Institution.objects.all()), code=params.validated_data["institution"]
-        )
-        try:
-            report = selectors.siplan_report(
-                institution=institution,
-                year=params.validated_data["year"],
-                period=params.validated_data["period"],
-            )
-        except selectors.ReportUnavailable as error:
-            raise NotFound(str(error)) from error
-        return Response(report.to_json_data())
 
 
 CEILING_FIELDS = (

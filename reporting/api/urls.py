@@ -9,5 +9,6 @@ router.register("report-documents", views.ReportDocumentViewSet, basename="repor
 app_name = "reporting-api"
 urlpatterns = [
     path("report-periods/", views.ReportPeriodsView.as_view(), name="report-periods"),
+    path("siplan-report/", views.SiplanReportView.as_view(), name="siplan-report"),
     *router.urls,
 ]

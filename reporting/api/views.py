@@ -4,14 +4,17 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from budget.selectors import ReportUnavailable
+from budget.models import Execution
 from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
-from planning.models import Institution
+from planning.models import Goal, Institution, Product, Reprogramming, Result, Subproduct
 from reporting.models import PeriodReport, ReportJob
-from reporting.selectors import period_deadlines, report_document
+from reporting.selectors.deadlines import period_deadlines
+from reporting.selectors.documents import report_document
+from reporting.selectors.siplan import ReportUnavailable, siplan_report
 
 from . import serializers
 
@@ -67,3 +70,29 @@ class ReportPeriodsView(ApiViewMixin, APIView):
                 deviations = ()
             periods.append({"deadline": deadline, "deviations": deviations})
         return Response(serializers.ReportPeriodSerializer(periods, many=True).data)
+
+
+class SiplanReportView(ApiViewMixin, APIView):
+    """The SIPLAN four-monthly report's figures (the same the PDF shows) for a year and period."""
+
+    institution_field = ""
+    history_models = (Execution, Goal, Reprogramming, Result, Product, Subproduct)
+
+    @extend_schema(
+        parameters=[serializers.SiplanParamsSerializer], responses=serializers.SiplanReportSerializer
+    )
+    def get(self, request):
+        params = serializers.SiplanParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        institution = get_object_or_404(
+            self.restrict(Institution.objects.all()), code=params.validated_data["institution"]
+        )
+        try:
+            report = siplan_report(
+                institution=institution,
+                year=params.validated_data["year"],
+                period=params.validated_data["period"],
+            )
+        except ReportUnavailable as error:
+            raise NotFound(str(error)) from error
+        return Response(report.to_json_data())

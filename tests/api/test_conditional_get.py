@@ -100,7 +100,7 @@ def rename_subproduct(data):
             "P-NUEVO",
         ),
         (
-            reverse_lazy("budget-api:siplan-report") + "?institution=AAA&year=2024&period=3",
+            reverse_lazy("reporting-api:siplan-report") + "?institution=AAA&year=2024&period=3",
             rename_subproduct,
             "Subproducto con otro nombre",
         ),

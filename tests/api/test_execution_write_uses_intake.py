@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from budget.models import Execution
-from budget.services import period_lock
+from budget.services.locks import period_lock
 from tests.factories import CostCentreFactory, UserFactory
 
 URL = "budget-api:execution-list"

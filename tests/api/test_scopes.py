@@ -73,7 +73,7 @@ def test_institution_token_gets_404_for_another_institutions_goal_and_execution(
 
 def test_siplan_report_of_another_institution_is_404(institution_client, two_institutions):
     response = institution_client.get(
-        reverse("budget-api:siplan-report"), {"institution": "BBB", "year": 2024, "period": 1}
+        reverse("reporting-api:siplan-report"), {"institution": "BBB", "year": 2024, "period": 1}
     )
     assert response.status_code == 404
 

@@ -6,11 +6,11 @@ Expected figures are typed from reference/siplan-cuatrimestre-3-2024.txt.
 import pytest
 from django.urls import reverse
 
-from budget.selectors import siplan_report
+from reporting.selectors.siplan import siplan_report
 
 from .helpers import token_client
 
-SIPLAN = "budget-api:siplan-report"
+SIPLAN = "reporting-api:siplan-report"
 LINE_FIGURES = (
     "initial",
     "reprogrammings",

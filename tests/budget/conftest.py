@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from accounts.models import Role
-from budget.resources import IMPORT_COLUMNS
+from budget.execution_files import IMPORT_COLUMNS
 from planning.models import Plan, Subproduct
 from tests.factories import (
     CostCentreFactory,

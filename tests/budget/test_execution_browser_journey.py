@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from budget.models import Execution
-from budget.services import period_lock
+from budget.services.locks import period_lock
 from tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]

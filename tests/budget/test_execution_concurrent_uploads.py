@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from budget.models import Execution
-from budget.services import execution_file_import
+from budget.services.uploads import execution_file_import
 from tests.budget.conftest import xlsx_bytes
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from budget.models import Execution, ExecutionUpload
-from budget.services import execution_file_import, execution_file_preview, execution_upload_apply
+from budget.services.uploads import execution_file_import, execution_file_preview, execution_upload_apply
 from tests.budget.conftest import csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.usefixtures("media")

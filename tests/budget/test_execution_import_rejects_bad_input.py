@@ -1,4 +1,4 @@
-"""Every bad input named in issue 3 is refused with its exact Spanish message and writes nothing."""
+"""Every bad input is refused with its exact Spanish message, and nothing is written."""
 
 import hashlib
 import io
@@ -8,7 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 from budget.models import Execution, ExecutionMonth, ExecutionUpload
-from budget.services import execution_file_import, period_lock
+from budget.services.locks import period_lock
+from budget.services.uploads import execution_file_import
 from tests.budget.conftest import csv_bytes, xlsx_bytes
 from tests.factories import ExecutionFactory
 

@@ -1,17 +1,12 @@
 """Open → submitted → approved / returned with a comment; locks refuse and unlocks are recorded."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from budget.models import ExecutionMonth, PeriodLock
-from budget.services import (
-    IntakeRefused,
-    PeriodLocked,
-    execution_month_approve,
-    execution_month_return,
-    execution_month_submit,
-    period_lock,
-    period_unlock,
-)
+from budget.services.intake import IntakeRefused
+from budget.services.locks import PeriodLocked, period_lock, period_unlock
+from budget.services.months import execution_month_approve, execution_month_return, execution_month_submit
 from tests.factories import ExecutionFactory
 
 
@@ -40,9 +35,9 @@ def test_return_needs_a_comment_that_the_officer_then_sees(world, march):
 
 def test_officer_cannot_approve_nor_submit_someone_elses_month(world, march):
     execution_month_submit(**march, user=world.officer)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         execution_month_approve(**march, user=world.officer)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         execution_month_submit(**march, user=world.other_officer)
 
 
@@ -67,7 +62,7 @@ def test_unlock_is_recorded_and_reopens_the_period(world, march):
     period_lock(
         institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
     )
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         period_unlock(
             institution=world.institution, year=2024, period=1, user=world.officer, reason="corrección"
         )

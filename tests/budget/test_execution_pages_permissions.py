@@ -7,7 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from budget.models import ExecutionUpload
-from budget.services import execution_file_import, execution_month_return, execution_month_submit
+from budget.services.months import execution_month_return, execution_month_submit
+from budget.services.uploads import execution_file_import
 from tests.budget.conftest import xlsx_bytes
 from tests.factories import ExecutionFactory
 

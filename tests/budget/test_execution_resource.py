@@ -4,8 +4,14 @@ from decimal import Decimal
 
 import tablib
 
+from budget.execution_files import (
+    HELPER_COLUMNS,
+    IMPORT_COLUMNS,
+    ExecutionResource,
+    neutralise,
+    template_dataset,
+)
 from budget.models import Execution
-from budget.resources import HELPER_COLUMNS, IMPORT_COLUMNS, ExecutionResource, neutralise, template_dataset
 from budget.selectors import execution_template_rows
 
 

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
 from budget.models import ExecutionUpload
-from budget.services import execution_month_submit, period_lock
+from budget.services.locks import period_lock
+from budget.services.months import execution_month_submit
 from tests.factories import ExecutionFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("media")

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget.selectors import siplan_report
+from reporting.selectors.siplan import siplan_report
 from tests.budget.siplan_reference import FIELDS, reference_rows
 
 REFERENCE = reference_rows()

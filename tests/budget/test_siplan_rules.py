@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from budget.selectors import siplan_report
 from common.figures import percentage
 from planning.models import Reprogramming
+from reporting.selectors.siplan import siplan_report
 from tests.factories import (
     CostCentreFactory,
     ExecutionFactory,

@@ -14,12 +14,8 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import Role, User
 from budget.models import CostCentre, Execution, ExecutionMonth
-from budget.services import (
-    execution_month_approve,
-    execution_month_save,
-    execution_month_submit,
-    period_lock,
-)
+from budget.services.locks import period_lock
+from budget.services.months import execution_month_approve, execution_month_save, execution_month_submit
 from planning.models import Goal, Plan, Product
 from planning.services import goal_update, product_save, reprogramming_approve, reprogramming_request
 from seeding.igm.reading import FIXTURES_DIR

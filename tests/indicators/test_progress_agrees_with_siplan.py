@@ -3,8 +3,8 @@ their percentages, per product and subproduct), they give the same figures for I
 
 import pytest
 
-from budget.selectors import siplan_report
 from monitoring.selectors import plan_progress
+from reporting.selectors.siplan import siplan_report
 
 
 @pytest.mark.parametrize("period", [1, 2, 3])

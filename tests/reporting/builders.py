@@ -4,8 +4,8 @@ for renderer tests that need no database."""
 from datetime import date
 from decimal import Decimal
 
-from budget.selectors import MeasureLine, ReportBlock, ReportRow, SiplanReport
 from reporting.documents import DetailRow, Deviation, Letter, ReportDocument
+from reporting.selectors.siplan import MeasureLine, ReportBlock, ReportRow, SiplanReport
 
 
 def line(

@@ -55,7 +55,7 @@ def director(igm):
 def explained(igm, planner):
     """IGM 2024 period 3 with every deviation explained, ready to be submitted."""
     from planning.models import Subproduct
-    from reporting.selectors import live_report_document
+    from reporting.selectors.documents import live_report_document
     from reporting.services import deviation_note_save
 
     document = live_report_document(institution=igm, year=2024, period=3)

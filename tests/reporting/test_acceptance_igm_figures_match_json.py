@@ -10,12 +10,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from budget.selectors import siplan_report
 from common.formats import figure
 from reporting.renderers.html import render_html
 from reporting.renderers.pdf import render_pdf
 from reporting.renderers.xlsx import render_xlsx
-from reporting.selectors import live_report_document
+from reporting.selectors.documents import live_report_document
+from reporting.selectors.siplan import siplan_report
 
 FIGURES = (
     "initial",

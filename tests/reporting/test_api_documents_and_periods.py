@@ -53,7 +53,7 @@ def test_period_deviations_carry_the_expected_goal_and_the_accumulated_execution
     client = token_client("read")
     periods = client.get(reverse("reporting-api:report-periods"), {"institution": "IGM", "year": 2024})
     siplan = client.get(
-        reverse("budget-api:siplan-report"), {"institution": "IGM", "year": 2024, "period": 3}
+        reverse("reporting-api:siplan-report"), {"institution": "IGM", "year": 2024, "period": 3}
     )
     lines = {
         (row["code"], line["measure"]): line

@@ -4,7 +4,7 @@ from datetime import date
 
 from budget.models import CostCentre, Execution
 from reporting.models import PeriodReport
-from reporting.selectors import period_deadlines, period_due_date
+from reporting.selectors.deadlines import period_deadlines, period_due_date
 
 
 def test_due_dates_are_fifteen_days_after_each_period():

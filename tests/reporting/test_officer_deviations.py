@@ -8,7 +8,8 @@ from django.urls import reverse
 from accounts.models import Role
 from planning.models import Subproduct
 from reporting.models import DeviationNote
-from reporting.selectors import live_report_document, period_being_reported
+from reporting.selectors.deadlines import period_being_reported
+from reporting.selectors.documents import live_report_document
 from reporting.services import period_report_submit
 from tests.factories import CostCentreFactory, InstitutionFactory, UserFactory
 

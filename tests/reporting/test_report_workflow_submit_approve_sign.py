@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from budget.models import Execution, PeriodLock
 from reporting.models import LetterSequence, PeriodReport, ReportJob
-from reporting.selectors import period_report_changes, report_document
+from reporting.selectors.documents import period_report_changes, report_document
 from reporting.services import (
     WorkflowError,
     period_report_approve,

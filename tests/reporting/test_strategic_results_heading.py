@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from reporting.renderers.html import render_html
 from reporting.renderers.pdf import render_pdf
 from reporting.renderers.xlsx import render_xlsx
-from reporting.selectors import live_report_document
+from reporting.selectors.documents import live_report_document
 from tests.conftest import REFERENCE_DIR
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from budget.resources import template_csv, template_dataset, template_xlsx
+from budget.execution_files import template_csv, template_dataset, template_xlsx
 from budget.selectors import execution_template_rows
 from planning.models import Institution
 

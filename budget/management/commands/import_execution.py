@@ -1,12 +1,12 @@
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from budget.execution_files import execution_file_check
 from budget.management.commands.export_execution_template import command_institution
-from budget.services import execution_file_import
-from budget.uploads import execution_file_check
+from budget.services.uploads import execution_file_import
 
 
 class Command(BaseCommand):
@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 institution=institution,
                 dry_run=options["dry_run"],
             )
-        except PermissionError as error:
+        except PermissionDenied as error:
             raise CommandError(str(error)) from error
         if not outcome.ok:
             for error in outcome.errors:

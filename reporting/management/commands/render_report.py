@@ -2,10 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from budget.selectors import ReportUnavailable, siplan_report
 from planning.models import Institution
 from reporting.models import ReportJob
-from reporting.selectors import period_report_approved
+from reporting.selectors.documents import period_report_approved
+from reporting.selectors.siplan import ReportUnavailable, siplan_report
 from reporting.services import report_job_render_now
 
 

@@ -1,8 +1,9 @@
-"""Execution files: the columns, the django-import-export resource, reading and writing XLSX/CSV.
+"""Execution files: the columns, the django-import-export resource, writing the XLSX/CSV template,
+the first check of an uploaded file (kind and size) and reading its rows.
 
 The resource declares the file's columns once; the template export goes through it, and its
 row-by-row ``import_data`` is the plain import the benchmark compares against. The validated
-import of whole files (``budget.services.execution_file_preview``) streams the rows read here.
+import of whole files (``budget.services.uploads.execution_file_preview``) streams the rows read here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import zipfile
 from collections.abc import Iterator
 
 import tablib
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.fields import Field
@@ -20,6 +23,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from common.formats import file_size
 from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 from planning.models import Subproduct
 from planning.selectors import plan_for_year
@@ -195,6 +199,24 @@ def template_csv(dataset: tablib.Dataset) -> bytes:
         writer.writerow([neutralise(value) for value in row])
     # The BOM makes Excel open the UTF-8 file with its accents intact.
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def execution_file_check(*, name: str, size: int) -> None:
+    """Refuse a file that is not XLSX or CSV (by its name) or larger than IGM_MAX_UPLOAD_BYTES:
+    the first check, before anything reads or keeps it; the upload page and ``import_execution``
+    apply this same rule."""
+    if not name.lower().endswith(ALLOWED_EXTENSIONS):
+        raise ValidationError(
+            _("El archivo «%(name)s» no es XLSX ni CSV; use la plantilla de ejecución.") % {"name": name},
+            code="file_type",
+        )
+    limit = settings.IGM_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise ValidationError(
+            _("El archivo «%(name)s» pesa %(size)s; el máximo es %(limit)s.")
+            % {"name": name, "size": file_size(size), "limit": file_size(limit)},
+            code="file_size",
+        )
 
 
 def _header_error(found: list[str]) -> str | None:
