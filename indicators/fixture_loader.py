@@ -26,9 +26,10 @@ from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import Role, User
-from budget.models import BudgetProjection, CostCentre, Execution
+from budget.models import CostCentre, Execution
 from common.figures import CENT
 from planning.models import (
+    BudgetProjection,
     DeclaredTotal,
     Department,
     Goal,

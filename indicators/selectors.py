@@ -15,12 +15,22 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Query
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from budget.models import BudgetProjection, Execution
+from budget.models import Execution
 from budget.selectors import execution_by_month
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS
 from common.figures import CENT, HUNDRED, ZERO, percentage
 from common.formats import quetzales, units
-from planning.models import DeclaredTotal, Goal, Institution, Plan, Product, Program, Result, Subproduct
+from planning.models import (
+    BudgetProjection,
+    DeclaredTotal,
+    Goal,
+    Institution,
+    Plan,
+    Product,
+    Program,
+    Result,
+    Subproduct,
+)
 from planning.selectors import (
     RelatedHistory,
     goals_with_reprogramming_counts,

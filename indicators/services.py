@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 from simple_history.utils import update_change_reason
 
-from budget.models import BudgetProjection
 from common.figures import ZERO
 from planning.models import (
+    BudgetProjection,
     DeclaredTotal,
     Goal,
     Institution,

@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget.models import BudgetProjection
-from planning.models import Goal, Product
+from planning.models import BudgetProjection, Goal, Product
 from tests.factories import CategoryFactory, PlanFactory, ProgramFactory
 from tests.planning.browser import log_in
 

@@ -12,9 +12,18 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from budget.models import BudgetProjection, CostCentre, Execution
+from budget.models import CostCentre, Execution
 from indicators.models import IndicatorSheet
-from planning.models import Goal, Institution, Plan, Product, Program, ProgrammaticCategory, Subproduct
+from planning.models import (
+    BudgetProjection,
+    Goal,
+    Institution,
+    Plan,
+    Product,
+    Program,
+    ProgrammaticCategory,
+    Subproduct,
+)
 
 PROGRAMS = (("01", "Actividades Centrales"), ("11", "Programa sustantivo A"), ("12", "Programa sustantivo B"))
 UNITS = ("Persona", "Documento")
