@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 from planning.models import Subproduct
-from planning.selectors import plan_for_year
+from planning.selectors.plans import plan_for_year
 
 from .models import CostCentre, Execution
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from planning.views import home
+from planning.views.home import home
 
 admin.site.site_header = "IGM Plan — administración"
 admin.site.site_title = "IGM Plan"

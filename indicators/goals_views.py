@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planning.models import Plan, Subproduct
-from planning.selectors import plan_list_for_user
-from planning.services import plan_content_editable_by, plan_ensure_readable_by
+from planning.permissions import plan_content_editable_by, plan_ensure_readable_by
+from planning.selectors.plans import plan_list_for_user
 
 from .goals_forms import GoalRowForm
 from .matrices import matrices_pdf, matrices_xlsx

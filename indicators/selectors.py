@@ -31,14 +31,9 @@ from planning.models import (
     Result,
     Subproduct,
 )
-from planning.selectors import (
-    RelatedHistory,
-    goals_with_reprogramming_counts,
-    object_changes,
-    plan_for_year,
-    plan_list_for_user,
-    subproduct_goals_rolled_up,
-)
+from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
+from planning.selectors.history import RelatedHistory, object_changes
+from planning.selectors.plans import plan_for_year, plan_list_for_user
 
 from .matrices import MatrixGoal, MatrixProduct, MatrixProgram, MatrixResult, MatrixSubproduct, PomMatrices
 from .models import (

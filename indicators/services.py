@@ -28,7 +28,9 @@ from planning.models import (
     Result,
     Subproduct,
 )
-from planning.services import goal_update, plan_ensure_editable_by, plan_ensure_not_approved
+from planning.permissions import plan_ensure_editable_by
+from planning.services.goals import goal_update
+from planning.services.plans import plan_ensure_not_approved
 
 from .matrices import MatrixGoal, PomMatrices
 from .models import (

@@ -22,8 +22,9 @@ from django.views.decorators.http import require_POST
 
 from budget.models import Execution
 from common.pdf import pdf_from_template
-from planning.selectors import CHANGES_PAGE_PARAM, institution_list_for_user, plan_list_for_user
-from planning.services import plan_content_editable_by
+from planning.permissions import plan_content_editable_by
+from planning.selectors.history import CHANGES_PAGE_PARAM
+from planning.selectors.plans import institution_list_for_user, plan_list_for_user
 
 from . import renderers
 from .charts import dashboard_charts

@@ -6,9 +6,9 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, Institution, Measure, Plan, Product, Result, Subproduct
-from .selectors import category_codes, municipalities_by_department, units_in_use
-from .services import CATEGORY_CODE
+from planning.models import Department, Institution, Measure, Plan, Product, Result, Subproduct
+from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
+from planning.services.chain import CATEGORY_CODE
 
 ods_validator = RegexValidator(
     r"^\d{1,2}\.[0-9a-z]{1,2}(\s*,\s*\d{1,2}\.[0-9a-z]{1,2})*$",

@@ -22,7 +22,9 @@ from budget.services import (
 )
 from indicators.fixture_loader import FIXTURES_DIR
 from planning.models import Goal, Plan, Product
-from planning.services import goal_update, product_save, reprogramming_approve, reprogramming_request
+from planning.services.chain import product_save
+from planning.services.goals import goal_update
+from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
 
 MAKEFILE = Path(__file__).resolve().parents[2] / "Makefile"
 
