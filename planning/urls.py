@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning.views import chain, goals
+from planning.views import chain, goals, goals_grid, matrices
 
 app_name = "planning"
 urlpatterns = [
@@ -23,4 +23,12 @@ urlpatterns = [
     path("metas/<int:pk>/", goals.goal_detail, name="goal_detail"),
     path("reprogramaciones/", goals.reprogramming_index, name="reprogramming_index"),
     path("reprogramaciones/<int:pk>/", goals.reprogramming_detail, name="reprogramming_detail"),
+    path("metas/", goals_grid.goals_plans, name="goals_plans"),
+    path("planes/<int:plan_id>/metas/", goals_grid.goals_grid_view, name="goals_grid"),
+    path(
+        "planes/<int:plan_id>/metas/subproductos/<int:subproduct_id>/",
+        goals_grid.goals_row_save,
+        name="goals_row_save",
+    ),
+    path("planes/<int:plan_id>/matrices.<str:fmt>", matrices.plan_matrices, name="plan_matrices"),
 ]

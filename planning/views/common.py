@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from planning.models import Plan, Product, Result, Subproduct
-from planning.permissions import plan_editable_by
+from planning.permissions import plan_editable_by, plan_ensure_readable_by
 from planning.selectors.history import CHANGES_PAGE_PARAM
 
 PAGE_SIZE = 20
@@ -77,3 +77,9 @@ def saved_url(obj) -> str:
 
 def plan_context(request, plan: Plan) -> dict:
     return {"plan": plan, "can_edit": plan_editable_by(user=request.user, plan=plan)}
+
+
+def readable_plan(user, plan_id: int) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("institution"), pk=plan_id)
+    plan_ensure_readable_by(user=user, plan=plan)
+    return plan
