@@ -1,6 +1,6 @@
 """In a real browser, a planner creates a product and two subproducts through the workspace forms,
 enters five years of goals for them in the goals grid, sees the program total flagged against the
-budget projection, fixes the typo, and the flag goes away (issue 5's first acceptance journey)."""
+budget projection, fixes the typo, and the flag goes away."""
 
 from decimal import Decimal
 
