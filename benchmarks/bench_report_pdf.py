@@ -32,7 +32,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from planning.models import Institution  # noqa: E402
 from reporting.renderers.pdf import render_pdf_document  # noqa: E402
 from reporting.selectors import live_report_document  # noqa: E402
-from tests.reporting.synthetic import synthetic_institution  # noqa: E402
+from seeding.synthetic import synthetic_build  # noqa: E402
 
 TARGET_SECONDS = 2.0
 
@@ -76,7 +76,8 @@ def main() -> None:
     )
     results = [measure(igm, "IGM 2024 C3", subproducts)]
     for size in options.sizes:
-        institution = synthetic_institution(code=f"S{size}", subproducts=size)
+        built = synthetic_build(code=f"S{size}", start_year=2024, products=size // 10, subproducts=10)
+        institution = built.institutions[0]
         results.append(measure(institution, f"Sintética {size} subproductos", size))
     header = f"{'reporte':32s} {'filas':>6s} {'SQL':>4s} {'consulta s':>10s} {'PDF 1ª s':>9s} {'PDF s':>7s} "
     print(header + f"{'CPU s':>6s} {'páginas':>7s} {'pág/s':>6s}")

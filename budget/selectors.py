@@ -498,3 +498,23 @@ def execution_dashboard(*, institution: Institution, year: int, today: date | No
             for period in PERIOD_MONTHS
         ],
     }
+
+
+def execution_latest_year(*, institution: Institution) -> int | None:
+    """The last year in which any of the institution's cost centres reported execution."""
+    return (
+        Execution.objects.filter(cost_centre__institution=institution)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+
+
+def execution_latest_month(*, institution: Institution) -> tuple[int, int] | None:
+    """(year, month) of the institution's latest reported execution, or None before any."""
+    return (
+        Execution.objects.filter(cost_centre__institution=institution)
+        .order_by("-year", "-month")
+        .values_list("year", "month")
+        .first()
+    )

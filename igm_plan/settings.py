@@ -57,8 +57,10 @@ INSTALLED_APPS = [
     "accounts",
     "planning",
     "budget",
+    "monitoring",
     "indicators",
     "reporting",
+    "seeding",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("cuenta/salir/", auth_views.LogoutView.as_view(), name="logout"),
     path("planificacion/", include("planning.urls")),
     path("ejecucion/", include("budget.urls")),
+    path("seguimiento/", include("monitoring.urls")),
     path("indicadores/", include("indicators.urls")),
     path("reportes/", include("reporting.urls")),
     path("api/v1/", include("planning.api.urls")),
@@ -27,17 +28,23 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# Old addresses of pages that moved: bookmarks and links keep working.
+
+# Old addresses of pages that moved: bookmarks and links keep working, query string included.
+def moved_to(name: str):
+    return RedirectView.as_view(pattern_name=name, permanent=True, query_string=True)
+
+
 urlpatterns += [
-    path("indicadores/metas/", RedirectView.as_view(pattern_name="planning:goals_plans", permanent=True)),
-    path(
-        "indicadores/planes/<int:plan_id>/metas/",
-        RedirectView.as_view(pattern_name="planning:goals_grid", permanent=True),
-    ),
-    path(
-        "indicadores/planes/<int:plan_id>/matrices.<str:fmt>",
-        RedirectView.as_view(pattern_name="planning:plan_matrices", permanent=True),
-    ),
+    path("indicadores/tablero/", moved_to("monitoring:dashboard")),
+    path("indicadores/tablero/tablero.pdf", moved_to("monitoring:dashboard_pdf")),
+    path("indicadores/informe-actividades/", moved_to("monitoring:activity")),
+    path("indicadores/informe-actividades/informe.pdf", moved_to("monitoring:activity_pdf")),
+    path("indicadores/informe-actividades/logros/nuevo/", moved_to("monitoring:achievement_create")),
+    path("indicadores/informe-actividades/logros/<int:pk>/", moved_to("monitoring:achievement_edit")),
+    path("indicadores/informe-actividades/fotos/<int:pk>/", moved_to("monitoring:achievement_photo")),
+    path("indicadores/metas/", moved_to("planning:goals_plans")),
+    path("indicadores/planes/<int:plan_id>/metas/", moved_to("planning:goals_grid")),
+    path("indicadores/planes/<int:plan_id>/matrices.<str:fmt>", moved_to("planning:plan_matrices")),
 ]
 
 handler404 = "igm_plan.api.views.not_found"

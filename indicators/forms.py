@@ -9,46 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from common.calendar import year_validators
 from common.figures import MONEY
 
-from .models import SHEET_FIELDS, Achievement, IndicatorSheet
-
-PHOTO_SLOTS = 2
-
-
-class PeriodForm(forms.Form):
-    year = forms.IntegerField(label=_("Año"), validators=year_validators)
-    period = forms.TypedChoiceField(
-        label=_("Cuatrimestre"),
-        coerce=int,
-        choices=[(1, _("1 (enero–abril)")), (2, _("2 (mayo–agosto)")), (3, _("3 (septiembre–diciembre)"))],
-    )
-
-
-class MonthForm(forms.Form):
-    year = forms.IntegerField(label=_("Año"), validators=year_validators)
-    month = forms.TypedChoiceField(
-        label=_("Mes"),
-        coerce=int,
-        choices=[
-            (number, name)
-            for number, name in enumerate(
-                [
-                    _("Enero"),
-                    _("Febrero"),
-                    _("Marzo"),
-                    _("Abril"),
-                    _("Mayo"),
-                    _("Junio"),
-                    _("Julio"),
-                    _("Agosto"),
-                    _("Septiembre"),
-                    _("Octubre"),
-                    _("Noviembre"),
-                    _("Diciembre"),
-                ],
-                start=1,
-            )
-        ],
-    )
+from .models import SHEET_FIELDS, IndicatorSheet
 
 
 class IndicatorSheetForm(forms.ModelForm):
@@ -141,50 +102,3 @@ class TargetYearForm(forms.Form):
 
 
 TargetYearFormSet = formset_factory(TargetYearForm, formset=_UniqueYearFormSet, extra=2, can_delete=True)
-
-
-class AchievementForm(forms.ModelForm):
-    class Meta:
-        model = Achievement
-        fields = ["year", "month", "area_code", "area", "unit", "text", "position"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
-
-    def __init__(self, *args, photos=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["position"].required = False
-        for index in range(1, PHOTO_SLOTS + 1):
-            self.fields[f"photo_{index}"] = forms.FileField(
-                label=_("Foto %(n)s (JPEG o PNG)") % {"n": index}, required=False
-            )
-            self.fields[f"caption_{index}"] = forms.CharField(
-                label=_("Pie de la foto %(n)s") % {"n": index}, max_length=300, required=False
-            )
-        if photos:
-            self.fields["remove_photos"] = forms.MultipleChoiceField(
-                label=_("Quitar fotos"),
-                required=False,
-                choices=[(photo.id, photo.caption) for photo in photos],
-                widget=forms.CheckboxSelectMultiple,
-            )
-
-    def clean(self):
-        data = super().clean()
-        for index in range(1, PHOTO_SLOTS + 1):
-            if data.get(f"photo_{index}") and not (data.get(f"caption_{index}") or "").strip():
-                self.add_error(f"caption_{index}", _("Escriba el pie de la foto."))
-        return data
-
-    def model_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        data["position"] = data["position"] or 0
-        return data
-
-    def photos(self) -> list[tuple[object, str]]:
-        return [
-            (self.cleaned_data[f"photo_{index}"], self.cleaned_data[f"caption_{index}"])
-            for index in range(1, PHOTO_SLOTS + 1)
-            if self.cleaned_data.get(f"photo_{index}")
-        ]
-
-    def removed_photo_ids(self) -> list[int]:
-        return [int(pk) for pk in self.cleaned_data.get("remove_photos", [])]

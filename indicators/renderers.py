@@ -1,5 +1,5 @@
-"""Pure renderers: indicator sheets, the multiannual table, the dashboard and the activity report
-from selector data to PDF (WeasyPrint) or XLSX (openpyxl) bytes. No arithmetic happens here."""
+"""Pure renderers: indicator sheets and the multiannual table from selector data to XLSX
+(openpyxl) bytes. No arithmetic happens here."""
 
 from __future__ import annotations
 

@@ -1,30 +1,25 @@
-"""Reads over indicators: their check against the plan's goals, computed indicator values."""
+"""Reads over indicators: the sheets, their computed values and lights, the multiannual table, and
+that table's check against the plan's goals."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from itertools import accumulate
+from decimal import Decimal
 
-from django.conf import settings
 from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from budget.models import Execution
-from budget.selectors import execution_by_month
-from common.calendar import MONTH_NAMES, PERIOD_MONTHS
-from common.figures import CENT, HUNDRED, ZERO, percentage
-from planning.models import Institution, Plan, Subproduct
+from common.figures import HUNDRED, ZERO, percentage
+from monitoring.selectors import ProductProgress, plan_progress, traffic_light
+from planning.models import Plan
 from planning.selectors.consistency import Finding, consistency_finding
-from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
 from planning.selectors.history import RelatedHistory, object_changes
-from planning.selectors.plans import plan_for_year, plan_list_for_user
+from planning.selectors.plans import plan_list_for_user
 
 from .models import (
-    Achievement,
     IndicatorSheet,
     IndicatorSheetValue,
     ProductIndicatorTarget,
@@ -74,219 +69,6 @@ def indicator_table_findings(*, plan: Plan, product_goals: dict) -> list[Finding
                 )
             )
     return findings
-
-
-# --- Issue 5c (indicator sheets, dashboard, activity report) selectors below this line ---------
-
-
-class Light:
-    """Traffic-light colours; thresholds come from IGM_TRAFFIC_GREEN_PCT / IGM_TRAFFIC_YELLOW_PCT."""
-
-    GREEN = "verde"
-    YELLOW = "amarillo"
-    RED = "rojo"
-
-
-def traffic_light(pct: Decimal) -> str:
-    """Green from the green threshold up (90 %), yellow from the yellow one (70 %), red below."""
-    if pct >= Decimal(str(settings.IGM_TRAFFIC_GREEN_PCT)):
-        return Light.GREEN
-    if pct >= Decimal(str(settings.IGM_TRAFFIC_YELLOW_PCT)):
-        return Light.YELLOW
-    return Light.RED
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Physical or financial progress of one product or subproduct over a year.
-
-    ``months_so_far`` is the last month the selected period counts (December for the third
-    period), or the last month with any reported execution when the year is still running.
-    The traffic light compares the accumulated execution with the share of the goal expected by
-    then (goal × months_so_far ÷ 12); at year end that is the SIPLAN "% de avance acumulado".
-    """
-
-    goal_initial: Decimal
-    goal_current: Decimal
-    monthly: tuple[Decimal, ...]
-    period: int
-    months_so_far: int
-
-    @property
-    def period_total(self) -> Decimal:
-        return sum((self.monthly[m - 1] for m in PERIOD_MONTHS[self.period]), ZERO)
-
-    @property
-    def accumulated(self) -> Decimal:
-        return sum(self.monthly[: PERIOD_MONTHS[self.period][-1]], ZERO)
-
-    @property
-    def cumulative(self) -> tuple[Decimal, ...]:
-        return tuple(accumulate(self.monthly))
-
-    @property
-    def period_pct(self) -> Decimal:
-        return percentage(self.period_total, self.goal_current)
-
-    @property
-    def accumulated_pct(self) -> Decimal:
-        return percentage(self.accumulated, self.goal_current)
-
-    @property
-    def accumulated_initial_pct(self) -> Decimal:
-        return percentage(self.accumulated, self.goal_initial)
-
-    @property
-    def projected(self) -> Decimal:
-        """Year-end execution if the pace of the months so far continues."""
-        return (Decimal(self.accumulated) * 12 / self.months_so_far).quantize(CENT, rounding=ROUND_HALF_UP)
-
-    @property
-    def projected_pct(self) -> Decimal:
-        """Projected year-end achievement; equally, the accumulated execution against the share of
-        the goal expected by ``months_so_far``."""
-        return percentage(self.accumulated * 12, self.goal_current * self.months_so_far)
-
-    @property
-    def light(self) -> str:
-        return traffic_light(self.projected_pct)
-
-    @property
-    def over_executed(self) -> bool:
-        """Past the annual goal, or running faster than IGM_DEVIATION_HIGH_PCT of the expected pace."""
-        if self.accumulated > self.goal_current:  # also execution without any goal, as SIPLAN flags it
-            return True
-        return self.projected_pct > Decimal(str(settings.IGM_DEVIATION_HIGH_PCT))
-
-    @property
-    def under_executed(self) -> bool:
-        return bool(self.goal_current) and self.projected_pct < Decimal(str(settings.IGM_DEVIATION_LOW_PCT))
-
-
-def _unit_cost(money: Decimal, units: Decimal) -> Decimal | None:
-    if not units:
-        return None
-    return (Decimal(money) / Decimal(units)).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class ProgressRow:
-    kind: str  # "product" or "subproduct"
-    id: int
-    code: str
-    name: str
-    unit: str
-    physical: Progress
-    financial: Progress
-
-    @property
-    def measures(self) -> tuple[tuple[str, Progress], tuple[str, Progress]]:
-        return (("Física", self.physical), ("Financiera", self.financial))
-
-    @property
-    def unit_cost_programmed(self) -> Decimal | None:
-        return _unit_cost(self.financial.goal_current, self.physical.goal_current)
-
-    @property
-    def unit_cost_executed(self) -> Decimal | None:
-        return _unit_cost(self.financial.accumulated, self.physical.accumulated)
-
-
-@dataclass(frozen=True)
-class ProductProgress:
-    product: ProgressRow
-    subproducts: tuple[ProgressRow, ...]
-    result_id: int | None
-    category_id: int
-
-
-@dataclass(frozen=True)
-class PlanProgress:
-    institution: Institution
-    plan: Plan | None
-    year: int
-    period: int
-    months_so_far: int
-    products: tuple[ProductProgress, ...]
-    restricted: bool  # only some cost centres' execution counts (an officer's view)
-
-    @property
-    def expected_pct(self) -> Decimal:
-        return percentage(self.months_so_far, 12)
-
-    @property
-    def period_label(self) -> str:
-        months = PERIOD_MONTHS[self.period]
-        return f"{MONTH_NAMES[months[0] - 1]} – {MONTH_NAMES[months[-1] - 1]} {self.year}"
-
-
-ALL_MONTHS = tuple(range(1, 13))
-
-
-def plan_progress(
-    *, institution: Institution, year: int, period: int, cost_centre_ids: list[int] | None = None
-) -> PlanProgress:
-    """Goals and monthly execution of every product and subproduct of the plan governing ``year``,
-    by the SIPLAN rules of ``budget.selectors`` (a product's own goal, else its subproducts rolled
-    up; physical execution from the subproducts of the product's unit, financial from all).
-
-    Six queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
-    execution counts and only the subproducts they produce are listed (an officer's view).
-    """
-    plan = plan_for_year(institution=institution, year=year)
-    if plan is None:
-        return PlanProgress(institution, None, year, period, PERIOD_MONTHS[period][-1], (), False)
-    subproducts = Subproduct.objects.filter(product__plan=plan).select_related("product")
-    executions = Execution.objects.filter(subproduct__product__plan=plan, year=year)
-    if cost_centre_ids is not None:
-        subproducts = subproducts.filter(cost_centres__in=cost_centre_ids).distinct()
-        executions = executions.filter(cost_centre_id__in=cost_centre_ids)
-    subproducts = list(subproducts.order_by("product__position", "product__code", "position", "code"))
-    by_subproduct = execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
-    by_product = execution_by_month(executions, "subproduct__product_id", ALL_MONTHS, same_unit_only=True)
-    goals = goals_with_reprogramming_counts(plan=plan, year=year)
-    own_goals = {goal.product_id: goal for goal in goals if goal.product_id}
-    subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
-    rolled_up_goals = subproduct_goals_rolled_up(plan=plan, year=year)
-
-    reported = [m for row in by_subproduct.values() for m in ALL_MONTHS if row[f"rows_{m}"]]
-    period_end = PERIOD_MONTHS[period][-1]
-    months_so_far = min(period_end, max(reported)) if reported else period_end
-
-    def row(kind: str, owner, goal, execution: dict | None) -> ProgressRow:
-        def progress(measure: str) -> Progress:
-            return Progress(
-                goal_initial=Decimal(getattr(goal, f"{measure}_initial", 0) or 0),
-                goal_current=Decimal(getattr(goal, f"{measure}_current", 0) or 0),
-                monthly=tuple(Decimal((execution or {}).get(f"{measure}_{m}", 0)) for m in ALL_MONTHS),
-                period=period,
-                months_so_far=months_so_far,
-            )
-
-        return ProgressRow(
-            kind, owner.id, owner.code, owner.name, owner.unit, progress("physical"), progress("financial")
-        )
-
-    grouped: dict[int, list[Subproduct]] = {}
-    for sub in subproducts:
-        grouped.setdefault(sub.product_id, []).append(sub)
-    products = tuple(
-        ProductProgress(
-            product=row(
-                "product",
-                subs[0].product,
-                own_goals.get(pid) or rolled_up_goals.get(pid),
-                by_product.get(pid),
-            ),
-            subproducts=tuple(
-                row("subproduct", s, subproduct_goals.get(s.id), by_subproduct.get(s.id)) for s in subs
-            ),
-            result_id=subs[0].product.result_id,
-            category_id=subs[0].product.category_id,
-        )
-        for pid, subs in grouped.items()
-    )
-    return PlanProgress(institution, plan, year, period, months_so_far, products, cost_centre_ids is not None)
 
 
 def indicator_sheet_list_for_user(*, user) -> QuerySet[IndicatorSheet]:
@@ -436,119 +218,6 @@ def indicator_values(*, sheets, year: int, period: int) -> list[IndicatorValue]:
             )
         )
     return values
-
-
-# Activity report -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ActivityTable:
-    number: int
-    product_name: str
-    quantity_label: str
-    total: Decimal
-    rows: tuple[tuple[str, Decimal], ...]
-
-
-@dataclass(frozen=True)
-class ActivityPhoto:
-    id: int
-    caption: str
-
-
-@dataclass(frozen=True)
-class ActivityItem:
-    id: int
-    text: str
-    created_by_id: int | None
-    photos: tuple[ActivityPhoto, ...]
-
-
-@dataclass(frozen=True)
-class ActivityUnit:
-    number: str
-    name: str
-    items: tuple[ActivityItem, ...]
-
-
-@dataclass(frozen=True)
-class ActivityArea:
-    code: str
-    name: str
-    units: tuple[ActivityUnit, ...]
-
-
-@dataclass(frozen=True)
-class ActivityReport:
-    institution_name: str
-    year: int
-    month: int
-    month_name: str
-    plan_name: str | None
-    tables: tuple[ActivityTable, ...]
-    areas: tuple[ActivityArea, ...]
-
-
-def _plural(unit: str) -> str:
-    word = unit.strip().lower()
-    if word.endswith("s"):
-        return word
-    return word + ("s" if word[-1:] in "aeiou" else "es")
-
-
-def activity_report(*, institution: Institution, year: int, month: int) -> ActivityReport:
-    """The monthly activity report: a table per product linked to a result, with its subproducts
-    of the product's unit and the month's physical execution, then the units' achievements."""
-    progress = plan_progress(institution=institution, year=year, period=(month - 1) // 4 + 1)
-    tables = tuple(
-        ActivityTable(
-            number=number,
-            product_name=item.product.name,
-            quantity_label=f"Cantidad de {_plural(item.product.unit)}",
-            total=item.product.physical.monthly[month - 1],
-            rows=tuple(
-                (sub.name, sub.physical.monthly[month - 1])
-                for sub in item.subproducts
-                if sub.unit == item.product.unit
-            ),
-        )
-        for number, item in enumerate((p for p in progress.products if p.result_id is not None), start=1)
-    )
-    achievements = (
-        Achievement.objects.filter(institution=institution, year=year, month=month)
-        .prefetch_related("photos")
-        .order_by("area_code", "area", "unit", "position", "id")
-    )
-    areas: dict[tuple[str, str], dict[str, list[ActivityItem]]] = {}
-    for achievement in achievements:
-        units = areas.setdefault((achievement.area_code, achievement.area), {})
-        units.setdefault(achievement.unit, []).append(
-            ActivityItem(
-                id=achievement.id,
-                text=achievement.text,
-                created_by_id=achievement.created_by_id,
-                photos=tuple(ActivityPhoto(photo.id, photo.caption) for photo in achievement.photos.all()),
-            )
-        )
-    return ActivityReport(
-        institution_name=institution.name,
-        year=year,
-        month=month,
-        month_name=MONTH_NAMES[month - 1],
-        plan_name=progress.plan.name if progress.plan else None,
-        tables=tables,
-        areas=tuple(
-            ActivityArea(
-                code=code,
-                name=name,
-                units=tuple(
-                    ActivityUnit(number=f"{code}.{index}", name=unit, items=tuple(items))
-                    for index, (unit, items) in enumerate(units.items(), start=1)
-                ),
-            )
-            for (code, name), units in areas.items()
-        ),
-    )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def test_menu_links_open_for_the_role(igm, role):
     client = Client()
     client.force_login(UserFactory(username=f"menu-{role}", role=role, institution=igm))
     links = _menu_links(client.get("/").content.decode())
-    assert "/indicadores/informe-actividades/" in links
+    assert "/seguimiento/informe-actividades/" in links
     for link in links:
         if link.startswith("/api/"):
             continue  # the API documentation is a static Swagger page

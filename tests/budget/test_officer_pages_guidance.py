@@ -21,7 +21,7 @@ def nav_links(client) -> list[str]:
 def test_every_menu_link_opens_for_an_officer(world, client):
     client.force_login(world.officer)
     links = nav_links(client)
-    assert "/ejecucion/" in links and "/indicadores/tablero/" in links
+    assert "/ejecucion/" in links and "/seguimiento/tablero/" in links
     for refused in ("/planificacion/", "/indicadores/", "/reportes/"):
         assert refused not in links
     for link in links:
@@ -31,7 +31,7 @@ def test_every_menu_link_opens_for_an_officer(world, client):
 def test_readers_keep_the_planning_indicator_and_report_links(world, client):
     client.force_login(world.auditor)
     links = set(nav_links(client))
-    assert {"/planificacion/", "/indicadores/", "/indicadores/tablero/", "/reportes/"} <= links
+    assert {"/planificacion/", "/indicadores/", "/seguimiento/tablero/", "/reportes/"} <= links
 
 
 def test_a_refused_page_says_why_in_spanish(world, client):

@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from accounts.models import Role
-from indicators.models import Achievement, AchievementPhoto
+from monitoring.models import Achievement, AchievementPhoto
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +41,7 @@ def test_officer_reports_an_achievement_with_a_photo_that_reaches_page_and_pdf(c
     client.force_login(small["users"][Role.OFFICER])
 
     response = client.post(
-        reverse("indicators:achievement_create"), form(photo_1=png(), caption_1="Centro de atención")
+        reverse("monitoring:achievement_create"), form(photo_1=png(), caption_1="Centro de atención")
     )
 
     achievement = Achievement.objects.get(institution=small["institution"])
@@ -49,12 +49,12 @@ def test_officer_reports_an_achievement_with_a_photo_that_reaches_page_and_pdf(c
     assert response.status_code == 302
     assert achievement.created_by == small["users"][Role.OFFICER]
     assert (photo.image_format, photo.caption) == ("PNG", "Centro de atención")
-    page = client.get(reverse("indicators:activity"), {"year": 2024, "month": 1}).content.decode()
+    page = client.get(reverse("monitoring:activity"), {"year": 2024, "month": 1}).content.decode()
     assert "03.1 Subdirección de Control Migratorio" in page
-    assert reverse("indicators:achievement_photo", args=[photo.pk]) in page
-    assert client.get(reverse("indicators:achievement_photo", args=[photo.pk]))["Content-Type"] == "image/png"
+    assert reverse("monitoring:achievement_photo", args=[photo.pk]) in page
+    assert client.get(reverse("monitoring:achievement_photo", args=[photo.pk]))["Content-Type"] == "image/png"
     pdf = PdfReader(
-        BytesIO(client.get(reverse("indicators:activity_pdf"), {"year": 2024, "month": 1}).content)
+        BytesIO(client.get(reverse("monitoring:activity_pdf"), {"year": 2024, "month": 1}).content)
     )
     assert "Foto: Centro de atención" in "".join(p.extract_text() for p in pdf.pages)
     assert any(page.images for page in pdf.pages)
@@ -64,7 +64,7 @@ def test_a_file_that_is_not_an_image_is_refused_whatever_its_name(client, small)
     client.force_login(small["users"][Role.PLANNER])
     fake = SimpleUploadedFile("foto.png", b"%PDF-1.4 no es una imagen", content_type="image/png")
 
-    response = client.post(reverse("indicators:achievement_create"), form(photo_1=fake, caption_1="x"))
+    response = client.post(reverse("monitoring:achievement_create"), form(photo_1=fake, caption_1="x"))
 
     assert "El archivo no es una imagen válida (JPEG o PNG)." in response.content.decode()
     assert not Achievement.objects.filter(institution=small["institution"]).exists()
@@ -77,7 +77,7 @@ def test_an_image_of_another_format_is_refused(client, small):
     Image.new("RGB", (10, 10)).save(buffer, format="GIF")
     gif = SimpleUploadedFile("foto.png", buffer.getvalue())
 
-    response = client.post(reverse("indicators:achievement_create"), form(photo_1=gif, caption_1="x"))
+    response = client.post(reverse("monitoring:achievement_create"), form(photo_1=gif, caption_1="x"))
 
     assert "Formato de imagen no admitido: use JPEG o PNG." in response.content.decode()
 
@@ -86,7 +86,7 @@ def test_an_oversized_photo_is_refused(client, small, settings):
     settings.IGM_MAX_PHOTO_BYTES = 100
     client.force_login(small["users"][Role.PLANNER])
 
-    response = client.post(reverse("indicators:achievement_create"), form(photo_1=png(), caption_1="x"))
+    response = client.post(reverse("monitoring:achievement_create"), form(photo_1=png(), caption_1="x"))
 
     assert "el máximo es 0.0 MB" in response.content.decode()
     assert not Achievement.objects.filter(institution=small["institution"]).exists()
@@ -94,7 +94,7 @@ def test_an_oversized_photo_is_refused(client, small, settings):
 
 def test_a_photo_needs_its_caption(client, small):
     client.force_login(small["users"][Role.PLANNER])
-    response = client.post(reverse("indicators:achievement_create"), form(photo_1=png()))
+    response = client.post(reverse("monitoring:achievement_create"), form(photo_1=png()))
     assert "Escriba el pie de la foto." in response.content.decode()
 
 
@@ -111,9 +111,9 @@ def test_officers_edit_only_their_own_achievements_and_planning_edits_all(client
         created_by=planner,
     )
     client.force_login(officer)
-    assert client.post(reverse("indicators:achievement_remove", args=[theirs.pk])).status_code == 403
+    assert client.post(reverse("monitoring:achievement_remove", args=[theirs.pk])).status_code == 403
     client.force_login(planner)
-    response = client.post(reverse("indicators:achievement_edit", args=[theirs.pk]), form(text="Corregido"))
+    response = client.post(reverse("monitoring:achievement_edit", args=[theirs.pk]), form(text="Corregido"))
     assert response.status_code == 302
     theirs.refresh_from_db()
     assert theirs.text == "Corregido"
@@ -121,5 +121,5 @@ def test_officers_edit_only_their_own_achievements_and_planning_edits_all(client
 
 def test_directors_and_auditors_read_but_do_not_report(client, small):
     client.force_login(small["users"][Role.DIRECTOR])
-    assert client.get(reverse("indicators:activity")).status_code == 200
-    assert client.post(reverse("indicators:achievement_create"), form()).status_code == 403
+    assert client.get(reverse("monitoring:activity")).status_code == 200
+    assert client.post(reverse("monitoring:achievement_create"), form()).status_code == 403

@@ -7,8 +7,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import Role
-from indicators.models import Achievement
-from indicators.selectors import activity_report
+from monitoring.models import Achievement
+from monitoring.selectors import activity_report
 
 
 def test_igm_january_2024_tables_match_the_reference_report(igm, django_assert_max_num_queries):
@@ -60,8 +60,8 @@ def test_achievements_are_grouped_by_area_and_numbered_by_unit(small):
 
 def test_report_page_and_pdf_for_igm_january(client, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    page = client.get(reverse("indicators:activity"), {"year": 2024, "month": 1})
-    pdf = client.get(reverse("indicators:activity_pdf"), {"year": 2024, "month": 1})
+    page = client.get(reverse("monitoring:activity"), {"year": 2024, "month": 1})
+    pdf = client.get(reverse("monitoring:activity_pdf"), {"year": 2024, "month": 1})
 
     html = page.content.decode()
     assert "INFORME DE ACTIVIDADES RELEVANTES" in html and "ENERO, 2024" in html
@@ -73,7 +73,7 @@ def test_report_page_and_pdf_for_igm_january(client, igm_user):
 
 def test_pdf_of_a_month_without_achievements_says_so(client, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    pdf = client.get(reverse("indicators:activity_pdf"), {"year": 2024, "month": 1})
+    pdf = client.get(reverse("monitoring:activity_pdf"), {"year": 2024, "month": 1})
 
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
     assert "Información cualitativa:" in text

@@ -3,7 +3,7 @@
 from decimal import Decimal
 from xml.etree import ElementTree
 
-from indicators.charts import cumulative_line_svg, progress_bars_svg
+from monitoring.charts import cumulative_line_svg, progress_bars_svg
 
 
 def test_bar_labels_are_escaped_and_the_svg_parses():

@@ -4,14 +4,14 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from indicators.selectors import plan_progress
+from monitoring.selectors import plan_progress
 from tests.factories import UserFactory
 
 
 def test_officer_sees_only_the_execution_of_their_cost_centres(client, small):
     client.force_login(small["users"][Role.OFFICER])  # officer of Delegación Norte only
 
-    response = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 3})
+    response = client.get(reverse("monitoring:dashboard"), {"year": 2024, "period": 3})
 
     progress = response.context["progress"]
     people = progress.products[0].subproducts[0]
@@ -35,7 +35,7 @@ def test_officer_does_not_see_subproducts_their_cost_centres_do_not_produce(smal
 def test_readers_see_the_whole_institution(client, small, role):
     client.force_login(small["users"][role])
 
-    response = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 3})
+    response = client.get(reverse("monitoring:dashboard"), {"year": 2024, "period": 3})
 
     people = response.context["progress"].products[0].subproducts[0]
     assert people.physical.accumulated == 70 * 12
@@ -43,7 +43,7 @@ def test_readers_see_the_whole_institution(client, small, role):
 
 def test_a_user_without_role_is_refused(client, small):
     client.force_login(UserFactory(role="", institution=small["institution"]))
-    assert client.get(reverse("indicators:dashboard")).status_code == 403
+    assert client.get(reverse("monitoring:dashboard")).status_code == 403
     assert client.get(reverse("indicators:index")).status_code == 403
 
 
@@ -59,6 +59,6 @@ def test_sheets_of_another_institution_are_not_found(client, small, igm_user):
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, small):
-    response = client.get(reverse("indicators:dashboard"))
+    response = client.get(reverse("monitoring:dashboard"))
     assert response.status_code == 302
     assert reverse("login") in response["Location"]

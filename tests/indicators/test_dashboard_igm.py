@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from accounts.models import Role
 from common.pdf import pdf_layout
-from indicators.selectors import Light
+from monitoring.selectors import Light
 from tests.pdf_layout import text_outside_cells
 
 
@@ -15,7 +15,7 @@ def test_igm_2024_dashboard_figures_and_lights(client, igm_user, django_assert_m
     client.force_login(igm_user(Role.DIRECTOR))
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 3})
+        response = client.get(reverse("monitoring:dashboard"), {"year": 2024, "period": 3})
 
     products = {p.product.name: p.product for p in response.context["progress"].products}
     expected = {
@@ -45,7 +45,7 @@ def test_igm_2024_dashboard_figures_and_lights(client, igm_user, django_assert_m
 
 def test_igm_2024_flags_over_and_under_execution(client, igm_user):
     client.force_login(igm_user(Role.PLANNER))
-    response = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 3})
+    response = client.get(reverse("monitoring:dashboard"), {"year": 2024, "period": 3})
 
     rows = {s.name: s for p in response.context["progress"].products for s in p.subproducts}
     shelters = rows["Migrantes Atendidos en Albergues y Centros de Retornados"]
@@ -60,7 +60,7 @@ def test_igm_2024_flags_over_and_under_execution(client, igm_user):
 
 def test_igm_2024_period_2_projects_the_year_end(client, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    response = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 2})
+    response = client.get(reverse("monitoring:dashboard"), {"year": 2024, "period": 2})
 
     progress = response.context["progress"]
     control = next(p.product for p in progress.products if p.product.name.startswith("Control"))
@@ -73,7 +73,7 @@ def test_igm_2024_period_2_projects_the_year_end(client, igm_user):
 
 def test_dashboard_pdf_carries_the_charts_and_figures(client, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    response = client.get(reverse("indicators:dashboard_pdf"), {"year": 2024, "period": 3})
+    response = client.get(reverse("monitoring:dashboard_pdf"), {"year": 2024, "period": 3})
 
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
     assert response["Content-Type"] == "application/pdf"
@@ -85,8 +85,8 @@ def test_dashboard_pdf_text_stays_inside_its_cells(client, igm_user):
     """The PDF is laid out from the same context as the page; «% cuatrimestre» is hyphenated in its
     narrow header instead of running into «% avance acumulado»."""
     client.force_login(igm_user(Role.DIRECTOR))
-    page = client.get(reverse("indicators:dashboard"), {"year": 2024, "period": 3})
+    page = client.get(reverse("monitoring:dashboard"), {"year": 2024, "period": 3})
 
-    layout = pdf_layout("indicators/pdf/dashboard.html", page.context[0].flatten())
+    layout = pdf_layout("monitoring/pdf/dashboard.html", page.context[0].flatten())
 
     assert text_outside_cells(layout) == []

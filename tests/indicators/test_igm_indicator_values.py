@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.selectors import Light, indicator_sheets_for_plan, indicator_values
+from indicators.selectors import indicator_sheets_for_plan, indicator_values
+from monitoring.selectors import Light
 from planning.models import Plan
 
 # siplan-cuatrimestre-3-2024.txt, product rows, physical, accumulated ÷ current goal.

@@ -20,11 +20,11 @@ from budget.services import (
     execution_month_submit,
     period_lock,
 )
-from indicators.fixture_loader import FIXTURES_DIR
 from planning.models import Goal, Plan, Product
 from planning.services.chain import product_save
 from planning.services.goals import goal_update
 from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
+from seeding.igm.reading import FIXTURES_DIR
 
 MAKEFILE = Path(__file__).resolve().parents[2] / "Makefile"
 

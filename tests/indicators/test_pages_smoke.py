@@ -8,8 +8,8 @@ from accounts.models import Role
     "name,kwargs",
     [
         ("indicators:index", {}),
-        ("indicators:dashboard", {}),
-        ("indicators:activity", {}),
+        ("monitoring:dashboard", {}),
+        ("monitoring:activity", {}),
     ],
 )
 def test_pages_render_for_the_planner(client, small, name, kwargs):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from accounts.models import Role
-from indicators.models import AchievementPhoto
+from monitoring.models import AchievementPhoto
 from tests.indicators.test_achievement_photos import form
 
 RED, BLUE = (200, 20, 20), (20, 20, 200)
@@ -35,7 +35,7 @@ def camera_photo(image_format: str, size=(4000, 3000), orientation: int | None =
 
 def upload(client, small, photo) -> tuple[AchievementPhoto, Image.Image]:
     client.force_login(small["users"][Role.OFFICER])
-    response = client.post(reverse("indicators:achievement_create"), form(photo_1=photo, caption_1="Sede"))
+    response = client.post(reverse("monitoring:achievement_create"), form(photo_1=photo, caption_1="Sede"))
     assert response.status_code == 302
     stored = AchievementPhoto.objects.get()
     with stored.image.open("rb") as handle:

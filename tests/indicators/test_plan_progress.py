@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.selectors import Light, plan_progress
+from monitoring.selectors import Light, plan_progress
 from tests.factories import (
     CostCentreFactory,
     ExecutionFactory,

@@ -4,7 +4,7 @@ their percentages, per product and subproduct), they give the same figures for I
 import pytest
 
 from budget.selectors import siplan_report
-from indicators.selectors import plan_progress
+from monitoring.selectors import plan_progress
 
 
 @pytest.mark.parametrize("period", [1, 2, 3])

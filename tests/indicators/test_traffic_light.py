@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.selectors import Light, traffic_light
+from monitoring.selectors import Light, traffic_light
 
 
 @pytest.mark.parametrize(

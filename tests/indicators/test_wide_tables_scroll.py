@@ -22,7 +22,7 @@ def _scrolls(page: str, table_start: str) -> bool:
 
 
 def test_dashboard_table_scrolls_in_its_box(director_client):
-    page = director_client.get("/indicadores/tablero/?year=2024&period=3").content.decode()
+    page = director_client.get("/seguimiento/tablero/?year=2024&period=3").content.decode()
     assert _scrolls(page, '<table class="table dash" id="dashboard-table">')
 
 

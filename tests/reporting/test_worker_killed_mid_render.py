@@ -17,8 +17,7 @@ from django.conf import settings
 
 from reporting.models import ReportJob
 from reporting.services import report_job_request
-
-from .synthetic import synthetic_institution
+from seeding.synthetic import synthetic_build
 
 pytestmark = pytest.mark.worker
 
@@ -38,7 +37,7 @@ def test_job_finishes_once_after_its_worker_child_is_killed(celery_worker_proces
     from accounts.models import Role
     from tests.factories import UserFactory
 
-    institution = synthetic_institution(code="KILL", subproducts=120, per_product=6)
+    institution = synthetic_build(code="KILL", start_year=2024, products=20, subproducts=6).institutions[0]
     user = UserFactory(role=Role.PLANNER, institution=institution)
     job = report_job_request(institution=institution, year=2024, period=3, format="pdf", user=user)
 

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators.fixture_loader import FIXTURES_DIR, FixtureError, institution_load_igm
+from seeding.igm.loader import institution_load_igm
+from seeding.igm.reading import FIXTURES_DIR, FixtureError
 
 
 class Command(BaseCommand):

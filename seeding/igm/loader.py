@@ -12,81 +12,44 @@ as such with the derivation in words.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 
-from accounts.models import Role, User
-from budget.models import CostCentre, Execution
-from common.figures import CENT
+from budget.models import CostCentre
+from indicators.models import (
+    IndicatorSheet,
+    IndicatorSheetValue,
+    ProductIndicatorTarget,
+    ProductIndicatorYear,
+)
 from planning.models import (
     BudgetProjection,
     DeclaredTotal,
     Department,
     Goal,
     Institution,
-    Measure,
     Municipality,
     Plan,
     Product,
     Program,
     ProgrammaticCategory,
-    Reprogramming,
     Result,
     ResultTarget,
     Subproduct,
 )
 
-from .models import IndicatorSheet, IndicatorSheetValue, ProductIndicatorTarget, ProductIndicatorYear
+from .annual_plan import AnnualPlanSections
+from .demo_users import DemoUsersSection
+from .reading import FIXTURES_DIR, FixtureError, _money, _require, _split_category, _units, read_document
 
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-
-# Demo accounts, one per role of DESIGN.md "Who uses it" (plus the planning lead who approves
-# reprogrammings). The passwords are public on purpose: change them on any real deployment.
-DEMO_USERS = (
-    (
-        "planificador",
-        "Planifica-IGM-2026",
-        Role.PLANNER,
-        "Edgar Leonel",
-        "Leal Bolaños",
-        "Subdirección de Planificación",
-    ),
-    (
-        "jefa_planificacion",
-        "Jefa-Planifica-2026",
-        Role.PLANNING_LEAD,
-        "Jessica Margaret",
-        "Orellana Díaz",
-        "Subdirectora de Planificación",
-    ),
-    (
-        "encargado_cc",
-        "Centro-Costo-2026",
-        Role.OFFICER,
-        "Encargado",
-        "de centro de costo (demo)",
-        "Encargado de centro de costo",
-    ),
-    ("director", "Director-IGM-2026", Role.DIRECTOR, "Alfredo Danilo", "Rivera", "Director General"),
-    ("auditor", "Auditoria-IGM-2026", Role.AUDITOR, "Auditoría", "Interna (demo)", "Auditor interno"),
-    ("segeplan", "Segeplan-Lectura-2026", Role.SEGEPLAN, "SEGEPLAN", "(lectura)", "Analista SEGEPLAN"),
-)
-DEMO_OFFICER_COST_CENTRES = ("CC-01", "CC-02")
 SEED_REASON = "Carga inicial de los documentos del IGM (load_igm)"
-
-
-class FixtureError(Exception):
-    """A fixture file is missing, malformed or inconsistent; the message says where."""
 
 
 @dataclass
@@ -102,7 +65,7 @@ class LoadSummary:
         return bool(self.created)
 
 
-class _Loader:
+class _Loader(AnnualPlanSections, DemoUsersSection):
     def __init__(self, directory: Path):
         self.directory = directory
         self.summary = LoadSummary()
@@ -111,19 +74,7 @@ class _Loader:
 
     # -- reading ---------------------------------------------------------------------------------
     def read(self, relative: str) -> dict:
-        path = self.directory / relative
-        try:
-            with path.open(encoding="utf-8") as handle:
-                # Floats are refused outright: every amount in the fixtures is a string.
-                return json.load(handle, parse_float=_refuse_float)
-        except FileNotFoundError as exc:
-            raise FixtureError(f"No se encontró el archivo de datos {path}.") from exc
-        except json.JSONDecodeError as exc:
-            raise FixtureError(
-                f"{path}: JSON inválido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}."
-            ) from exc
-        except ValueError as exc:
-            raise FixtureError(f"{path}: {exc}") from exc
+        return read_document(self.directory, relative)
 
     # -- writing ---------------------------------------------------------------------------------
     def add_missing(self, model, lookup: dict, values: dict):
@@ -451,126 +402,6 @@ class _Loader:
                     {"absolute": _money(absolute, where), "relative": _money(relative, where)},
                 )
 
-    def load_annual_plan(self, plan: Plan, loaded: dict, relative: str) -> None:
-        """Goals, reprogrammings and monthly execution of a year's plan (the 2024 SIPLAN figures)."""
-        data = loaded["data"]
-        year = plan.start_year
-        cost_centre = self.cost_centres[data["execution_cost_centre"]]
-        for item in data["products"]:
-            product = loaded["objects"][item["code"]]
-            self._annual_goal(product, "product", item, year, data["reprogramming_note"], relative)
-            for sub in item["subproducts"]:
-                subproduct = loaded["objects"][sub["code"]]
-                self._annual_goal(subproduct, "subproduct", sub, year, data["reprogramming_note"], relative)
-                self.set_m2m(subproduct, "cost_centres", [cost_centre])
-                self._execution(
-                    cost_centre, subproduct, year, sub["execution"], data["execution_note"], relative
-                )
-
-    def _annual_goal(self, owner, owner_field: str, item: dict, year: int, note: str, relative: str) -> None:
-        where = f"{relative}, meta {year} de {owner.code}"
-        values = item["goal"]
-        goal = self.goal(
-            owner_field=owner_field,
-            owner=owner,
-            year=year,
-            values={
-                "physical_initial": _units(values["physical_initial"], where),
-                "physical_current": _units(values["physical_current"], where),
-                "financial_initial": _money(values["financial_initial"], where),
-                "financial_current": _money(values["financial_current"], where),
-            },
-            source=Goal.Source.DOCUMENT,
-            note="Reporte SIPLAN, tercer cuatrimestre 2024",
-        )
-        for measure in (Measure.PHYSICAL, Measure.FINANCIAL):
-            count = item["reprogrammings"][measure]
-            old, new = (
-                (Decimal(goal.physical_initial), Decimal(goal.physical_current))
-                if measure == Measure.PHYSICAL
-                else (goal.financial_initial, goal.financial_current)
-            )
-            if count == 0 and old != new:
-                raise FixtureError(f"{where}: meta {measure} cambió sin reprogramación.")
-            if count > 1:
-                raise FixtureError(
-                    f"{where}: el documento da {count} reprogramaciones sin sus valores intermedios."
-                )
-            if count == 1:
-                self.add_missing(
-                    Reprogramming,
-                    {"goal": goal, "measure": measure},
-                    {
-                        "old_value": old,
-                        "new_value": new,
-                        "effective_date": date(year, 12, 31),
-                        "justification": note,
-                        "status": Reprogramming.Status.APPROVED,
-                        "approver_name": "Según SIPLAN (no consignado)",
-                    },
-                )
-
-    def _execution(
-        self, cost_centre, subproduct, year: int, execution: dict, note: str, relative: str
-    ) -> None:
-        where = f"{relative}, ejecución de {subproduct.code}"
-        annual_physical = _units(execution["annual"][0], where)
-        annual_financial = _money(execution["annual"][1], where)
-        known: dict[int, list] = {
-            int(m): [_units(p, where), _money(f, where)] for m, (p, f) in execution["months"].items()
-        }
-        january_physical = execution.get("january_physical")
-        physical, financial = {m: v[0] for m, v in known.items()}, {m: v[1] for m, v in known.items()}
-        if january_physical is not None:
-            physical[1] = _units(january_physical, where)
-        derived_physical = _spread_remainder(annual_physical, physical, where, "física")
-        derived_financial = _spread_remainder(annual_financial, financial, where, "financiera")
-        for month in range(1, 13):
-            derived = month in derived_physical or month in derived_financial
-            sources = []
-            if month in known:
-                sources.append("reporte SIPLAN tercer cuatrimestre 2024")
-            if month == 1 and january_physical is not None:
-                sources.append("física: informe de actividades enero 2024")
-            if derived:
-                sources.append("derivado: acumulado anual menos meses conocidos, repartido por igual")
-            self.add_missing(
-                Execution,
-                {"cost_centre": cost_centre, "subproduct": subproduct, "year": year, "month": month},
-                {
-                    "physical": physical.get(month, derived_physical.get(month)),
-                    "financial": financial.get(month, derived_financial.get(month)),
-                    "is_derived": derived,
-                    "source_note": f"{note} Fuente: {'; '.join(sources)}."[:300],
-                },
-            )
-
-    def load_demo_users(self) -> None:
-        """Demo accounts are created when absent; an existing account, its password included, is never
-        touched again."""
-        for username, password, role, first, last, title in DEMO_USERS:
-            user = self.add_missing(
-                User,
-                {"username": username},
-                {
-                    "role": role,
-                    "first_name": first,
-                    "last_name": last,
-                    "job_title": title,
-                    "institution": None if role == Role.SEGEPLAN else self.institution,
-                },
-            )
-            if not getattr(user, "_seeded", False):
-                self.summary.existing_demo_users.append(username)
-                continue
-            user.set_password(password)
-            user.save(update_fields=["password"])
-            if role == Role.OFFICER:
-                self.set_m2m(
-                    user, "cost_centres", [self.cost_centres[code] for code in DEMO_OFFICER_COST_CENTRES]
-                )
-            self.summary.demo_users.append((username, password, str(Role(role).label)))
-
     def load_production(self, plans: list[tuple[Plan, dict]]) -> None:
         """Which cost centres produce each POM subproduct (the POA 2024 links are set with its execution)."""
         for _plan, loaded in plans:
@@ -617,58 +448,3 @@ def _validate(instance, lookup: dict) -> None:
     except ValidationError as exc:
         where = ", ".join(f"{key}={value}" for key, value in lookup.items())
         raise FixtureError(f"{instance._meta.verbose_name} ({where}): {'; '.join(exc.messages)}") from exc
-
-
-def _refuse_float(text: str):
-    raise ValueError(f'el número {text} debe escribirse como texto ("{text}") para no perder exactitud')
-
-
-def _require(data: dict, key: str, where: str):
-    if key not in data:
-        raise FixtureError(f"{where}: falta la clave «{key}».")
-    return data[key]
-
-
-def _money(value, where: str) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation as exc:
-        raise FixtureError(f"{where}: «{value}» no es una cifra.") from exc
-    if amount != amount.quantize(CENT):
-        raise FixtureError(f"{where}: «{value}» tiene más de dos decimales.")
-    if amount < 0:
-        raise FixtureError(f"{where}: «{value}» es negativo.")
-    return amount.quantize(CENT)
-
-
-def _units(value, where: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise FixtureError(f"{where}: «{value}» no es un número entero de unidades.")
-    return value
-
-
-def _split_category(code: str, where: str) -> tuple[str, str, str, str]:
-    parts = code.split("-")
-    if [len(p) for p in parts] != [2, 2, 3, 3] or not all(p.isdigit() for p in parts):
-        raise FixtureError(f"{where}: categoría programática mal escrita «{code}» (use 11-00-000-002).")
-    return parts[0], parts[1], parts[2], parts[3]
-
-
-def _spread_remainder(annual, known: dict[int, object], where: str, measure: str) -> dict[int, object]:
-    """The months January–December that are not known receive, evenly, the annual total minus the
-    known months; the rounding remainder goes to the last of them."""
-    missing = [month for month in range(1, 13) if month not in known]
-    remainder = annual - sum(known.values())
-    if remainder < 0:
-        raise FixtureError(f"{where}: los meses conocidos ({measure}) suman más que el acumulado anual.")
-    if not missing:
-        if remainder:
-            raise FixtureError(f"{where}: los meses ({measure}) no suman el acumulado anual.")
-        return {}
-    if isinstance(annual, int):
-        share = remainder // len(missing)
-    else:
-        share = (remainder / len(missing)).quantize(CENT, rounding="ROUND_DOWN")
-    spread = dict.fromkeys(missing, share)
-    spread[missing[-1]] = remainder - share * (len(missing) - 1)
-    return spread
