@@ -4,13 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import WorkflowOnlyAdmin
 
-from .models import BudgetProjection, CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
-
-
-@admin.register(BudgetProjection)
-class BudgetProjectionAdmin(SimpleHistoryAdmin):
-    list_display = ("plan", "program", "year", "amount")
-    list_filter = ("plan", "year", "program")
+from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 
 
 @admin.register(CostCentre)

@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from common.formats import file_size
 from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 from planning.models import Subproduct
-from planning.selectors import plan_for_year
+from planning.selectors.plans import plan_for_year
 
 from .models import CostCentre, Execution
 

@@ -1,4 +1,4 @@
-"""Cost centres, monthly execution and the budget projection."""
+"""Cost centres and monthly execution."""
 
 from django.conf import settings
 from django.db import models
@@ -8,33 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from common.calendar import month_validators, period_validators, year_validators
 from common.figures import MONEY, ZERO
-from planning.models import Institution, Plan, Program, Subproduct
-
-
-class BudgetProjection(models.Model):
-    """Section 8 of the POM: the budget per program and year."""
-
-    plan = models.ForeignKey(
-        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="budget_projections"
-    )
-    program = models.ForeignKey(
-        Program, verbose_name=_("programa"), on_delete=models.PROTECT, related_name="+"
-    )
-    year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
-    amount = models.DecimalField(_("monto"), **MONEY)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("proyección del presupuesto")
-        verbose_name_plural = _("proyección del presupuesto")
-        ordering = ["plan", "year", "program__code"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "program", "year"], name="budget_projection_unique"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_projection_not_negative"),
-        ]
-
-    def __str__(self):
-        return f"{self.program.code} {self.year}: {self.amount}"
+from planning.models import Institution, Subproduct
 
 
 class CostCentre(models.Model):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, period_label
 from common.figures import ZERO
 from planning.models import Goal, Institution, Plan
-from planning.selectors import plan_for_year
+from planning.selectors.plans import plan_for_year
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
 from .permissions import execution_cost_centres_readable, execution_uploads_readable

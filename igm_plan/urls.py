@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from planning.views import home
+from planning.views.home import home
 
 admin.site.site_header = "IGM Plan — administración"
 admin.site.site_title = "IGM Plan"
@@ -42,6 +42,9 @@ urlpatterns += [
     path("indicadores/informe-actividades/logros/nuevo/", moved_to("monitoring:achievement_create")),
     path("indicadores/informe-actividades/logros/<int:pk>/", moved_to("monitoring:achievement_edit")),
     path("indicadores/informe-actividades/fotos/<int:pk>/", moved_to("monitoring:achievement_photo")),
+    path("indicadores/metas/", moved_to("planning:goals_plans")),
+    path("indicadores/planes/<int:plan_id>/metas/", moved_to("planning:goals_grid")),
+    path("indicadores/planes/<int:plan_id>/matrices.<str:fmt>", moved_to("planning:plan_matrices")),
 ]
 
 handler404 = "igm_plan.api.views.not_found"

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from planning.models import Plan
-from planning.services import plan_ensure_not_approved
+from planning.services.plans import plan_ensure_not_approved
 
 
 def ensure_sheet_reader(user) -> None:

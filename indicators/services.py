@@ -1,4 +1,4 @@
-"""Writes for indicators and plan-level documents."""
+"""Writes of indicator sheets and their multiannual targets."""
 
 from __future__ import annotations
 
@@ -6,26 +6,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max, ProtectedError
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from budget.models import BudgetProjection
-from common.figures import ZERO
-from planning.models import (
-    DeclaredTotal,
-    Goal,
-    Institution,
-    Plan,
-    Product,
-    Program,
-    ProgrammaticCategory,
-    Result,
-    Subproduct,
-)
-from planning.services import goal_update, plan_ensure_editable_by
+from planning.models import Plan
 
-from .matrices import MatrixGoal, PomMatrices
 from .models import (
     IndicatorSheet,
     IndicatorSheetValue,
@@ -33,9 +19,6 @@ from .models import (
     ProductIndicatorYear,
 )
 from .permissions import ensure_sheets_editable
-from .selectors import plan_goal_figures
-
-# --- Issue 5b (goals grid, POM matrices import) services below this line ------------------------
 
 
 def _save(instance: models.Model, *, user=None, reason: str) -> None:
@@ -43,220 +26,6 @@ def _save(instance: models.Model, *, user=None, reason: str) -> None:
     instance.full_clean()
     instance.save()
     update_change_reason(instance, reason)
-
-
-def subproduct_goals_save(
-    *, subproduct: Subproduct, user, values: dict[int, tuple[int, Decimal] | None]
-) -> int:
-    """Set a subproduct's physical and financial goals for several years (one row of the grid).
-
-    Each changed year goes through ``goal_update`` (planning staff only, refused for an approved
-    plan, kept in the goal's history); a year left empty stays without a goal when it has none.
-    All years or none. Returns how many goals changed.
-    """
-    plan = subproduct.product.plan
-    plan_ensure_editable_by(user=user, plan=plan)
-    outside = sorted(set(values) - set(plan.years))
-    if outside:
-        raise ValidationError(
-            _("Los años %(years)s no pertenecen al plan «%(plan)s».")
-            % {"years": ", ".join(map(str, outside)), "plan": plan}
-        )
-    with transaction.atomic():
-        goals = {goal.year: goal for goal in Goal.objects.select_for_update().filter(subproduct=subproduct)}
-        changed = 0
-        for year, figures in sorted(values.items()):
-            goal = goals.get(year)
-            if figures is None and goal is None:
-                continue
-            physical, financial = figures or (0, ZERO)
-            if goal is None:
-                goal = Goal(subproduct=subproduct, year=year, source=Goal.Source.ENTERED)
-            elif (goal.physical_current, goal.financial_current) == (physical, financial):
-                continue
-            goal_update(goal=goal, user=user, physical_initial=physical, financial_initial=financial)
-            changed += 1
-    return changed
-
-
-def _plan_replaceable(*, institution: Institution, matrices: PomMatrices, replace: bool) -> None:
-    existing = Plan.objects.filter(
-        institution=institution, kind=matrices.plan_kind, start_year=matrices.start_year
-    ).first()
-    if existing is None:
-        return
-    if not replace:
-        raise ValidationError(
-            _("Ya existe el plan «%(plan)s» de %(institution)s; use --reemplazar para sustituirlo.")
-            % {"plan": existing, "institution": institution.code}
-        )
-    try:
-        # Products first: they protect the results that the plan's deletion would cascade to.
-        existing.products.all().delete()
-        existing.delete()
-    except ProtectedError as exc:
-        raise ValidationError(
-            _("No se puede reemplazar el plan «%(plan)s»: otros registros dependen de él (%(what)s).")
-            % {
-                "plan": existing,
-                "what": ", ".join(sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects})),
-            }
-        ) from exc
-
-
-def _import_chain(*, plan: Plan, matrices: PomMatrices, user) -> None:
-    reason = _("Importación de las matrices del plan")
-    levels = {str(label): value for value, label in Result.Level.choices}
-    results = {}
-    for position, row in enumerate(matrices.results, start=1):
-        if row.level not in levels:
-            raise ValidationError(
-                _("Nivel «%(level)s» desconocido en el resultado %(code)s.")
-                % {"level": row.level, "code": row.code}
-            )
-        result = Result(
-            plan=plan,
-            code=row.code,
-            position=position,
-            description=row.description,
-            level=levels[row.level],
-            unit=row.unit,
-            baseline_year=row.baseline_year,
-            baseline_value=row.baseline_value,
-        )
-        _save(result, user=user, reason=reason)
-        results[row.code] = result
-    programs = {}
-    for row in matrices.programs:
-        program, _created = Program.objects.get_or_create(
-            institution=plan.institution, code=row.code, defaults={"name": row.name}
-        )
-        programs[row.code] = program
-        for year, amount in zip(plan.years, row.amounts, strict=True):
-            if amount is not None:
-                _save(
-                    BudgetProjection(plan=plan, program=program, year=year, amount=amount),
-                    user=user,
-                    reason=reason,
-                )
-    for position, row in enumerate(matrices.products, start=1):
-        if row.result_code and row.result_code not in results:
-            raise ValidationError(
-                _("El producto %(code)s cita el resultado %(result)s, que no está en la matriz 9.2.")
-                % {"code": row.code, "result": row.result_code}
-            )
-        program = (
-            programs.get(row.program_code)
-            or Program.objects.filter(institution=plan.institution, code=row.program_code).first()
-        )
-        if program is None:
-            raise ValidationError(
-                _("El programa %(program)s del producto %(code)s falta en la proyección del presupuesto.")
-                % {"program": row.program_code, "code": row.code}
-            )
-        category = ProgrammaticCategory.objects.filter(
-            program=program, subprogram=row.subprogram, project=row.project, activity=row.activity
-        ).first() or ProgrammaticCategory(
-            program=program,
-            subprogram=row.subprogram,
-            project=row.project,
-            activity=row.activity,
-            name=row.activity_name,
-        )
-        if category.pk is None:
-            category.full_clean()
-            category.save()
-        product = Product(
-            plan=plan,
-            result=results.get(row.result_code),
-            category=category,
-            code=row.code,
-            position=position,
-            name=row.name,
-            unit=row.unit,
-            pgg_major_contribution=row.pgg_major_contribution,
-        )
-        _save(product, user=user, reason=reason)
-        for sub_position, sub_row in enumerate(row.subproducts, start=1):
-            subproduct = Subproduct(
-                product=product,
-                code=sub_row.code,
-                position=sub_position,
-                name=sub_row.name,
-                unit=sub_row.unit,
-            )
-            _save(subproduct, user=user, reason=reason)
-            for year, goal in zip(plan.years, sub_row.goals, strict=True):
-                if goal is not None:
-                    _save(_document_goal(goal, year, subproduct=subproduct), user=user, reason=reason)
-
-
-def _document_goal(goal: MatrixGoal, year: int, **owner) -> Goal:
-    return Goal(
-        **owner,
-        year=year,
-        physical_initial=goal.physical,
-        physical_current=goal.physical,
-        financial_initial=goal.financial,
-        financial_current=goal.financial,
-        source=Goal.Source.DOCUMENT,
-    )
-
-
-def _import_declared(*, plan: Plan, matrices: PomMatrices, user) -> None:
-    """Keep the figures the file prints for products when they differ from their subproducts'
-    roll-up (the consistency check then reports them), and every printed total."""
-    reason = _("Importación de las matrices del plan")
-    figures = plan_goal_figures(plan=plan)
-    products = dict(Product.objects.filter(plan=plan).values_list("code", "pk"))
-    for row in matrices.products:
-        product_id = products[row.code]
-        for year, goal in zip(plan.years, row.goals, strict=True):
-            physical, financial = figures["computed"].get((product_id, year), (0, ZERO))
-            if (goal.physical, goal.financial) != (physical, financial):
-                _save(_document_goal(goal, year, product_id=product_id), user=user, reason=reason)
-    for matrix, amounts in (
-        (DeclaredTotal.Matrix.GOALS, matrices.goals_totals),
-        (DeclaredTotal.Matrix.BUDGET_PROJECTION, matrices.projection_totals),
-    ):
-        for year, amount in zip(plan.years, amounts, strict=True):
-            total = DeclaredTotal(plan=plan, matrix=matrix, year=year, amount=amount)
-            total.full_clean()
-            total.save()
-
-
-@transaction.atomic
-def plan_import(*, matrices: PomMatrices, replace: bool = False, user=None) -> Plan:
-    """Create a plan from its POM matrices (the workbook of ``matrices_xlsx``), all or nothing.
-
-    The institution is found by its code (created when it does not exist); programs and
-    programmatic categories are reused by code. With ``replace`` an existing plan of the same
-    kind and start year is deleted first.
-    """
-    institution = Institution.objects.filter(code=matrices.institution_code).first()
-    if institution is None:
-        institution = Institution(
-            code=matrices.institution_code,
-            name=matrices.institution_name,
-            budget_code=matrices.institution_budget_code,
-        )
-        institution.full_clean()
-        institution.save()
-    if matrices.plan_kind not in Plan.Kind.values:
-        raise ValidationError(_("Tipo de plan «%(kind)s» desconocido.") % {"kind": matrices.plan_kind})
-    _plan_replaceable(institution=institution, matrices=matrices, replace=replace)
-    plan = Plan(
-        institution=institution,
-        kind=matrices.plan_kind,
-        name=matrices.plan_name,
-        start_year=matrices.start_year,
-        end_year=matrices.end_year,
-        approval_act=matrices.approval_act,
-    )
-    _save(plan, user=user, reason=_("Importación de las matrices del plan"))
-    _import_chain(plan=plan, matrices=matrices, user=user)
-    _import_declared(plan=plan, matrices=matrices, user=user)
-    return plan
 
 
 def _replace_rows(queryset, key: str, rows: dict, build, *, user, reason: str) -> None:

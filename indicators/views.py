@@ -15,8 +15,9 @@ from budget.selectors import execution_latest_year
 from common.downloads import attachment_response
 from common.forms import PeriodForm, period_from_query
 from common.pdf import pdf_from_template
-from planning.selectors import CHANGES_PAGE_PARAM, plan_list_for_user
-from planning.services import plan_content_editable_by
+from planning.permissions import plan_content_editable_by
+from planning.selectors.history import CHANGES_PAGE_PARAM
+from planning.selectors.plans import plan_list_for_user
 
 from . import renderers
 from .forms import IndicatorSheetForm, SheetValueFormSet, TargetForm, TargetYearFormSet

@@ -14,7 +14,8 @@ from budget.selectors import execution_by_month
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS
 from common.figures import CENT, ZERO, percentage
 from planning.models import Institution, Plan, Subproduct
-from planning.selectors import goals_with_reprogramming_counts, plan_for_year, subproduct_goals_rolled_up
+from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
+from planning.selectors.plans import plan_for_year
 
 from .models import Achievement
 

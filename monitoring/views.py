@@ -19,7 +19,7 @@ from budget.selectors import execution_latest_month, execution_latest_year
 from common.downloads import attachment_response
 from common.forms import MonthForm, month_from_query, period_from_query
 from common.pdf import pdf_from_template
-from planning.selectors import institution_list_for_user
+from planning.selectors.plans import institution_list_for_user
 
 from .charts import dashboard_charts
 from .forms import AchievementForm

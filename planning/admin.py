@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from common.admin import WorkflowOnlyAdmin
 
 from .models import (
+    BudgetProjection,
     DeclaredTotal,
     Department,
     Goal,
@@ -138,3 +139,9 @@ class ReprogrammingAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
 class DeclaredTotalAdmin(admin.ModelAdmin):
     list_display = ("plan", "matrix", "year", "amount")
     list_filter = ("plan", "matrix")
+
+
+@admin.register(BudgetProjection)
+class BudgetProjectionAdmin(SimpleHistoryAdmin):
+    list_display = ("plan", "program", "year", "amount")
+    list_filter = ("plan", "year", "program")

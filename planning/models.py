@@ -1,4 +1,5 @@
-"""The results chain: institution → plans → results → products → subproducts, with goals.
+"""The results chain: institution → plans → results → products → subproducts, with goals, and the
+figures a plan states beside them: its printed totals and its budget projection (POM section 8).
 
 Figures are exact: money is ``Decimal`` with two places, physical units are whole numbers.
 """
@@ -498,3 +499,29 @@ class DeclaredTotal(models.Model):
 
     def __str__(self):
         return f"{self.get_matrix_display()} {self.year}: {self.amount}"
+
+
+class BudgetProjection(models.Model):
+    """Section 8 of the POM: the budget per program and year."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="budget_projections"
+    )
+    program = models.ForeignKey(
+        Program, verbose_name=_("programa"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
+    amount = models.DecimalField(_("monto"), **MONEY)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proyección del presupuesto")
+        verbose_name_plural = _("proyección del presupuesto")
+        ordering = ["plan", "year", "program__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "program", "year"], name="budget_projection_unique"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_projection_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.program.code} {self.year}: {self.amount}"

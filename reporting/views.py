@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from planning.models import Institution, Subproduct
-from planning.selectors import institution_list_for_user
+from planning.selectors.plans import institution_list_for_user
 
 from . import services, signing
 from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm

@@ -22,10 +22,11 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
-from budget.models import BudgetProjection, CostCentre, Execution
+from budget.models import CostCentre, Execution
 from common.figures import CENT
 from indicators.models import IndicatorSheet
 from planning.models import (
+    BudgetProjection,
     Goal,
     Institution,
     Plan,

@@ -1,20 +1,10 @@
 import django_filters
 
-from budget.models import BudgetProjection, CostCentre, Execution
+from budget.models import CostCentre, Execution
 from common.calendar import PERIOD_MONTHS, PERIODS
 from igm_plan.api.filters import ApiFilterSet, InstitutionFilter, IntegerFilter, ModifiedSinceFilter
 
 PROGRAM_HELP = "Código del programa, p. ej. 11."
-
-
-class BudgetProjectionFilterSet(ApiFilterSet):
-    institution = InstitutionFilter("plan__institution")
-    program = django_filters.CharFilter(field_name="program__code", help_text=PROGRAM_HELP)
-    modified_since = ModifiedSinceFilter()
-
-    class Meta:
-        model = BudgetProjection
-        fields = ["plan", "year"]
 
 
 class CostCentreFilterSet(ApiFilterSet):

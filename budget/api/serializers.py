@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from budget.models import BudgetProjection, CostCentre, Execution
+from budget.models import CostCentre, Execution
 from budget.services.months import execution_month_save
 from common.figures import MONEY
 from igm_plan.api.serializers import (
@@ -15,14 +15,6 @@ from igm_plan.api.serializers import (
 from planning.models import Subproduct
 
 MONEY_FIELD = {"max_digits": MONEY["max_digits"], "decimal_places": MONEY["decimal_places"]}
-
-
-class BudgetProjectionSerializer(DescribedModelSerializer):
-    program_code = code_field("program.code", "Código del programa.")
-
-    class Meta:
-        model = BudgetProjection
-        fields = ["id", "plan", "program", "program_code", "year", "amount"]
 
 
 class CostCentreSerializer(DescribedModelSerializer):

@@ -4,7 +4,6 @@ from rest_framework.routers import SimpleRouter
 from . import views
 
 router = SimpleRouter()
-router.register("budget-projections", views.BudgetProjectionViewSet, basename="budget-projection")
 router.register("cost-centres", views.CostCentreViewSet, basename="cost-centre")
 router.register("executions", views.ExecutionViewSet, basename="execution")
 

@@ -10,19 +10,12 @@ from rest_framework import generics, mixins, status
 from rest_framework.response import Response
 
 from budget import selectors
-from budget.models import BudgetProjection, CostCentre, Execution
+from budget.models import CostCentre, Execution
 from igm_plan.api.pagination import IdCursorPagination, UncountedPagePagination
 from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
 from planning.models import Product, Subproduct
 
 from . import filtersets, serializers
-
-
-class BudgetProjectionViewSet(ReadOnlyViewSet):
-    queryset = BudgetProjection.objects.select_related("program")
-    serializer_class = serializers.BudgetProjectionSerializer
-    filterset_class = filtersets.BudgetProjectionFilterSet
-    institution_field = "plan__institution"
 
 
 class CostCentreViewSet(ReadOnlyViewSet):

@@ -15,7 +15,7 @@ from budget.services.locks import period_lock_refusal
 from common.calendar import MONTH_NAMES, is_year, period_of_month
 from common.figures import CENT
 from planning.models import Institution, Subproduct
-from planning.selectors import plan_for_year
+from planning.selectors.plans import plan_for_year
 
 _MAX_PHYSICAL = 10**15
 _MAX_FINANCIAL = Decimal("99999999999999.99")

@@ -8,6 +8,7 @@ from igm_plan.api.filters import (
     covering_year,
 )
 from planning.models import (
+    BudgetProjection,
     Goal,
     Institution,
     Plan,
@@ -118,3 +119,15 @@ class ReprogrammingFilterSet(ApiFilterSet):
     class Meta:
         model = Reprogramming
         fields = ["goal", "measure", "status"]
+
+
+class BudgetProjectionFilterSet(ApiFilterSet):
+    institution = InstitutionFilter("plan__institution")
+    program = django_filters.CharFilter(
+        field_name="program__code", help_text="Código del programa, p. ej. 11."
+    )
+    modified_since = ModifiedSinceFilter()
+
+    class Meta:
+        model = BudgetProjection
+        fields = ["plan", "year"]

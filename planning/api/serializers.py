@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from igm_plan.api.serializers import DescribedModelSerializer, code_field
 from planning.models import (
+    BudgetProjection,
     Goal,
     Institution,
     Plan,
@@ -190,3 +191,11 @@ class ReprogrammingSerializer(DescribedModelSerializer):
             "decided_at",
             "approver_name",
         ]
+
+
+class BudgetProjectionSerializer(DescribedModelSerializer):
+    program_code = code_field("program.code", "Código del programa.")
+
+    class Meta:
+        model = BudgetProjection
+        fields = ["id", "plan", "program", "program_code", "year", "amount"]

@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 
 from igm_plan.api.views import ReadOnlyViewSet
 from planning.models import (
+    BudgetProjection,
     Goal,
     Institution,
     Measure,
@@ -95,3 +96,10 @@ class ReprogrammingViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ReprogrammingSerializer
     filterset_class = filtersets.ReprogrammingFilterSet
     institution_field = tuple(f"goal__{path}" for path in GOAL_INSTITUTION)
+
+
+class BudgetProjectionViewSet(ReadOnlyViewSet):
+    queryset = BudgetProjection.objects.select_related("program")
+    serializer_class = serializers.BudgetProjectionSerializer
+    filterset_class = filtersets.BudgetProjectionFilterSet
+    institution_field = "plan__institution"

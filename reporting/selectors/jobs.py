@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from planning.selectors import institution_list_for_user
+from planning.selectors.plans import institution_list_for_user
 from reporting.models import ReportJob
 from reporting.permissions import reads_reports
 

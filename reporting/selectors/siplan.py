@@ -17,7 +17,8 @@ from budget.selectors import execution_by_month
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, PERIOD_ORDINALS, PERIOD_SHORT, period_label
 from common.figures import percentage
 from planning.models import Institution, Measure, Product, Subproduct
-from planning.selectors import goals_with_reprogramming_counts, plan_for_year, subproduct_goals_rolled_up
+from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
+from planning.selectors.plans import plan_for_year
 
 MEASURE_LABELS = {"physical": "Física", "financial": "Financiera"}
 

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 
-from budget.models import BudgetProjection, CostCentre
+from budget.models import CostCentre
 from indicators.models import (
     IndicatorSheet,
     IndicatorSheetValue,
@@ -30,6 +30,7 @@ from indicators.models import (
     ProductIndicatorYear,
 )
 from planning.models import (
+    BudgetProjection,
     DeclaredTotal,
     Department,
     Goal,

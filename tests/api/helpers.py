@@ -6,9 +6,8 @@ from decimal import Decimal
 from rest_framework.test import APIClient
 
 from accounts.services import api_token_create
-from budget.models import BudgetProjection
 from indicators.models import IndicatorSheet, IndicatorSheetValue
-from planning.models import Reprogramming, ResultTarget
+from planning.models import BudgetProjection, Reprogramming, ResultTarget
 from tests.factories import (
     CostCentreFactory,
     ExecutionFactory,

@@ -16,7 +16,7 @@ LIST_ENDPOINTS = [
     ("planning-api:subproduct", 2),
     ("planning-api:goal", 2),
     ("planning-api:reprogramming", 1),
-    ("budget-api:budget-projection", 1),
+    ("planning-api:budget-projection", 1),
     ("budget-api:cost-centre", 1),
     ("budget-api:execution", 6),
     ("indicators-api:indicator-sheet", 1),

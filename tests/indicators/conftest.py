@@ -7,9 +7,8 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Role
-from budget.models import BudgetProjection
 from indicators.models import IndicatorSheet, IndicatorSheetValue
-from planning.models import DeclaredTotal, Goal, Plan
+from planning.models import BudgetProjection, DeclaredTotal, Goal, Plan
 from tests.factories import (
     CategoryFactory,
     CostCentreFactory,

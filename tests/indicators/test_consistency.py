@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from indicators.selectors import plan_consistency_findings
 from planning.models import Goal, Plan
+from planning.selectors.consistency import plan_consistency_findings
 
 D = Decimal
 CONTROL = "Control, Registro de Nacionales y Extranjeros en el Territorio Nacional"

@@ -9,7 +9,7 @@ from tests.factories import InstitutionFactory, UserFactory
 
 
 def _grid(client, plan):
-    return client.get(reverse("indicators:goals_grid", args=[plan.pk]))
+    return client.get(reverse("planning:goals_grid", args=[plan.pk]))
 
 
 def test_planner_gets_one_form_per_subproduct(client, small_pom):

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from indicators.selectors import goals_grid
+from planning.selectors.goals_grid import goals_grid
 from tests.factories import GoalFactory, ProductFactory, SubproductFactory
 
 

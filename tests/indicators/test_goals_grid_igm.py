@@ -5,8 +5,8 @@ import re
 from django.urls import reverse
 
 from accounts.models import Role
-from indicators.selectors import goals_grid
 from planning.models import DeclaredTotal, Plan
+from planning.selectors.goals_grid import goals_grid
 from tests.factories import UserFactory
 
 
@@ -44,7 +44,7 @@ def test_grid_page_shows_the_flags_inline_within_a_fixed_number_of_queries(
 ):
     client.force_login(UserFactory(role=Role.DIRECTOR, institution=igm))
     with django_assert_max_num_queries(35):
-        response = client.get(reverse("indicators:goals_grid", args=[_pom(igm).pk]))
+        response = client.get(reverse("planning:goals_grid", args=[_pom(igm).pk]))
     body = response.content.decode()
     assert response.status_code == 200
     assert len(re.findall(r'class="num flagged"', body)) == 3

@@ -10,7 +10,7 @@ from tests.factories import SubproductFactory, UserFactory
 
 
 def _post(client, plan, subproduct, data):
-    url = reverse("indicators:goals_row_save", args=[plan.pk, subproduct.pk])
+    url = reverse("planning:goals_row_save", args=[plan.pk, subproduct.pk])
     return client.post(url, data)
 
 

@@ -17,7 +17,9 @@ from budget.models import CostCentre, Execution, ExecutionMonth
 from budget.services.locks import period_lock
 from budget.services.months import execution_month_approve, execution_month_save, execution_month_submit
 from planning.models import Goal, Plan, Product
-from planning.services import goal_update, product_save, reprogramming_approve, reprogramming_request
+from planning.services.chain import product_save
+from planning.services.goals import goal_update
+from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
 from seeding.igm.reading import FIXTURES_DIR
 
 MAKEFILE = Path(__file__).resolve().parents[2] / "Makefile"

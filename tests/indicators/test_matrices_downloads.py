@@ -8,15 +8,15 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import Role
-from indicators.matrices import matrices_pdf_layout
-from indicators.selectors import pom_matrices
+from planning.matrices.pdf import matrices_pdf_layout
 from planning.models import Plan
+from planning.selectors.matrices import pom_matrices
 from tests.factories import UserFactory
 from tests.pdf_layout import tables_past_the_page, text_outside_cells
 
 
 def _download(client, plan, fmt):
-    return client.get(reverse("indicators:plan_matrices", args=[plan.pk, fmt]))
+    return client.get(reverse("planning:plan_matrices", args=[plan.pk, fmt]))
 
 
 def test_xlsx_has_the_four_matrices_and_no_formula_from_user_text(client, small_pom):

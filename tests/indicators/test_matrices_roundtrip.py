@@ -5,10 +5,11 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from indicators.matrices import matrices_read, matrices_xlsx
-from indicators.selectors import pom_matrices
-from indicators.services import plan_import
+from planning.matrices.xlsx_reader import matrices_read
+from planning.matrices.xlsx_writer import matrices_xlsx
 from planning.models import DeclaredTotal, Goal, Plan
+from planning.selectors.matrices import pom_matrices
+from planning.services.matrices import plan_import
 
 
 def _workbook_values(data: bytes) -> dict:

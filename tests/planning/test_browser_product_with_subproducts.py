@@ -1,13 +1,12 @@
 """In a real browser, a planner creates a product and two subproducts through the workspace forms,
 enters five years of goals for them in the goals grid, sees the program total flagged against the
-budget projection, fixes the typo, and the flag goes away (issue 5's first acceptance journey)."""
+budget projection, fixes the typo, and the flag goes away."""
 
 from decimal import Decimal
 
 import pytest
 
-from budget.models import BudgetProjection
-from planning.models import Goal, Product
+from planning.models import BudgetProjection, Goal, Product
 from tests.factories import CategoryFactory, PlanFactory, ProgramFactory
 from tests.planning.browser import log_in
 

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
-from planning import services
 from planning.models import Plan
-from planning.selectors import object_changes
+from planning.selectors.history import object_changes
+from planning.services.chain import product_save, result_save
+from planning.services.plans import plan_save
 from tests.change_history import history_rows
 from tests.factories import ProductFactory, ResultFactory, UserFactory
 from tests.planning.chain_data import product_data
@@ -28,7 +29,7 @@ def resave(product, planner, times: int) -> None:
     """Save the product ``times`` times through the service, each with a new name."""
     for n in range(times):
         product.name = f"Producto versión {n + 1}"
-        services.product_save(
+        product_save(
             product=product,
             user=planner,
             category_code=product.category.code,
@@ -64,11 +65,11 @@ def test_display_uses_choice_labels_related_names_and_yes_no(planner, plan, cate
     result = ResultFactory(plan=plan, code="R1", description="Personas migrantes atendidas")
     product = ProductFactory(plan=plan, category=category, is_national=True)
     product.result, product.pgg_major_contribution = result, True
-    services.product_save(
+    product_save(
         product=product, user=planner, category_code="11-00-000-002", departments=[], municipalities=[]
     )
     plan.status, plan.approval_act = Plan.Status.SUBMITTED, "Oficio 12-2025"
-    services.plan_save(plan=plan, user=planner)
+    plan_save(plan=plan, user=planner)
 
     (product_change, created) = object_changes(instance=product).object_list
     (plan_change, _first) = object_changes(instance=plan).object_list
@@ -131,10 +132,10 @@ def test_page_queries_do_not_grow_with_the_versions_shown(
 
 def test_result_history_shows_its_yearly_targets(client, planner, auditor, plan):
     result = ResultFactory(plan=plan, code="R1")
-    services.result_save(
+    result_save(
         result=result, user=planner, targets={2026: (Decimal("686372"), ""), 2027: (Decimal("700000"), "")}
     )
-    services.result_save(
+    result_save(
         result=result,
         user=planner,
         targets={2026: (Decimal("686372"), ""), 2027: (Decimal("750000.50"), "Meta revisada")},

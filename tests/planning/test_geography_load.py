@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from planning.models import Department, Municipality
-from planning.services import geography_load
+from planning.services.geography import geography_load
 
 pytestmark = pytest.mark.django_db
 

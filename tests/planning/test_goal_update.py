@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import Role
 from planning.models import Goal
-from planning.services import goal_update
+from planning.services.goals import goal_update
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from planning.models import Reprogramming
-from planning.services import goal_update, reprogramming_request
+from planning.services.goals import goal_update
+from planning.services.reprogrammings import reprogramming_request
 
 pytestmark = pytest.mark.django_db
 

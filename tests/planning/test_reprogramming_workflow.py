@@ -5,7 +5,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from planning.models import Measure, Reprogramming
-from planning.services import goal_update, reprogramming_approve, reprogramming_reject, reprogramming_request
+from planning.services.goals import goal_update
+from planning.services.reprogrammings import (
+    reprogramming_approve,
+    reprogramming_reject,
+    reprogramming_request,
+)
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2024, 6, 3)

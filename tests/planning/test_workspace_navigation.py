@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from planning.services import reprogramming_approve, reprogramming_request
+from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
 from tests.factories import GoalFactory, PlanFactory, ProductFactory, ResultFactory, SubproductFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from planning.models import Institution, Plan
-from planning.services import reprogramming_request
+from planning.services.reprogrammings import reprogramming_request
 from tests.factories import (
     GoalFactory,
     InstitutionFactory,

@@ -4,9 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators.matrices import matrices_pdf, matrices_xlsx
-from indicators.selectors import pom_matrices
+from planning.matrices.pdf import matrices_pdf
+from planning.matrices.xlsx_writer import matrices_xlsx
 from planning.models import Plan
+from planning.selectors.matrices import pom_matrices
 
 
 class Command(BaseCommand):

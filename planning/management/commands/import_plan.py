@@ -5,9 +5,10 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators.matrices import MatricesError, matrices_read
-from indicators.selectors import plan_consistency_findings
-from indicators.services import plan_import
+from planning.matrices.model import MatricesError
+from planning.matrices.xlsx_reader import matrices_read
+from planning.selectors.consistency import plan_consistency_findings
+from planning.services.matrices import plan_import
 
 MAX_BYTES = 10 * 1024 * 1024
 

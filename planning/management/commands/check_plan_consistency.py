@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators.selectors import plan_consistency_findings
 from planning.models import Plan
+from planning.selectors.consistency import plan_consistency_findings
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Pages of the multiannual goals grid and the POM matrices downloads."""
+"""Pages of the multiannual goals grid: the plans, a plan's grid, and saving a subproduct's row."""
 
 from __future__ import annotations
 
@@ -7,31 +7,18 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planning.forms import GoalRowForm
 from planning.models import Plan, Subproduct
-from planning.selectors import plan_list_for_user
-from planning.services import plan_content_editable_by, plan_ensure_readable_by
-
-from .goals_forms import GoalRowForm
-from .matrices import matrices_pdf, matrices_xlsx
-from .selectors import GridRow, goals_grid, pom_matrices
-from .services import subproduct_goals_save
-
-MATRIX_FORMATS = {
-    "xlsx": (matrices_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "pdf": (matrices_pdf, "application/pdf"),
-}
-
-
-def _readable_plan(user, plan_id: int) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("institution"), pk=plan_id)
-    plan_ensure_readable_by(user=user, plan=plan)
-    return plan
+from planning.permissions import plan_content_editable_by, plans_readable_by
+from planning.selectors.goals_grid import GridRow, goals_grid
+from planning.selectors.plans import plan_list_for_user
+from planning.services.goals_grid import subproduct_goals_save
+from planning.views.common import readable_plan
 
 
 @dataclass(frozen=True)
@@ -83,26 +70,26 @@ def _render_grid(request, plan: Plan, *, failed: tuple[int, GoalRowForm] | None 
         "editable": editable,
         "failed_id": failed and failed[0],
     }
-    return render(request, "indicators/goals/grid.html", context, status=status)
+    return render(request, "planning/goals/grid.html", context, status=status)
 
 
 @login_required
 def goals_plans(request):
-    if not request.user.reads_everything:
+    if not plans_readable_by(user=request.user):
         raise PermissionDenied(_("Su rol no permite consultar las metas de los planes."))
     plans = plan_list_for_user(user=request.user).filter(kind__in=[Plan.Kind.POM, Plan.Kind.POA])
-    return render(request, "indicators/goals/plans.html", {"plans": plans})
+    return render(request, "planning/goals/plans.html", {"plans": plans})
 
 
 @login_required
 def goals_grid_view(request, plan_id: int):
-    return _render_grid(request, _readable_plan(request.user, plan_id))
+    return _render_grid(request, readable_plan(request.user, plan_id))
 
 
 @login_required
 @require_POST
 def goals_row_save(request, plan_id: int, subproduct_id: int):
-    plan = _readable_plan(request.user, plan_id)
+    plan = readable_plan(request.user, plan_id)
     subproduct = get_object_or_404(
         Subproduct.objects.select_related("product__plan"), pk=subproduct_id, product__plan=plan
     )
@@ -122,21 +109,9 @@ def goals_row_save(request, plan_id: int, subproduct_id: int):
                 else _("Sin cambios en las metas de «%(name)s».")
             )
             messages.success(request, message % {"name": subproduct.name})
-            return redirect(reverse("indicators:goals_grid", args=[plan.pk]) + f"#sub-{subproduct.pk}")
+            return redirect(reverse("planning:goals_grid", args=[plan.pk]) + f"#sub-{subproduct.pk}")
     else:
         messages.error(
             request, _("Revise las metas de «%(name)s»: no se guardó nada.") % {"name": subproduct.name}
         )
     return _render_grid(request, plan, failed=(subproduct.pk, form), status=400)
-
-
-@login_required
-def plan_matrices(request, plan_id: int, fmt: str):
-    if fmt not in MATRIX_FORMATS:
-        raise Http404(_("Formato desconocido."))
-    plan = _readable_plan(request.user, plan_id)
-    writer, content_type = MATRIX_FORMATS[fmt]
-    response = HttpResponse(writer(pom_matrices(plan=plan)), content_type=content_type)
-    filename = f"matrices-{plan.institution.code}-{plan.kind}-{plan.start_year}-{plan.end_year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

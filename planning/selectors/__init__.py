@@ -1,0 +1,1 @@
+"""Reads of planning, one module per subject; import from the subject module."""

@@ -1,0 +1,123 @@
+"""Reads of goals and their reprogrammings, and goals rolled up by the SIPLAN unit rule."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from planning.models import Goal, Measure, Plan, Product, Reprogramming, Subproduct
+from planning.selectors.plans import institution_list_for_user
+
+
+def goal_plan(goal: Goal) -> Plan:
+    product = goal.subproduct.product if goal.subproduct_id else goal.product
+    return product.plan
+
+
+def owner_goals(*, owner: Product | Subproduct) -> QuerySet[Goal]:
+    """The yearly goals of a subproduct, or the ones a plan declares for a product itself."""
+    approved = Q(reprogrammings__status=Reprogramming.Status.APPROVED)
+    return owner.goals.annotate(
+        physical_reprogrammings=Count(
+            "reprogrammings", filter=approved & Q(reprogrammings__measure="physical")
+        ),
+        financial_reprogrammings=Count(
+            "reprogrammings", filter=approved & Q(reprogrammings__measure="financial")
+        ),
+        pending_reprogrammings=Count(
+            "reprogrammings", filter=Q(reprogrammings__status=Reprogramming.Status.REQUESTED)
+        ),
+    ).order_by("year")
+
+
+def goals_with_chain() -> QuerySet[Goal]:
+    return Goal.objects.select_related("subproduct__product__plan__institution", "product__plan__institution")
+
+
+def goal_reprogrammings(*, goal: Goal) -> QuerySet[Reprogramming]:
+    return goal.reprogrammings.select_related("requested_by", "decided_by").order_by("-requested_at", "-id")
+
+
+def goal_history(*, goal: Goal):
+    """Every saved version of the goal, newest first, with who changed it and why."""
+    return goal.history.select_related("history_user").order_by("-history_date", "-history_id")
+
+
+def reprogramming_list(*, user, status: str = "") -> QuerySet[Reprogramming]:
+    institutions = institution_list_for_user(user=user)
+    reprogrammings = Reprogramming.objects.filter(
+        Q(goal__subproduct__product__plan__institution__in=institutions)
+        | Q(goal__product__plan__institution__in=institutions)
+    ).select_related("goal__subproduct__product__plan", "goal__product__plan", "requested_by", "decided_by")
+    if status:
+        reprogrammings = reprogrammings.filter(status=status)
+    return reprogrammings.order_by("-requested_at", "-id")
+
+
+def reprogrammings_with_chain() -> QuerySet[Reprogramming]:
+    return Reprogramming.objects.select_related(
+        "goal__subproduct__product__plan__institution",
+        "goal__product__plan__institution",
+        "requested_by",
+        "decided_by",
+    )
+
+
+@dataclass(frozen=True)
+class GoalFigures:
+    physical_initial: Decimal
+    physical_current: Decimal
+    financial_initial: Decimal
+    financial_current: Decimal
+    physical_reprogrammings: int
+    financial_reprogrammings: int
+
+
+def reprogramming_count(measure: str, prefix: str = "") -> Count:
+    return Count(
+        f"{prefix}reprogrammings",
+        filter=Q(
+            **{
+                f"{prefix}reprogrammings__status": Reprogramming.Status.APPROVED,
+                f"{prefix}reprogrammings__measure": measure,
+            }
+        ),
+        distinct=True,
+    )
+
+
+def goals_with_reprogramming_counts(*, plan: Plan, year: int) -> list[Goal]:
+    return list(
+        Goal.objects.filter(Q(product__plan=plan) | Q(subproduct__product__plan=plan), year=year).annotate(
+            physical_reprogrammings=reprogramming_count(Measure.PHYSICAL),
+            financial_reprogrammings=reprogramming_count(Measure.FINANCIAL),
+        )
+    )
+
+
+def subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, GoalFigures]:
+    """A product's goal from its subproducts: physical of the same unit only, financial of all."""
+    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
+    rows = (
+        Goal.objects.filter(subproduct__product__plan=plan, year=year)
+        .values("subproduct__product_id")
+        .annotate(
+            physical_initial=Coalesce(Sum("physical_initial", filter=same_unit), 0),
+            physical_current=Coalesce(Sum("physical_current", filter=same_unit), 0),
+            financial_initial=Sum("financial_initial"),
+            financial_current=Sum("financial_current"),
+            physical_reprogrammings=Count(
+                "reprogrammings",
+                filter=same_unit
+                & Q(
+                    reprogrammings__status=Reprogramming.Status.APPROVED,
+                    reprogrammings__measure=Measure.PHYSICAL,
+                ),
+                distinct=True,
+            ),
+            financial_reprogrammings=reprogramming_count(Measure.FINANCIAL),
+        )
+        .order_by()
+    )
+    return {row.pop("subproduct__product_id"): GoalFigures(**row) for row in rows}

@@ -1,0 +1,288 @@
+"""The multiannual goals grid of a plan: every goal figure with the consistency findings on their cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
+
+from planning.models import BudgetProjection, DeclaredTotal, Goal, Plan, Product, Program, Subproduct
+from planning.selectors.consistency import Finding, plan_consistency_findings
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A consistency finding as a grid cell shows it: the figures inline, the full sentence on hover."""
+
+    check: str
+    detail: str
+    message: str
+
+
+def _flag(finding: Finding) -> Flag:
+    prefix = f"{finding.place}: "
+    detail = finding.message[len(prefix) :] if finding.message.startswith(prefix) else finding.message
+    return Flag(finding.check, detail, finding.message)
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One figure of the goals grid, with the plan's own figure when it declares one."""
+
+    value: Decimal | None
+    declared: Decimal | None = None
+    findings: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class GridYear:
+    year: int
+    physical: GridCell
+    financial: GridCell
+
+
+@dataclass(frozen=True)
+class GridRow:
+    kind: str  # "product" or "subproduct"
+    id: int
+    code: str
+    name: str
+    unit: str
+    years: tuple[GridYear, ...]
+
+
+@dataclass(frozen=True)
+class ProgramYear:
+    year: int
+    computed: Decimal
+    projection: Decimal | None
+    findings: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgramRow:
+    id: int
+    code: str
+    name: str
+    years: tuple[ProgramYear, ...]
+
+
+@dataclass(frozen=True)
+class TotalYear:
+    year: int
+    computed: Decimal
+    declared_goals: Decimal | None
+    projection: Decimal
+    declared_projection: Decimal | None
+    goals_findings: tuple[Flag, ...] = ()
+    projection_findings: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoalsGrid:
+    plan_id: int
+    years: tuple[int, ...]
+    rows: tuple[GridRow, ...]
+    programs: tuple[ProgramRow, ...]
+    totals: tuple[TotalYear, ...]
+    other_findings: tuple[Finding, ...]
+    finding_count: int
+    has_projection: bool  # the plan states a budget projection (section 8 of a POM)
+
+
+def as_money(value) -> Decimal:
+    """A money figure: two places; None counts as zero."""
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
+def _financial_sums(*parts) -> dict[tuple, Decimal]:
+    """Sum of current financial goals by (group, year) over several goal querysets, each
+    grouped by its own expression (or by year only); one aggregate query per part."""
+    sums: dict[tuple, Decimal] = {}
+    for queryset, group in parts:
+        rows = queryset.values("year", group=group) if group is not None else queryset.values("year")
+        for row in rows.annotate(financial=Sum("financial_current")):
+            key = (row.get("group"), row["year"])
+            sums[key] = as_money(sums.get(key, 0) + row["financial"])
+    return sums
+
+
+def plan_goal_figures(*, plan: Plan) -> dict:
+    """Every figure of a plan's multiannual goals, aggregated in SQL (a fixed number of queries).
+
+    Returns plain dicts keyed by ids and years: subproduct goals (current values), product rows
+    computed from their subproducts (physical: subproducts in the product's unit; financial: all),
+    the goals a product declares, program and year totals of the products' financial goals (declared,
+    else computed) beside the budget projection, and the declared totals.
+    """
+    subproduct_goals = Goal.objects.filter(subproduct__product__plan=plan)
+    same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
+    computed = {
+        (row["subproduct__product_id"], row["year"]): (row["physical"] or 0, as_money(row["financial"]))
+        for row in subproduct_goals.values("subproduct__product_id", "year").annotate(
+            physical=Sum("physical_current", filter=same_unit), financial=Sum("financial_current")
+        )
+    }
+    # A product's financial goal is the one the plan declares for it, else its subproducts' sum.
+    declared_goals = Goal.objects.filter(product__plan=plan)
+    undeclared = subproduct_goals.exclude(
+        Exists(Goal.objects.filter(product=OuterRef("subproduct__product"), year=OuterRef("year")))
+    )
+    program_totals = _financial_sums(
+        (declared_goals, F("product__category__program")),
+        (undeclared, F("subproduct__product__category__program")),
+    )
+    year_totals = _financial_sums((declared_goals, None), (undeclared, None))
+    projections = BudgetProjection.objects.filter(plan=plan)
+    return {
+        "subproduct": {
+            (goal.subproduct_id, goal.year): goal
+            for goal in subproduct_goals.only(
+                "subproduct_id", "year", "physical_current", "financial_current"
+            )
+        },
+        "computed": computed,
+        "declared": {
+            (goal.product_id, goal.year): goal
+            for goal in declared_goals.only("product_id", "year", "physical_current", "financial_current")
+        },
+        "program_totals": program_totals,
+        "projection": {(row.program_id, row.year): row.amount for row in projections},
+        "year_totals": {year: amount for (_none, year), amount in year_totals.items()},
+        "year_projections": {
+            row["year"]: as_money(row["amount"])
+            for row in projections.values("year").annotate(amount=Sum("amount"))
+        },
+        "declared_totals": {
+            (row.matrix, row.year): row.amount for row in DeclaredTotal.objects.filter(plan=plan)
+        },
+    }
+
+
+def plan_chain(*, plan: Plan) -> tuple[list[Product], list[Program]]:
+    """The plan's products with their subproducts prefetched, and the programs they fall under plus
+    those with a budget projection (three queries)."""
+    products = list(
+        Product.objects.filter(plan=plan)
+        .select_related("category__program", "result")
+        .prefetch_related(Prefetch("subproducts", queryset=Subproduct.objects.order_by("position", "code")))
+        .order_by("position", "code")
+    )
+    programs = list(
+        Program.objects.filter(
+            Q(categories__products__plan=plan)
+            | Q(pk__in=BudgetProjection.objects.filter(plan=plan).values("program"))
+        )
+        .distinct()
+        .order_by("code")
+    )
+    return products, programs
+
+
+def goals_grid(*, plan: Plan) -> GoalsGrid:
+    """The multiannual goals grid of a plan with every consistency finding placed on its cell.
+
+    One function on purpose: ``found`` records which findings land on a product, program or total
+    cell while the rows are built, and the findings no cell took are listed apart at the end.
+    """
+    figures = plan_goal_figures(plan=plan)
+    products, programs = plan_chain(plan=plan)
+    years = tuple(plan.years)
+    findings = plan_consistency_findings(plan=plan)
+    by_location: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        by_location.setdefault(tuple(finding.location), []).append(finding)
+    placed: set[tuple] = set()
+
+    def found(*location) -> tuple[Flag, ...]:
+        if location in by_location:
+            placed.add(location)
+        # Initial and current goals share a cell: before any reprogramming their flags read the same.
+        flags = {}
+        for finding in by_location.get(location, ()):
+            flag = _flag(finding)
+            flags.setdefault(flag.detail, flag)
+        return tuple(flags.values())
+
+    rows: list[GridRow] = []
+    for product in products:
+        product_years = []
+        for year in years:
+            # None when no subproduct has a goal that year: nothing to roll up.
+            physical, financial = figures["computed"].get((product.pk, year), (None, None))
+            declared = figures["declared"].get((product.pk, year))
+            product_years.append(
+                GridYear(
+                    year,
+                    GridCell(
+                        None if physical is None else Decimal(physical),
+                        Decimal(declared.physical_current) if declared else None,
+                        found("product", product.pk, year, "physical"),
+                    ),
+                    GridCell(
+                        financial,
+                        declared.financial_current if declared else None,
+                        found("product", product.pk, year, "financial"),
+                    ),
+                )
+            )
+        rows.append(
+            GridRow("product", product.pk, product.code, product.name, product.unit, tuple(product_years))
+        )
+        for subproduct in product.subproducts.all():
+            sub_years = []
+            for year in years:
+                goal = figures["subproduct"].get((subproduct.pk, year))
+                sub_years.append(
+                    GridYear(
+                        year,
+                        GridCell(Decimal(goal.physical_current) if goal else None),
+                        GridCell(goal.financial_current if goal else None),
+                    )
+                )
+            rows.append(
+                GridRow(
+                    "subproduct",
+                    subproduct.pk,
+                    subproduct.code,
+                    subproduct.name,
+                    subproduct.unit,
+                    tuple(sub_years),
+                )
+            )
+
+    program_rows = tuple(
+        ProgramRow(
+            program.pk,
+            program.code,
+            program.name,
+            tuple(
+                ProgramYear(
+                    year,
+                    figures["program_totals"].get((program.pk, year), as_money(0)),
+                    figures["projection"].get((program.pk, year)),
+                    found("program", program.pk, year, "financial"),
+                )
+                for year in years
+            ),
+        )
+        for program in programs
+    )
+    totals = tuple(
+        TotalYear(
+            year,
+            figures["year_totals"].get(year, as_money(0)),
+            figures["declared_totals"].get((DeclaredTotal.Matrix.GOALS, year)),
+            figures["year_projections"].get(year, as_money(0)),
+            figures["declared_totals"].get((DeclaredTotal.Matrix.BUDGET_PROJECTION, year)),
+            found("declared_total", DeclaredTotal.Matrix.GOALS.value, year),
+            found("declared_total", DeclaredTotal.Matrix.BUDGET_PROJECTION.value, year),
+        )
+        for year in years
+    )
+    other = tuple(finding for finding in findings if tuple(finding.location) not in placed)
+    has_projection = bool(figures["projection"]) or any(
+        matrix == DeclaredTotal.Matrix.BUDGET_PROJECTION for matrix, _year in figures["declared_totals"]
+    )
+    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings), has_projection)

@@ -1,0 +1,112 @@
+"""A goal's page, where planners request reprogrammings, and the planning lead's decisions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from planning.forms import ReprogrammingDecisionForm, ReprogrammingRequestForm
+from planning.models import Reprogramming
+from planning.permissions import plan_ensure_readable_by, plans_ensure_readable_by, reprogramming_decidable_by
+from planning.selectors.goals import (
+    goal_history,
+    goal_plan,
+    goal_reprogrammings,
+    goals_with_chain,
+    reprogramming_list,
+    reprogrammings_with_chain,
+)
+from planning.services.reprogrammings import (
+    reprogramming_approve,
+    reprogramming_reject,
+    reprogramming_request,
+)
+from planning.views.common import apply_errors, crumbs, page, plan_context
+
+
+def _goal_crumbs(goal) -> list[tuple[str, str]]:
+    label = _("Meta %(year)s") % {"year": goal.year}
+    return [*crumbs(goal.owner), (label, reverse("planning:goal_detail", args=[goal.pk]))]
+
+
+@login_required
+def goal_detail(request, pk: int):
+    """A goal's values, its reprogrammings and every saved version; planners request changes here."""
+    goal = get_object_or_404(goals_with_chain(), pk=pk)
+    plan = goal_plan(goal)
+    plan_ensure_readable_by(user=request.user, plan=plan)
+    form = ReprogrammingRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reprogramming_request(goal=goal, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Reprogramación solicitada; queda pendiente de la jefatura."))
+            return redirect("planning:goal_detail", pk=goal.pk)
+    return render(
+        request,
+        "planning/goal_detail.html",
+        {
+            **plan_context(request, plan),
+            "goal": goal,
+            "form": form,
+            "reprogrammings": goal_reprogrammings(goal=goal),
+            "versions": page(request, goal_history(goal=goal)),
+            "crumbs": _goal_crumbs(goal),
+        },
+    )
+
+
+@login_required
+def reprogramming_index(request):
+    plans_ensure_readable_by(user=request.user)
+    status = request.GET.get("estado", Reprogramming.Status.REQUESTED)
+    if status not in Reprogramming.Status.values:
+        status = ""
+    return render(
+        request,
+        "planning/reprogramming_index.html",
+        {
+            "reprogrammings": page(request, reprogramming_list(user=request.user, status=status)),
+            "status": status,
+            "statuses": Reprogramming.Status.choices,
+            "crumbs": [*crumbs(), (_("Reprogramaciones"), reverse("planning:reprogramming_index"))],
+        },
+    )
+
+
+@login_required
+def reprogramming_detail(request, pk: int):
+    reprogramming = get_object_or_404(reprogrammings_with_chain(), pk=pk)
+    goal = reprogramming.goal
+    plan_ensure_readable_by(user=request.user, plan=goal_plan(goal))
+    form = ReprogrammingDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        decide = reprogramming_approve if form.cleaned_data["decision"] == "approve" else reprogramming_reject
+        try:
+            decide(
+                reprogramming=reprogramming, user=request.user, comment=form.cleaned_data["decision_comment"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Decisión registrada."))
+            return redirect("planning:goal_detail", pk=goal.pk)
+    label = _("Reprogramación n.º %(id)s") % {"id": reprogramming.pk}
+    return render(
+        request,
+        "planning/reprogramming_detail.html",
+        {
+            "reprogramming": reprogramming,
+            "goal": goal,
+            "form": form,
+            "can_decide": reprogramming_decidable_by(user=request.user, reprogramming=reprogramming)
+            and reprogramming.status == Reprogramming.Status.REQUESTED,
+            "crumbs": [*_goal_crumbs(goal), (label, reverse("planning:reprogramming_detail", args=[pk]))],
+        },
+    )

@@ -1,0 +1,13 @@
+"""The home page: the plans the user may read."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from planning.selectors.plans import plan_list_for_user
+
+
+@login_required
+def home(request):
+    return render(request, "home.html", {"plans": plan_list_for_user(user=request.user)})
