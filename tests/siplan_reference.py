@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-from tests.conftest import REFERENCE_DIR
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "docs" / "reference"
 
 FIELDS = (
     "initial",
@@ -19,6 +20,9 @@ FIELDS = (
     "accumulated_pct",
     "accumulated_initial_pct",
 )
+
+# The figures of a report line as the JSON of the report names them: the months make one list.
+LINE_KEYS = (*FIELDS[:3], "months", *FIELDS[7:])
 
 
 @dataclass(frozen=True)
