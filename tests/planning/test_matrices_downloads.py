@@ -7,23 +7,22 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from accounts.models import Role
 from planning.matrices.pdf import matrices_pdf_layout
 from planning.models import Plan
 from planning.selectors.matrices import pom_matrices
-from tests.factories import UserFactory
 from tests.pdf_layout import tables_past_the_page, text_outside_cells
 
 
-def _download(client, plan, fmt):
+def _download(client, user, plan, fmt):
+    """``user`` asks for the plan's matrices in that format."""
+    client.force_login(user)
     return client.get(reverse("planning:plan_matrices", args=[plan.pk, fmt]))
 
 
-def test_xlsx_has_the_four_matrices_and_no_formula_from_user_text(client, small_pom):
-    client.force_login(UserFactory(role=Role.DIRECTOR, institution=small_pom.institution))
-    response = _download(client, small_pom, "xlsx")
+def test_xlsx_has_the_four_matrices_and_no_formula_from_user_text(client, small_world):
+    response = _download(client, small_world.director, small_world.pom, "xlsx")
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="matrices-IGX-POM-2026-2028.xlsx"'
+    assert response["Content-Disposition"] == 'attachment; filename="matrices-INP-POM-2026-2030.xlsx"'
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Plan", "9.2 Resultados", "9.3 Categorías", "9.5 Metas", "8 Presupuesto"]
     result_cell = workbook["9.2 Resultados"]["B4"]
@@ -40,9 +39,8 @@ def test_xlsx_has_the_four_matrices_and_no_formula_from_user_text(client, small_
     ]
 
 
-def test_pdf_pages_are_numbered_and_carry_the_figures(client, small_pom):
-    client.force_login(UserFactory(role=Role.AUDITOR, institution=small_pom.institution))
-    response = _download(client, small_pom, "pdf")
+def test_pdf_pages_are_numbered_and_carry_the_figures(client, small_world):
+    response = _download(client, small_world.auditor, small_world.pom, "pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
@@ -54,14 +52,12 @@ def test_pdf_pages_are_numbered_and_carry_the_figures(client, small_pom):
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
-def test_officer_cannot_download(client, small_pom, fmt):
-    client.force_login(UserFactory(role=Role.OFFICER, institution=small_pom.institution))
-    assert _download(client, small_pom, fmt).status_code == 403
+def test_officer_cannot_download(client, small_world, fmt):
+    assert _download(client, small_world.officer, small_world.pom, fmt).status_code == 403
 
 
-def test_unknown_format_is_not_found(client, small_pom):
-    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
-    assert _download(client, small_pom, "csv").status_code == 404
+def test_unknown_format_is_not_found(client, small_world):
+    assert _download(client, small_world.planner, small_world.pom, "csv").status_code == 404
 
 
 def test_pdf_figures_of_igm_pom_stay_inside_their_cells(igm):
@@ -89,9 +85,10 @@ def test_a_ten_year_plan_prints_matrix_9_5_in_two_tables_that_fit_the_page(igm):
     assert text_outside_cells(layout) == []
 
 
-def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, small_pom):
-    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
-    workbook = load_workbook(io.BytesIO(_download(client, small_pom, "xlsx").content))
+def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, small_world):
+    workbook = load_workbook(
+        io.BytesIO(_download(client, small_world.planner, small_world.pom, "xlsx").content)
+    )
 
     layout = {
         name: (

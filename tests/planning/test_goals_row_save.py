@@ -4,9 +4,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from accounts.models import Role
 from planning.models import Goal, Plan
-from tests.factories import SubproductFactory, UserFactory
+from tests.factories import SubproductFactory
 
 
 def _post(client, plan, subproduct, data):
@@ -22,13 +21,13 @@ def _row_data(values):
     return data
 
 
-def test_planner_saves_every_year_of_a_subproduct(client, small_pom):
-    planner = UserFactory(role=Role.PLANNER, institution=small_pom.institution)
-    subproduct = SubproductFactory(product=small_pom.products.get(code="P1"), unit="Documento")
+def test_planner_saves_every_year_of_a_subproduct(client, small_world):
+    planner = small_world.planner
+    subproduct = SubproductFactory(product=small_world.pom.products.get(code="P1"), unit="Documento")
     client.force_login(planner)
     response = _post(
         client,
-        small_pom,
+        small_world.pom,
         subproduct,
         _row_data({2026: ("1,500", "Q 1,234.50"), 2027: ("1600", "2000"), 2028: ("", "")}),
     )
@@ -41,21 +40,21 @@ def test_planner_saves_every_year_of_a_subproduct(client, small_pom):
     assert goals[2026].history.latest().history_user == planner
 
 
-def test_approved_plan_refuses_and_keeps_the_goals(client, small_pom):
-    small_pom.status = Plan.Status.APPROVED
-    small_pom.save()
-    subproduct = small_pom.products.get(code="P1").subproducts.get(code="S1")
-    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
-    response = _post(client, small_pom, subproduct, _row_data({2026: ("5", "5")}))
+def test_approved_plan_refuses_and_keeps_the_goals(client, small_world):
+    small_world.pom.status = Plan.Status.APPROVED
+    small_world.pom.save()
+    subproduct = small_world.pom.products.get(code="P1").subproducts.get(code="S1")
+    client.force_login(small_world.planner)
+    response = _post(client, small_world.pom, subproduct, _row_data({2026: ("5", "5")}))
     assert response.status_code == 400
     assert "está aprobado: cambie la meta mediante una reprogramación" in response.content.decode()
     assert Goal.objects.get(subproduct=subproduct, year=2026).physical_current == 1000
 
 
-def test_bad_figures_are_reported_and_the_typed_row_is_kept(client, small_pom):
-    subproduct = small_pom.products.get(code="P1").subproducts.get(code="S1")
-    client.force_login(UserFactory(role=Role.PLANNER, institution=small_pom.institution))
-    response = _post(client, small_pom, subproduct, _row_data({2026: ("-3", "abc"), 2027: ("9", "")}))
+def test_bad_figures_are_reported_and_the_typed_row_is_kept(client, small_world):
+    subproduct = small_world.pom.products.get(code="P1").subproducts.get(code="S1")
+    client.force_login(small_world.planner)
+    response = _post(client, small_world.pom, subproduct, _row_data({2026: ("-3", "abc"), 2027: ("9", "")}))
     body = response.content.decode()
     assert response.status_code == 400
     assert "no se guardó nada" in body
@@ -64,9 +63,9 @@ def test_bad_figures_are_reported_and_the_typed_row_is_kept(client, small_pom):
     assert Goal.objects.get(subproduct=subproduct, year=2027).physical_current == 1001
 
 
-def test_director_cannot_save(client, small_pom):
-    subproduct = small_pom.products.get(code="P1").subproducts.get(code="S1")
-    client.force_login(UserFactory(role=Role.DIRECTOR, institution=small_pom.institution))
-    response = _post(client, small_pom, subproduct, _row_data({2026: ("5", "5")}))
+def test_director_cannot_save(client, small_world):
+    subproduct = small_world.pom.products.get(code="P1").subproducts.get(code="S1")
+    client.force_login(small_world.director)
+    response = _post(client, small_world.pom, subproduct, _row_data({2026: ("5", "5")}))
     assert response.status_code == 403
     assert Goal.objects.get(subproduct=subproduct, year=2026).physical_current == 1000
