@@ -28,3 +28,8 @@ def test_multiannual_table_page_shows_the_document_figures(client, igm, igm_user
     assert "Ficha de indicadores de productos a nivel multianual" in html
     for figure in ("10,506,122", "88.97 %", "24,997,154", "105,992,530", "252,266", "1,517"):
         assert figure in html
+
+
+def test_index_renders_for_the_planner_of_a_small_institution(client, small_world):
+    client.force_login(small_world.planner)
+    assert client.get(reverse("indicators:index")).status_code == 200

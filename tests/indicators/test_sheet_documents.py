@@ -39,12 +39,12 @@ def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, pom, ig
     assert "105,992,530" in pages[8]
 
 
-def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small):
-    sheet = small["sheet"]
+def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small_world):
+    sheet = small_world.sheet
     sheet.responsible_unit = '=HYPERLINK("http://malo")'
     sheet.technical_notes = "@SUM(A1)"
     sheet.save()
-    client.force_login(small["users"][Role.AUDITOR])
+    client.force_login(small_world.auditor)
 
     response = client.get(reverse("indicators:sheet_xlsx", args=[sheet.pk]))
 
@@ -55,7 +55,7 @@ def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small):
     assert "'@SUM(A1)" in texts
     assert '\'=HYPERLINK("http://malo")' in texts
     values_row = next(row for row in worksheet.iter_rows(values_only=True) if row[0] == "Valor")
-    assert values_row[1:3] == (83.77, 100)
+    assert values_row[1:3] == (97.53, 100)  # baseline 2023 and the 2026 value
 
 
 def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client, pom, igm_user):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from tests.api.helpers import token_client
+from tests.api_clients import token_client
 
 
 def test_igm_2024_third_period_values_are_the_reference_percentages(igm):

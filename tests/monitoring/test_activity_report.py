@@ -35,8 +35,8 @@ def test_igm_january_2024_tables_match_the_reference_report(igm, django_assert_m
     assert tables["Emision de Documentos Migratorios"].quantity_label == "Cantidad de documentos"
 
 
-def test_achievements_are_grouped_by_area_and_numbered_by_unit(small):
-    base = {"institution": small["institution"], "year": 2024, "month": 1}
+def test_achievements_are_grouped_by_area_and_numbered_by_unit(small_world):
+    base = {"institution": small_world.institution, "year": 2024, "month": 1}
     Achievement.objects.create(
         **base, area_code="02", area="Atención y Protección", unit="Subdirección A", text="a"
     )
@@ -50,7 +50,7 @@ def test_achievements_are_grouped_by_area_and_numbered_by_unit(small):
         **{**base, "month": 2}, area_code="01", area="Otra", unit="X", text="other month"
     )
 
-    report = activity_report(institution=small["institution"], year=2024, month=1)
+    report = activity_report(institution=small_world.institution, year=2024, month=1)
 
     assert [(a.code, a.name, [(u.number, u.name) for u in a.units]) for a in report.areas] == [
         ("01", "Política Migratoria", [("01.1", "Departamento E")]),

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from accounts.models import Role
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.browser import log_in
+from tests.factories import UserFactory
 
 # siplan-cuatrimestre-3-2024.txt, "% de Avance acumulado al 3er cuatrimestre", product rows.
 EXPECTED = {
@@ -26,12 +27,8 @@ EXPECTED = {
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_director_sees_igm_2024_progress_with_its_lights(live_server, page, igm):
-    UserFactory(username="direccion", role=Role.DIRECTOR, institution=igm)
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(f"{live_server.url}/cuenta/ingresar/")
-    page.fill("#id_username", "direccion")
-    page.fill("#id_password", TEST_PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page, live_server, UserFactory(username="direccion", role=Role.DIRECTOR, institution=igm))
     page.click("text=Tablero")
     page.fill("#id_year", "2024")
     page.select_option("#id_period", "3")

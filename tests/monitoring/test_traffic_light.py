@@ -4,18 +4,10 @@ import pytest
 
 from monitoring.selectors import Light, traffic_light
 
+LIGHTS = {Light.GREEN: ("90.00", "103.98"), Light.YELLOW: ("89.99", "70.00"), Light.RED: ("69.99", "0.00")}
 
-@pytest.mark.parametrize(
-    "pct,light",
-    [
-        ("90.00", Light.GREEN),
-        ("103.98", Light.GREEN),
-        ("89.99", Light.YELLOW),
-        ("70.00", Light.YELLOW),
-        ("69.99", Light.RED),
-        ("0.00", Light.RED),
-    ],
-)
+
+@pytest.mark.parametrize(("pct", "light"), [(pct, light) for light, pcts in LIGHTS.items() for pct in pcts])
 def test_default_thresholds_are_90_and_70(pct, light):
     assert traffic_light(Decimal(pct)) == light
 
