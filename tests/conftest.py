@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from accounts.models import User
-from planning.models import Institution
+from planning.models import Institution, Plan
 from tests.api_clients import token_client
 from tests.cast.small_world import SmallWorld, small_world_build
 
@@ -81,6 +81,12 @@ def igm(db) -> Institution:
 def igm_user(igm):
     """IGM's demo account of a role, as load_igm creates it: ``igm_user(Role.DIRECTOR)``."""
     return lambda role: User.objects.filter(institution=igm, role=role).order_by("username").first()
+
+
+@pytest.fixture
+def igm_pom(igm) -> Plan:
+    """IGM's Plan Operativo Multianual 2026-2030, with its four indicator sheets."""
+    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM, start_year=2026)
 
 
 @pytest.fixture

@@ -2,27 +2,20 @@
 
 from io import BytesIO
 
-import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import Role
-from planning.models import Plan
 
 
 def pdf_pages(content: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(BytesIO(content)).pages]
 
 
-@pytest.fixture
-def pom(igm):
-    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
-
-
-def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, pom, igm_user):
+def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    response = client.get(reverse("indicators:plan_sheets_pdf", args=[pom.pk]))
+    response = client.get(reverse("indicators:plan_sheets_pdf", args=[igm_pom.pk]))
 
     pages = pdf_pages(response.content)
     assert response["Content-Type"] == "application/pdf"
@@ -58,9 +51,9 @@ def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small_world):
     assert values_row[1:3] == (97.53, 100)  # baseline 2023 and the 2026 value
 
 
-def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client, pom, igm_user):
+def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.PLANNER))
-    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[pom.pk]))
+    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[igm_pom.pk]))
 
     workbook = load_workbook(BytesIO(response.content))
     assert workbook.sheetnames == ["Ficha 1", "Ficha 2", "Ficha 3", "Ficha 4", "Indicadores multianual"]
@@ -71,9 +64,9 @@ def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client
     assert emission[-4:] == (1517, 100, 6843634, 100)
 
 
-def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, pom, igm_user):
+def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    sheet = pom.indicator_sheets.get(position=1)
+    sheet = igm_pom.indicator_sheets.get(position=1)
 
     response = client.get(reverse("indicators:sheet_detail", args=[sheet.pk]), {"year": 2024, "period": 3})
 
@@ -83,9 +76,9 @@ def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, pom, igm
     assert "light-amarillo" in html
 
 
-def test_plan_xlsx_prints_each_sheet_one_page_wide_and_freezes_the_wide_table(client, pom, igm_user):
+def test_plan_xlsx_prints_each_sheet_one_page_wide_and_freezes_the_wide_table(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.PLANNER))
-    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[pom.pk]))
+    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[igm_pom.pk]))
 
     workbook = load_workbook(BytesIO(response.content))
     assert workbook.sheetnames == ["Ficha 1", "Ficha 2", "Ficha 3", "Ficha 4", "Indicadores multianual"]

@@ -56,13 +56,8 @@ KNOWN = {
 }
 
 
-@pytest.fixture
-def pom(igm):
-    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
-
-
-def test_finds_every_known_pom_inconsistency_and_nothing_spurious(pom):
-    found = {(f.check, f.place, f.documented, f.computed) for f in plan_consistency_findings(plan=pom)}
+def test_finds_every_known_pom_inconsistency_and_nothing_spurious(igm_pom):
+    found = {(f.check, f.place, f.documented, f.computed) for f in plan_consistency_findings(plan=igm_pom)}
     assert found == KNOWN
 
 
@@ -74,11 +69,11 @@ def test_2024_plan_product_goal_that_differs_from_its_subproducts_is_found(igm):
     assert findings[0].location[0] == "product"
 
 
-def test_fixing_a_figure_removes_its_finding(pom):
-    goal = Goal.objects.get(product__plan=pom, product__code="12-00-000-001", year=2027)
+def test_fixing_a_figure_removes_its_finding(igm_pom):
+    goal = Goal.objects.get(product__plan=igm_pom, product__code="12-00-000-001", year=2027)
     goal.physical_current = 19045289
     goal.save()
-    places = {f.place for f in plan_consistency_findings(plan=pom)}
+    places = {f.place for f in plan_consistency_findings(plan=igm_pom)}
     assert not any(place.endswith("Territorio Nacional», 2027") for place in places)
 
 

@@ -5,17 +5,12 @@ import re
 from django.urls import reverse
 
 from accounts.models import Role
-from planning.models import DeclaredTotal, Plan
+from planning.models import DeclaredTotal
 from planning.selectors.goals_grid import goals_grid
-from tests.factories import UserFactory
 
 
-def _pom(igm) -> Plan:
-    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM, start_year=2026)
-
-
-def test_product_rows_roll_up_the_documented_subproduct_goals(igm):
-    grid = goals_grid(plan=_pom(igm))
+def test_product_rows_roll_up_the_documented_subproduct_goals(igm_pom):
+    grid = goals_grid(plan=igm_pom)
     documents = next(row for row in grid.rows if row.name == "Emisión de Documentos Migratorios")
     first = documents.years[0]
     # POM 9.5, 2026: emission 1,135,189 + extension 90,000 documents; Q 42,696,173.00 + Q 178,999.00.
@@ -24,8 +19,8 @@ def test_product_rows_roll_up_the_documented_subproduct_goals(igm):
     assert first.physical.findings == first.financial.findings == ()
 
 
-def test_declared_9_5_totals_are_flagged_where_the_pom_disagrees_with_section_8(igm):
-    grid = goals_grid(plan=_pom(igm))
+def test_declared_9_5_totals_are_flagged_where_the_pom_disagrees_with_section_8(igm_pom):
+    grid = goals_grid(plan=igm_pom)
     flagged = {total.year: total.goals_findings for total in grid.totals if total.goals_findings}
     # DESIGN.md: 9.5 prints 565,504,297 (2026), 615,240,738 (2029) and 610,910,475 (2030).
     assert sorted(flagged) == [2026, 2029, 2030]
@@ -35,16 +30,16 @@ def test_declared_9_5_totals_are_flagged_where_the_pom_disagrees_with_section_8(
     assert programs["11"].years[0].computed == programs["11"].years[0].projection == 85563028
     assert not any(item.findings for program in grid.programs for item in program.years)
     assert {DeclaredTotal.Matrix.GOALS, DeclaredTotal.Matrix.BUDGET_PROJECTION} == set(
-        _pom(igm).declared_totals.values_list("matrix", flat=True)
+        igm_pom.declared_totals.values_list("matrix", flat=True)
     )
 
 
 def test_grid_page_shows_the_flags_inline_within_a_fixed_number_of_queries(
-    client, igm, django_assert_max_num_queries
+    client, igm_pom, igm_user, django_assert_max_num_queries
 ):
-    client.force_login(UserFactory(role=Role.DIRECTOR, institution=igm))
+    client.force_login(igm_user(Role.DIRECTOR))
     with django_assert_max_num_queries(35):
-        response = client.get(reverse("planning:goals_grid", args=[_pom(igm).pk]))
+        response = client.get(reverse("planning:goals_grid", args=[igm_pom.pk]))
     body = response.content.decode()
     assert response.status_code == 200
     assert len(re.findall(r'class="num flagged"', body)) == 3

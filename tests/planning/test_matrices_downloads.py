@@ -60,12 +60,11 @@ def test_unknown_format_is_not_found(client, small_world):
     assert _download(client, small_world.planner, small_world.pom, "csv").status_code == 404
 
 
-def test_pdf_figures_of_igm_pom_stay_inside_their_cells(igm):
+def test_pdf_figures_of_igm_pom_stay_inside_their_cells(igm_pom):
     """9.5 has ten figure columns; the widest bold amounts (Q 109,032,118.00) and physical goals
     (24,997,254) and the unit «Documento» must not run over the cell borders."""
-    pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
 
-    layout = matrices_pdf_layout(pom_matrices(plan=pom))
+    layout = matrices_pdf_layout(pom_matrices(plan=igm_pom))
 
     assert text_outside_cells(layout) == []
     assert len(layout.pages) == 4

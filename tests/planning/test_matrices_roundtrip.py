@@ -60,8 +60,8 @@ def test_import_rebuilds_the_chain_goals_and_declared_figures(small_world):
     }
 
 
-def test_igm_pom_round_trips_with_its_documented_figures(igm):
-    pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM, start_year=2026)
+def test_igm_pom_round_trips_with_its_documented_figures(igm_pom):
+    pom = igm_pom
     first = matrices_xlsx(pom_matrices(plan=pom))
     # The indicator sheets are not part of the matrices and would keep the plan from being replaced.
     pom.indicator_sheets.all().delete()
