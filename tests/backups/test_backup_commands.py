@@ -59,3 +59,16 @@ def test_a_stored_file_the_database_names_but_that_is_lost_fails_the_backup(smal
     call_command("backup", "--output", str(stores.backups / "copia"), "--allow-missing")
     assert json.loads((stores.backups / "copia" / "manifest.json").read_text())["missing_files"] == [lost]
     assert lost in capsys.readouterr().err
+
+
+def test_a_place_that_cannot_be_written_fails_with_the_reason(small_stored, settings):
+    backup = small_stored.backups / "copia"
+    call_command("backup", "--output", str(backup), verbosity=0)
+    blocked = small_stored.certificate.parent / "ocupado-por-un-directorio"
+    blocked.mkdir()
+    settings.IGM_SIGNING_P12 = str(blocked)
+
+    with pytest.raises(
+        CommandError, match="No se pudo leer o escribir un archivo: .*ocupado-por-un-directorio"
+    ):
+        call_command("restore", str(backup), "--confirm", verbosity=0)

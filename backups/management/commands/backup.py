@@ -33,6 +33,8 @@ class Command(BaseCommand):
             result = backup_create(output=options["output"], allow_missing=options["allow_missing"])
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OSError as error:
+            raise CommandError(f"No se pudo leer o escribir un archivo: {error}") from error
         for name in result.missing:
             self.stderr.write(f"Falta en MEDIA_ROOT (la base de datos lo menciona): {name}")
         self.stdout.write(

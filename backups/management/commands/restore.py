@@ -34,6 +34,8 @@ class Command(BaseCommand):
                 manifest = result.manifest
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OSError as error:
+            raise CommandError(f"No se pudo leer o escribir un archivo: {error}") from error
         described = (
             f"copia del {manifest['created_at']} (versión {manifest['app']['version']}, "
             f"commit {manifest['app']['commit'] or 'desconocido'}, {manifest['database']['engine']}, "
