@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "indicators",
     "reporting",
     "seeding",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -273,4 +275,14 @@ IGM_TRAFFIC_YELLOW_PCT = os.environ.get("IGM_TRAFFIC_YELLOW_PCT", "70")
 IGM_REPORT_JOB_STALE_SECONDS = int(os.environ.get("IGM_REPORT_JOB_STALE_SECONDS", "900"))
 CELERY_BEAT_SCHEDULE = {
     "reconcile-report-jobs": {"task": "reporting.tasks.reconcile_report_jobs", "schedule": 300.0},
+}
+# Backups (`manage.py backup`/`restore`): Celery beat takes one daily at IGM_BACKUP_TIME (local time)
+# into IGM_BACKUP_DIR and keeps the newest IGM_BACKUP_KEEP there; copying them off the machine is the
+# operator's step (README, «Seguridad y respaldo»).
+IGM_BACKUP_DIR = Path(os.environ.get("IGM_BACKUP_DIR", VAR_DIR / "backups"))
+IGM_BACKUP_KEEP = int(os.environ.get("IGM_BACKUP_KEEP", "14"))
+IGM_BACKUP_HOUR, IGM_BACKUP_MINUTE = os.environ.get("IGM_BACKUP_TIME", "02:30").split(":")
+CELERY_BEAT_SCHEDULE["backup-daily"] = {
+    "task": "backups.tasks.backup_daily",
+    "schedule": crontab(hour=IGM_BACKUP_HOUR, minute=IGM_BACKUP_MINUTE),
 }
