@@ -9,6 +9,7 @@ from .geography import Department, Municipality
 from .goals import Goal, Measure, Reprogramming
 from .institutions import Institution, Program, ProgrammaticCategory, budget_code_validator
 from .plans import BudgetProjection, DeclaredTotal, Plan
+from .programming import MonthlyProgramming
 
 __all__ = [
     "BudgetProjection",
@@ -18,6 +19,7 @@ __all__ = [
     "Goal",
     "Institution",
     "Measure",
+    "MonthlyProgramming",
     "Municipality",
     "Plan",
     "Product",

@@ -137,6 +137,10 @@ class Reprogramming(models.Model):
         help_text=_("Nombre de quien aprobó, cuando la aprobación viene de un documento."),
     )
     decision_comment = models.TextField(_("comentario de la decisión"), blank=True)
+    # The goal's twelve programmed months before and after (strings with two places; empty when the
+    # goal has no programming): closed months keep their figures, the others are re-spread.
+    old_months = models.JSONField(_("programación anterior"), default=list, blank=True)
+    new_months = models.JSONField(_("programación nueva"), default=list, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -38,6 +38,15 @@ class Plan(models.Model):
         help_text=_("Por ejemplo «Acuerdo AMN 006-2023»."),
     )
     approval_date = models.DateField(_("fecha de aprobación"), null=True, blank=True)
+    source_plan = models.ForeignKey(
+        "self",
+        verbose_name=_("plan de origen"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="annual_plans",
+        help_text=_("El POM del que se creó este POA."),
+    )
     history = HistoricalRecords()
 
     class Meta:
