@@ -39,3 +39,14 @@ def institution_plans(*, institution: Institution) -> QuerySet[Plan]:
     return institution.plans.annotate(
         result_count=Count("results", distinct=True), product_count=Count("products", distinct=True)
     ).order_by("-start_year", "kind")
+
+
+def pom_years(*, pom: Plan) -> list[tuple[int, Plan | None]]:
+    """Each year of a POM with the POA that governs it, if there is one (one query)."""
+    annual = {
+        plan.start_year: plan
+        for plan in Plan.objects.filter(
+            institution_id=pom.institution_id, kind=Plan.Kind.POA, start_year__in=pom.years
+        )
+    }
+    return [(year, annual.get(year)) for year in pom.years]

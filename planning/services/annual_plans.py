@@ -45,7 +45,8 @@ def annual_plan_create(*, pom: Plan, year: int, user) -> Plan:
 
     Refused when ``pom`` is not a POM covering ``year`` or the institution already has that POA.
     """
-    plan_ensure_editable_by(user=user, plan=pom)
+    if user is not None:  # None: the system, from the command line without --user
+        plan_ensure_editable_by(user=user, plan=pom)
     if pom.kind != Plan.Kind.POM or year not in pom.years:
         raise ValidationError(
             _("El POA de %(year)s se crea desde el POM que cubre ese año; «%(plan)s» no lo cubre.")

@@ -29,8 +29,10 @@ Entries = dict[int, dict[str, list[Decimal | None]]]
 
 
 def programming_ensure_editable(*, plan: Plan, user) -> None:
-    """Planning staff program a POA of their institution while it is not approved."""
-    plan_ensure_editable_by(user=user, plan=plan)
+    """Planning staff program a POA of their institution while it is not approved (``user`` None: the
+    system, from the command line without --user)."""
+    if user is not None:
+        plan_ensure_editable_by(user=user, plan=plan)
     if plan.kind != Plan.Kind.POA:
         raise ValidationError(
             _("Solo un POA se programa por mes; «%(plan)s» es un %(kind)s.")
@@ -54,12 +56,12 @@ def programming_problems(*, goals: dict[int, Goal], entries: Entries) -> dict[st
         goal = goals.get(subproduct_id)
         for measure, months in by_measure.items():
             key = entry_key(subproduct_id, measure)
-            if goal is None:
-                problems[key] = (None, _("El subproducto no tiene meta en este POA."))
-                continue
-            name = goal.subproduct.name
             if all(value is None for value in months):
                 continue
+            if goal is None:
+                problems[key] = (None, _("El subproducto no tiene meta en este POA: no se programa."))
+                continue
+            name = goal.subproduct.name
             if len(months) != MONTH_COUNT or any(value is None for value in months):
                 problems[key] = (
                     next((i for i, v in enumerate(months, start=1) if v is None), None),
@@ -100,7 +102,9 @@ def programming_save(*, plan: Plan, entries: Entries, user, version: str = "", r
     problems = programming_problems(goals=goals, entries=entries)
     if problems:
         raise ValidationError({key: [message] for key, (_month, message) in problems.items()})
-    return programming_write(goals=goals, entries=entries, user=user, reason=reason or _("Programación mensual"))
+    return programming_write(
+        goals=goals, entries=entries, user=user, reason=reason or _("Programación mensual")
+    )
 
 
 def programming_write(*, goals: dict[int, Goal], entries: Entries, user, reason: str) -> int:
