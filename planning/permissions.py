@@ -112,3 +112,13 @@ def programming_editable_by(*, user, plan: Plan) -> bool:
 def programming_ensure_readable_by(*, user, plan: Plan) -> None:
     """The programming is read by whoever reads the plan (its page, its file and the API)."""
     plan_ensure_readable_by(user=user, plan=plan)
+
+
+def programming_ensure_writable_by(*, user, plan: Plan) -> None:
+    """Planning staff of the plan's institution write its programming; so does an institution's API
+    client (the API bounds its token to its institution); ``user`` None is the system."""
+    if user is None or (
+        getattr(user, "is_integration", False) and user.institution_id in (None, plan.institution_id)
+    ):
+        return
+    plan_ensure_editable_by(user=user, plan=plan)

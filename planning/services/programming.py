@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from planning.models import Goal, Measure, MonthlyProgramming, Plan
-from planning.permissions import plan_ensure_editable_by
+from planning.permissions import programming_ensure_writable_by
 from planning.selectors.programming import (
     MEASURES,
     execution_pattern,
@@ -31,8 +31,7 @@ Entries = dict[int, dict[str, list[Decimal | None]]]
 def programming_ensure_editable(*, plan: Plan, user) -> None:
     """Planning staff program a POA of their institution while it is not approved (``user`` None: the
     system, from the command line without --user)."""
-    if user is not None:
-        plan_ensure_editable_by(user=user, plan=plan)
+    programming_ensure_writable_by(user=user, plan=plan)
     if plan.kind != Plan.Kind.POA:
         raise ValidationError(
             _("Solo un POA se programa por mes; «%(plan)s» es un %(kind)s.")
