@@ -57,29 +57,37 @@ def goal_months(goals) -> dict[int, dict[str, Months]]:
 
 
 def plan_programming(*, plan: Plan | None, year: int) -> PlanProgramming:
-    """Programmed months of every subproduct and product of ``plan`` in ``year`` (two queries)."""
+    """Programmed months of every subproduct and product of ``plan`` in ``year`` (one query)."""
     if plan is None:
         return PlanProgramming(year=year)
-    goals = list(
-        Goal.objects.filter(subproduct__product__plan=plan, year=year).values_list(
-            "id",
+    rows = (
+        Goal.objects.filter(subproduct__product__plan=plan, year=year)
+        .values_list(
             "subproduct_id",
             "subproduct__unit",
             "subproduct__product_id",
             "subproduct__product__unit",
             "physical_current",
             "financial_current",
+            "programming__measure",
+            "programming__month",
+            "programming__value",
         )
+        .order_by()
     )
-    programmed = goal_months([goal[0] for goal in goals])
-    subproducts = {goal[1]: programmed[goal[0]] for goal in goals if goal[0] in programmed}
+    goals: dict[int, tuple] = {}
+    subproducts: dict[int, dict[str, list[Decimal]]] = {}
+    for *goal, measure, month, value in rows:
+        goals[goal[0]] = tuple(goal)
+        if measure is not None:
+            subproducts.setdefault(goal[0], {}).setdefault(measure, [ZERO] * 12)[month - 1] = value
     sums: dict[int, dict[str, list[Decimal]]] = {}
     missing: set[tuple[int, str]] = set()
-    for goal_id, _sub, unit, product_id, product_unit, physical, financial in goals:
+    for subproduct_id, unit, product_id, product_unit, physical, financial in goals.values():
         for measure, amount in ((Measure.PHYSICAL, physical), (Measure.FINANCIAL, financial)):
             if measure == Measure.PHYSICAL and unit != product_unit:
                 continue  # the SIPLAN unit rule: only the product's unit adds to its physical figure
-            months = programmed.get(goal_id, {}).get(measure)
+            months = subproducts.get(subproduct_id, {}).get(measure)
             if months is None:
                 if amount:
                     missing.add((product_id, measure))
@@ -87,11 +95,13 @@ def plan_programming(*, plan: Plan | None, year: int) -> PlanProgramming:
             total = sums.setdefault(product_id, {}).setdefault(measure, [ZERO] * 12)
             for index, value in enumerate(months):
                 total[index] += value
-    products = {
-        product_id: {m: tuple(v) for m, v in by_measure.items() if (product_id, m) not in missing}
-        for product_id, by_measure in sums.items()
-    }
-    return PlanProgramming(year=year, subproducts=subproducts, products=products)
+    return PlanProgramming(
+        year=year,
+        subproducts={sid: {m: tuple(v) for m, v in by.items()} for sid, by in subproducts.items()},
+        products={
+            pid: {m: tuple(v) for m, v in by.items() if (pid, m) not in missing} for pid, by in sums.items()
+        },
+    )
 
 
 # The programming grid --------------------------------------------------------------------------
