@@ -28,10 +28,15 @@ class PlanProgressView(ApiViewMixin, APIView):
         institution = get_object_or_404(
             self.restrict(Institution.objects.all()), code=params.validated_data["institution"]
         )
+        # An officer sees their own cost centres' execution, as on the dashboard page.
+        centres = None
+        if self.access.officer_id is not None:
+            centres = [cc.id for cc in dashboard_cost_centres(user=request.user, institution=institution)]
         progress = plan_progress(
             institution=institution,
             year=params.validated_data["year"],
             period=params.validated_data["period"],
+            cost_centre_ids=centres,
         )
         rows = [row for item in progress.products for row in (item.product, *item.subproducts)]
         data = {"year": progress.year, "period": progress.period, "months_so_far": progress.months_so_far}
