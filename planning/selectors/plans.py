@@ -26,8 +26,8 @@ def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
         start_year__lte=year,
         end_year__gte=year,
     )
-    # POA sorts after POM alphabetically; the annual plan wins when both cover the year.
-    return candidates.order_by("-kind", "-start_year").first()
+    # "POA" sorts before "POM": the annual plan wins when both cover the year.
+    return candidates.order_by("kind", "-start_year").first()
 
 
 def institution_workspace_list(*, user) -> QuerySet[Institution]:
