@@ -20,7 +20,9 @@ from tests.factories import (
 
 
 def cycle_institution(*, subproducts: int = 2, code: str = "CIC") -> dict:
-    institution = InstitutionFactory(code=code, name="Instituto del ciclo", budget_code="1120-0777-000-000")
+    institution = InstitutionFactory(
+        code=code, name="Instituto del ciclo", budget_code=f"1120-{sum(map(ord, code)):04d}-000-000"
+    )
     pom = PlanFactory(
         institution=institution, kind=Plan.Kind.POM, start_year=2026, end_year=2028, name="POM 2026-2028"
     )
