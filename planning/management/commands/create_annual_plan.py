@@ -1,7 +1,7 @@
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from planning.management.arguments import command_user
 from planning.models import Plan
 from planning.services.annual_plans import annual_plan_create
 
@@ -32,11 +32,7 @@ class Command(BaseCommand):
         )
         if pom is None:
             raise CommandError(f"{code} no tiene un POM que cubra el año {year}.")
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
-            if user is None:
-                raise CommandError(f"No existe el usuario «{options['user']}».")
+        user = command_user(options["user"])
         try:
             poa = annual_plan_create(pom=pom, year=year, user=user)
         except (ValidationError, PermissionDenied) as error:

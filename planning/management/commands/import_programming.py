@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from planning.management.arguments import command_user
 from planning.services.programming_import import programming_file_import
 
 
@@ -24,11 +24,7 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No existe el archivo {path}.")
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
-            if user is None:
-                raise CommandError(f"No existe el usuario «{options['user']}».")
+        user = command_user(options["user"])
         try:
             outcome = programming_file_import(
                 content=path.read_bytes(), name=path.name, user=user, dry_run=options["dry_run"]
