@@ -21,6 +21,7 @@ urlpatterns = [
     path("reportes/", include("reporting.urls")),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("budget.api.urls")),
+    path("api/v1/", include("monitoring.api.urls")),
     path("api/v1/", include("indicators.api.urls")),
     path("api/v1/", include("reporting.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
