@@ -6,6 +6,8 @@ from io import BytesIO
 from math import ceil
 from urllib.parse import urlencode
 
+import qrcode
+import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
@@ -25,7 +27,6 @@ from django.views.generic import FormView
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_otp.qr import write_qrcode_image
 from django_otp.util import random_hex
 
 from .forms import CodeForm
@@ -166,9 +167,13 @@ def second_factor_qr(request: HttpRequest) -> HttpResponse:
     key = request.session.get(ENROLMENT_KEY)
     if key is None:
         raise Http404
-    image = BytesIO()
-    write_qrcode_image(TOTPDevice(user=request.user, key=key).config_url, image)
-    return HttpResponse(image.getvalue(), content_type="image/svg+xml")
+    # One path with a viewBox, so the image scales to the size the page gives it.
+    image = qrcode.make(
+        TOTPDevice(user=request.user, key=key).config_url, image_factory=qrcode.image.svg.SvgPathImage
+    )
+    content = BytesIO()
+    image.save(content)
+    return HttpResponse(content.getvalue(), content_type="image/svg+xml")
 
 
 @login_required

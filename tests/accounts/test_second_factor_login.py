@@ -63,7 +63,7 @@ def test_a_director_without_an_authenticator_is_sent_to_enrolment_and_cannot_app
     for other in ("/", "/planificacion/", reverse("account"), reverse("password_change"), "/admin/"):
         assert client.get(other)["Location"].startswith(ENROL), other
     text = client.get(ENROL).content.decode()
-    assert "Su rol (Director (máxima autoridad)) aprueba o firma" in text
+    assert "Quienes aprueban o firman (dirección y jefatura de planificación) deben activar" in text
     assert f'src="{reverse("second_factor_qr")}"' in text
     qr = client.get(reverse("second_factor_qr"))
     assert qr["Content-Type"] == "image/svg+xml" and b"<svg" in qr.content
@@ -82,7 +82,7 @@ def test_enrolment_takes_a_real_code_and_issues_ten_single_use_backup_codes(clie
     assert device.confirmed and device.bin_key == secret
     codes_page = client.get(response["Location"]).content.decode()
     codes = StaticToken.objects.filter(device__user=director).values_list("token", flat=True)
-    assert len(codes) == 10 and all(f"<code>{code}</code>" in codes_page for code in codes)
+    assert len(codes) == 10 and all(f"<code>{code.upper()}</code>" in codes_page for code in codes)
     assert 'href="/reportes/">Ya los guardé, continuar</a>' in codes_page
     # Shown once only.
     assert "<code>" not in client.get(response["Location"]).content.decode()
