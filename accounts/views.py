@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -86,7 +86,9 @@ def verified(request: HttpRequest, device) -> None:
 
 class SecondFactorView(LoginRequiredMixin, auth_views.RedirectURLMixin, FormView):
     form_class = CodeForm
-    next_page = settings.LOGIN_REDIRECT_URL
+
+    def get_default_redirect_url(self):
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, next=self.get_redirect_url())
