@@ -22,9 +22,9 @@ def form(**extra):
     } | extra
 
 
-def png(name="foto.png", size=(40, 30)) -> SimpleUploadedFile:
+def png(name="foto.png", size=(40, 30), colour=(11, 79, 138)) -> SimpleUploadedFile:
     buffer = BytesIO()
-    Image.new("RGB", size, (11, 79, 138)).save(buffer, format="PNG")
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
