@@ -1,4 +1,5 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder: the cast (``igm``, ``igm_user``, ``small_world``; see
+tests/cast/), API clients, and the settings every test runs with."""
 
 import os
 import subprocess
@@ -11,9 +12,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from planning.models import Institution
+from accounts.models import User
+from planning.models import Institution, Plan
+from tests.api_clients import token_client
+from tests.cast.small_world import SmallWorld, small_world_build
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "docs" / "reference"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,6 +54,19 @@ def _request_log_written_at_once(settings):
     settings.API_REQUEST_LOG_BATCH = 1
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Test users need a password, not a slow hash."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path) -> Path:
+    """Uploads, photos and rendered reports go to the test's own directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def igm(db) -> Institution:
     """IGM's real data. Transactional tests flush the database, so reload when it is gone."""
@@ -59,6 +75,36 @@ def igm(db) -> Institution:
         call_command("load_igm", verbosity=0)
         institution = Institution.objects.get(code="IGM")
     return institution
+
+
+@pytest.fixture
+def igm_user(igm):
+    """IGM's demo account of a role, as load_igm creates it: ``igm_user(Role.DIRECTOR)``."""
+    return lambda role: User.objects.filter(institution=igm, role=role).order_by("username").first()
+
+
+@pytest.fixture
+def igm_pom(igm) -> Plan:
+    """IGM's Plan Operativo Multianual 2026-2030, with its four indicator sheets."""
+    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM, start_year=2026)
+
+
+@pytest.fixture
+def small_world(db) -> SmallWorld:
+    """Two small institutions with a little of everything, built for the test (tests/cast/)."""
+    return small_world_build()
+
+
+@pytest.fixture
+def read_client(db):
+    """An API client with a ``read`` token: every institution, no writes."""
+    return token_client("read")
+
+
+@pytest.fixture
+def institution_client(small_world):
+    """An API client of the small world's institution's own system (token ``institution:INP``)."""
+    return token_client(f"institution:{small_world.institution.code}", client_name="Sistema INP")
 
 
 @pytest.fixture(scope="session")

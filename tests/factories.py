@@ -6,23 +6,14 @@ import factory
 
 from accounts.models import Role, User
 from budget.models import CostCentre, Execution
-from planning.models import (
-    Goal,
-    Institution,
-    Plan,
-    Product,
-    Program,
-    ProgrammaticCategory,
-    Result,
-    Subproduct,
-)
+from planning import models as planning
 
 TEST_PASSWORD = "clave-de-prueba-segura-2024"
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Institution
+        model = planning.Institution
         django_get_or_create = ("code",)
 
     code = factory.Sequence(lambda n: f"INST{n}")
@@ -54,19 +45,19 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class PlanFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Plan
+        model = planning.Plan
 
     institution = factory.SubFactory(InstitutionFactory)
-    kind = Plan.Kind.POA
+    kind = planning.Plan.Kind.POA
     start_year = 2024
     end_year = factory.LazyAttribute(lambda o: o.start_year)
     name = factory.LazyAttribute(lambda o: f"{o.kind} {o.start_year}-{o.end_year}")
-    status = Plan.Status.DRAFT
+    status = planning.Plan.Status.DRAFT
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Program
+        model = planning.Program
         django_get_or_create = ("institution", "code")
 
     institution = factory.SubFactory(InstitutionFactory)
@@ -76,28 +67,29 @@ class ProgramFactory(factory.django.DjangoModelFactory):
 
 class CategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ProgrammaticCategory
+        model = planning.ProgrammaticCategory
 
-    program = factory.SubFactory(ProgramFactory)
-    activity = factory.Sequence(lambda n: f"{n % 1000:03d}")
     name = factory.Sequence(lambda n: f"Actividad {n}")
+    program = factory.SubFactory(ProgramFactory)
+    # 100 to 999: the small world's categories are 001 to 003.
+    activity = factory.Sequence(lambda n: f"{100 + n % 900:03d}")
 
 
 class ResultFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Result
+        model = planning.Result
 
-    plan = factory.SubFactory(PlanFactory)
-    code = factory.Sequence(lambda n: f"R{n}")
-    description = factory.Sequence(lambda n: f"Resultado institucional {n}")
     unit = "Persona"
+    code = factory.Sequence(lambda n: f"RF-{n}")
+    plan = factory.SubFactory(PlanFactory)
+    description = factory.Sequence(lambda n: f"Resultado institucional {n}")
     baseline_year = 2021
     baseline_value = Decimal("100.00")
 
 
 class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Product
+        model = planning.Product
 
     plan = factory.SubFactory(PlanFactory)
     category = factory.SubFactory(
@@ -112,18 +104,18 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
 class SubproductFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Subproduct
+        model = planning.Subproduct
 
+    unit = factory.SelfAttribute("product.unit")
     product = factory.SubFactory(ProductFactory)
     code = factory.Sequence(lambda n: f"S{n:05d}")
     position = factory.Sequence(lambda n: n)
     name = factory.Sequence(lambda n: f"Subproducto {n}")
-    unit = factory.SelfAttribute("product.unit")
 
 
 class GoalFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Goal
+        model = planning.Goal
 
     subproduct = factory.SubFactory(SubproductFactory)
     year = 2024
@@ -131,25 +123,25 @@ class GoalFactory(factory.django.DjangoModelFactory):
     physical_current = factory.SelfAttribute("physical_initial")
     financial_initial = Decimal("120000.00")
     financial_current = factory.SelfAttribute("financial_initial")
-    source = Goal.Source.ENTERED
+    source = planning.Goal.Source.ENTERED
 
 
 class CostCentreFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CostCentre
 
-    institution = factory.SubFactory(InstitutionFactory)
     code = factory.Sequence(lambda n: f"CC-{n:03d}")
     name = factory.Sequence(lambda n: f"Centro de costo {n}")
+    institution = factory.SubFactory(InstitutionFactory)
 
 
 class ExecutionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Execution
 
-    cost_centre = factory.SubFactory(CostCentreFactory)
-    subproduct = factory.SubFactory(SubproductFactory)
     year = 2024
     month = 1
+    cost_centre = factory.SubFactory(CostCentreFactory)
+    subproduct = factory.SubFactory(SubproductFactory)
     physical = 100
     financial = Decimal("10000.00")

@@ -1,17 +1,16 @@
 """Refusals and missing pages answer in Spanish, inside the application's layout."""
 
 import pytest
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from accounts.models import Role
-from tests.factories import UserFactory
 
 
 @pytest.fixture
-def director_client(igm):
-    client = Client()
-    client.force_login(UserFactory(username="dir-errores", role=Role.DIRECTOR, institution=igm))
+def director_client(client, igm_user):
+    """A browser session of IGM's director."""
+    client.force_login(igm_user(Role.DIRECTOR))
     return client
 
 

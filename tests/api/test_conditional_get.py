@@ -16,7 +16,7 @@ from planning.models import Plan
 PLANS = "planning-api:plan-list"
 
 
-def test_same_etag_gives_304_without_body(read_client, two_institutions):
+def test_same_etag_gives_304_without_body(read_client, small_world):
     first = read_client.get(reverse(PLANS))
     assert first.status_code == 200
     again = read_client.get(reverse(PLANS), HTTP_IF_NONE_MATCH=first["ETag"])
@@ -25,18 +25,17 @@ def test_same_etag_gives_304_without_body(read_client, two_institutions):
     assert ApiRequestLog.objects.filter(status=304).count() == 1
 
 
-def test_changed_data_changes_the_etag(read_client, two_institutions):
-    aaa, _ = two_institutions
+def test_changed_data_changes_the_etag(read_client, small_world):
     first = read_client.get(reverse(PLANS))
-    aaa.plan.name = "POA 2024 modificado"
-    aaa.plan.save()
+    small_world.poa.name = "POA 2024 modificado"
+    small_world.poa.save()
     again = read_client.get(reverse(PLANS), HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert again["ETag"] != first["ETag"]
 
 
 def test_if_modified_since_the_last_change_gives_304_without_reading_plans(
-    read_client, two_institutions, settings
+    read_client, small_world, settings
 ):
     settings.API_SETTLE_SECONDS = 0
     first = read_client.get(reverse(PLANS))
@@ -46,14 +45,13 @@ def test_if_modified_since_the_last_change_gives_304_without_reading_plans(
     assert not [query for query in captured if 'FROM "planning_plan"' in query["sql"]]
 
 
-def test_a_change_after_if_modified_since_gives_200(read_client, two_institutions):
-    aaa, _ = two_institutions
+def test_a_change_after_if_modified_since_gives_200(read_client, small_world):
     stale = "Mon, 01 Jan 2024 00:00:00 GMT"
     assert read_client.get(reverse(PLANS), HTTP_IF_MODIFIED_SINCE=stale).status_code == 200
 
 
 def test_if_modified_since_is_trusted_only_once_the_last_change_has_settled(
-    read_client, two_institutions, settings
+    read_client, small_world, settings
 ):
     """A write that commits late can carry an earlier instant: recent dates never give a 304."""
     recent = read_client.get(reverse(PLANS))
@@ -64,7 +62,7 @@ def test_if_modified_since_is_trusted_only_once_the_last_change_has_settled(
     assert again.status_code == 304
 
 
-def test_responses_vary_by_credentials(read_client, two_institutions):
+def test_responses_vary_by_credentials(read_client, small_world):
     vary = read_client.get(reverse(PLANS))["Vary"]
     assert "Authorization" in vary
     assert "Cookie" in vary
@@ -75,32 +73,32 @@ def later_than(response) -> datetime:
     return parsedate_to_datetime(response["Last-Modified"]) + timedelta(seconds=5)
 
 
-def rename_cost_centre(data):
-    data.cost_centre.code = "CC-NUEVO"
-    return data.cost_centre
+def rename_cost_centre(small_world):
+    small_world.xela.code = "CC-NUEVO"
+    return small_world.xela
 
 
-def rename_product(data):
-    data.product.code = "P-NUEVO"
-    return data.product
+def rename_product(small_world):
+    small_world.assistance.code = "P-NUEVO"
+    return small_world.assistance
 
 
-def rename_subproduct(data):
-    data.subproducts[0].name = "Subproducto con otro nombre"
-    return data.subproducts[0]
+def rename_subproduct(small_world):
+    small_world.shelters.name = "Subproducto con otro nombre"
+    return small_world.shelters
 
 
 @pytest.mark.parametrize(
     ("url", "change", "shown"),
     [
-        (reverse_lazy("budget-api:execution-list") + "?institution=AAA", rename_cost_centre, "CC-NUEVO"),
+        (reverse_lazy("budget-api:execution-list") + "?institution=INP", rename_cost_centre, "CC-NUEVO"),
         (
-            reverse_lazy("budget-api:execution-totals") + "?institution=AAA&level=product",
+            reverse_lazy("budget-api:execution-totals") + "?institution=INP&level=product",
             rename_product,
             "P-NUEVO",
         ),
         (
-            reverse_lazy("reporting-api:siplan-report") + "?institution=AAA&year=2024&period=3",
+            reverse_lazy("reporting-api:siplan-report") + "?institution=INP&year=2024&period=3",
             rename_subproduct,
             "Subproducto con otro nombre",
         ),
@@ -108,13 +106,13 @@ def rename_subproduct(data):
     ids=["executions-cost-centre", "totals-product", "siplan-subproduct"],
 )
 def test_a_change_to_related_data_shown_in_the_rows_is_not_answered_304(
-    read_client, two_institutions, settings, url, change, shown
+    read_client, small_world, settings, url, change, shown
 ):
     """The rows carry codes and names of related objects: changing those must move Last-Modified."""
     settings.API_SETTLE_SECONDS = 0
     first = read_client.get(url)
     assert first.status_code == 200 and shown.encode() not in first.content
-    changed = change(two_institutions[0])
+    changed = change(small_world)
     changed._history_date = later_than(first)
     changed.save()
     again = read_client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
@@ -122,7 +120,7 @@ def test_a_change_to_related_data_shown_in_the_rows_is_not_answered_304(
     assert shown.encode() in again.content
 
 
-def test_last_modified_is_the_latest_change_in_utc(read_client, two_institutions):
+def test_last_modified_is_the_latest_change_in_utc(read_client, small_world):
     latest = Plan.history.order_by("-history_date").values_list("history_date", flat=True).first()
     response = read_client.get(reverse(PLANS))
     assert response["Last-Modified"] == http_date(latest.timestamp())

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 
-def test_bad_query_parameter_is_400_in_the_error_shape(read_client, two_institutions):
+def test_bad_query_parameter_is_400_in_the_error_shape(read_client, small_world):
     response = read_client.get(reverse("budget-api:execution-totals"), {"level": "programa"})
     assert response.status_code == 400
     body = response.json()

@@ -12,21 +12,19 @@ from rest_framework.test import APIClient
 from accounts import services
 from accounts.models import ApiRequestLog
 from accounts.services import RequestLogBuffer
+from tests.api_clients import token_client
 
-from .helpers import token_client
 
-
-def test_each_request_is_logged_with_client_endpoint_and_status(two_institutions):
-    client = token_client("institution:AAA", client_name="Sistema AAA")
-    _, bbb = two_institutions
-    client.get(reverse("planning-api:plan-list"), {"year": 2024})
-    client.get(reverse("planning-api:plan-detail", args=[bbb.plan.pk]))
+def test_each_request_is_logged_with_client_endpoint_and_status(small_world, institution_client):
+    neighbours_plan = small_world.neighbour.poa
+    institution_client.get(reverse("planning-api:plan-list"), {"year": 2024})
+    institution_client.get(reverse("planning-api:plan-detail", args=[neighbours_plan.pk]))
     logged = list(
         ApiRequestLog.objects.order_by("id").values_list("client__name", "endpoint", "query", "status")
     )
     assert logged == [
-        ("Sistema AAA", "/api/v1/plans/", "year=2024", 200),
-        ("Sistema AAA", f"/api/v1/plans/{bbb.plan.pk}/", "", 404),
+        ("Sistema INP", "/api/v1/plans/", "year=2024", 200),
+        ("Sistema INP", f"/api/v1/plans/{neighbours_plan.pk}/", "", 404),
     ]
 
 

@@ -18,8 +18,6 @@ from schemathesis.specs.openapi.checks import (
 
 from igm_plan.wsgi import application
 
-from .helpers import build_institution, token_client
-
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
@@ -38,10 +36,9 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @pytest.fixture
-def credentials(db) -> dict:
-    build_institution("AAA")
-    client = token_client("institution:AAA", client_name="Sistema AAA")
-    return {"Authorization": client._credentials["HTTP_AUTHORIZATION"]}
+def credentials(institution_client) -> dict:
+    """The small world's Instituto de Prueba's own system, with its data to read and write."""
+    return {"Authorization": institution_client._credentials["HTTP_AUTHORIZATION"]}
 
 
 @schema.parametrize()

@@ -3,11 +3,8 @@
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from accounts.models import Role
 from budget.models import Execution
-from tests.factories import CostCentreFactory, UserFactory
-
-from .helpers import results
+from tests.api_clients import results
 
 
 def session_client(user) -> APIClient:
@@ -16,49 +13,45 @@ def session_client(user) -> APIClient:
     return client
 
 
-def test_officer_sees_only_executions_of_own_cost_centres(two_institutions):
-    aaa, _ = two_institutions
-    officer = UserFactory(role=Role.OFFICER, institution=aaa.institution)
-    aaa.cost_centre.officers.add(officer)
-    other_centre = CostCentreFactory(institution=aaa.institution)
-    client = session_client(officer)
+def test_officer_sees_only_executions_of_own_cost_centres(small_world):
+    client = session_client(small_world.xela_officer)
     centres = results(client.get(reverse("budget-api:cost-centre-list")))
-    assert [centre["id"] for centre in centres] == [aaa.cost_centre.pk]
+    assert [centre["id"] for centre in centres] == [small_world.xela.pk]
     executions = results(client.get(reverse("budget-api:execution-list")))
-    assert len(executions) == len(aaa.executions)
-    assert client.get(reverse("budget-api:cost-centre-detail", args=[other_centre.pk])).status_code == 404
+    assert {row["id"] for row in executions} == {
+        execution.pk for execution in small_world.executions if execution.cost_centre == small_world.xela
+    }
+    assert (
+        client.get(reverse("budget-api:cost-centre-detail", args=[small_world.peten.pk])).status_code == 404
+    )
 
 
-def test_planner_sees_own_institution_only(two_institutions):
-    aaa, bbb = two_institutions
-    client = session_client(UserFactory(role=Role.PLANNER, institution=aaa.institution))
+def test_planner_sees_own_institution_only(small_world):
+    client = session_client(small_world.planner)
     plans = results(client.get(reverse("planning-api:plan-list")))
-    assert [plan["id"] for plan in plans] == [aaa.plan.pk]
-    assert client.get(reverse("planning-api:plan-detail", args=[bbb.plan.pk])).status_code == 404
+    assert [plan["id"] for plan in plans] == [small_world.poa.pk, small_world.pom.pk]
+    neighbours = small_world.neighbour.poa
+    assert client.get(reverse("planning-api:plan-detail", args=[neighbours.pk])).status_code == 404
 
 
-def test_director_cannot_write_execution(two_institutions):
-    aaa, _ = two_institutions
-    client = session_client(UserFactory(role=Role.DIRECTOR, institution=aaa.institution))
-    payload = {"cost_centre": aaa.cost_centre.pk, "subproduct": aaa.subproducts[0].pk, "year": 2024}
+def test_director_cannot_write_execution(small_world):
+    client = session_client(small_world.director)
+    payload = {"cost_centre": small_world.central.pk, "subproduct": small_world.passports.pk, "year": 2024}
     response = client.post(reverse("budget-api:execution-list"), payload | {"month": 3, "financial": "1.00"})
     assert response.status_code == 403
-    assert not Execution.objects.filter(cost_centre=aaa.cost_centre, month=3).exists()
+    assert not Execution.objects.filter(cost_centre=small_world.central, month=3).exists()
 
 
-def test_officer_writes_own_cost_centre_but_not_a_colleagues(two_institutions):
-    aaa, _ = two_institutions
-    officer = UserFactory(role=Role.OFFICER, institution=aaa.institution)
-    aaa.cost_centre.officers.add(officer)
-    colleague_centre = CostCentreFactory(institution=aaa.institution)
-    client = session_client(officer)
-    payload = {"subproduct": aaa.subproducts[0].pk, "year": 2024, "month": 3, "financial": "1.00"}
-    own = client.post(reverse("budget-api:execution-list"), payload | {"cost_centre": aaa.cost_centre.pk})
-    other = client.post(reverse("budget-api:execution-list"), payload | {"cost_centre": colleague_centre.pk})
+def test_officer_writes_own_cost_centre_but_not_a_colleagues(small_world):
+    # Oficinas centrales is his; Quetzaltenango, which also produces passports, is a colleague's.
+    client = session_client(small_world.officer)
+    payload = {"subproduct": small_world.passports.pk, "year": 2024, "month": 3, "financial": "1.00"}
+    own = client.post(reverse("budget-api:execution-list"), payload | {"cost_centre": small_world.central.pk})
+    other = client.post(reverse("budget-api:execution-list"), payload | {"cost_centre": small_world.xela.pk})
     assert (own.status_code, other.status_code) == (201, 404)
 
 
-def test_segeplan_user_reads_every_institution(two_institutions):
-    client = session_client(UserFactory(role=Role.SEGEPLAN, institution=None))
+def test_segeplan_user_reads_every_institution(small_world):
+    client = session_client(small_world.segeplan)
     codes = {plan["institution_code"] for plan in results(client.get(reverse("planning-api:plan-list")))}
-    assert {"AAA", "BBB"} <= codes
+    assert {"INP", "VEC"} <= codes

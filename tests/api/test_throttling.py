@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from .helpers import token_client
+from tests.api_clients import token_client
 
 
 @pytest.fixture

@@ -5,21 +5,18 @@ import pytest
 from openpyxl import load_workbook
 
 from budget.models import Execution
-from budget.services.locks import period_lock
-from tests.factories import TEST_PASSWORD
+from tests.browser import log_in
+from tests.execution_files import COLUMNS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_officer_uploads_the_filled_template_and_a_locked_period_refuses_a_change(
-    world, live_server, page, tmp_path
+    small_world, live_server, page, tmp_path
 ):
-    page.goto(f"{live_server.url}/cuenta/ingresar/")
-    page.fill("#id_username", world.officer.username)
-    page.fill("#id_password", TEST_PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page, live_server, small_world.officer)
     page.goto(f"{live_server.url}/ejecucion/?anio=2024")
-    page.click(f"a[href='/ejecucion/centro/{world.central.pk}/2024/3/']")
+    page.click(f"a[href='/ejecucion/centro/{small_world.central.pk}/2024/3/']")
     page.wait_for_selector("text=Oficinas centrales · Marzo 2024")
 
     with page.expect_download() as download:
@@ -28,15 +25,7 @@ def test_officer_uploads_the_filled_template_and_a_locked_period_refuses_a_chang
     download.value.save_as(template)
     workbook = load_workbook(template)
     sheet = workbook["Ejecución"]
-    assert [cell.value for cell in sheet[1]][:7] == [
-        "centro_costo",
-        "subproducto",
-        "anio",
-        "mes",
-        "ejecucion_fisica",
-        "ejecucion_financiera",
-        "observaciones",
-    ]
+    assert tuple(cell.value for cell in sheet[1])[:7] == COLUMNS
     assert [(row[0].value, row[1].value, row[10].value) for row in sheet.iter_rows(min_row=2)] == [
         ("CC-01", "S01", 12000),
         ("CC-01", "S02", 800),
@@ -51,25 +40,28 @@ def test_officer_uploads_the_filled_template_and_a_locked_period_refuses_a_chang
     page.click("text=Subir y revisar")
     page.wait_for_selector("#vista-previa")
     assert "Vista previa: esto se hará al confirmar" in page.inner_text("#vista-previa")
-    assert Execution.objects.filter(cost_centre=world.central).count() == 0
+    assert Execution.objects.filter(cost_centre=small_world.central).count() == 0
     page.click("text=Confirmar y guardar")
     page.wait_for_selector("text=Carga aplicada: 2 filas nuevas, 0 modificadas, 0 sin cambios.")
-    assert sorted(Execution.objects.filter(cost_centre=world.central).values_list("physical", flat=True)) == [
+    assert sorted(
+        Execution.objects.filter(cost_centre=small_world.central).values_list("physical", flat=True)
+    ) == [
         40,
         950,
     ]
 
-    lock = period_lock(
-        institution=world.institution, year=2024, period=1, user=world.planner, reason="informe firmado"
-    )
-    page.goto(f"{live_server.url}/ejecucion/centro/{world.central.pk}/2024/3/capturar/")
+    lock = small_world.lock_period()
+    page.goto(f"{live_server.url}/ejecucion/centro/{small_world.central.pk}/2024/3/capturar/")
     refusal = (
         f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%Y-%m-%d')} "
-        f"por {world.planner} (informe firmado)."
+        f"por {small_world.planner} (informe firmado)."
     )
     assert refusal in page.inner_text("#bloqueo")
     # The locked month is shown, not offered: no field to type in, no button to save.
     assert page.is_disabled("input[name=physical_1]")
     assert page.get_by_role("button", name="Guardar").count() == 0
     page.screenshot(path=str(tmp_path / "bloqueo.png"), full_page=True)
-    assert Execution.objects.get(cost_centre=world.central, subproduct=world.passports).physical == 950
+    assert (
+        Execution.objects.get(cost_centre=small_world.central, subproduct=small_world.passports).physical
+        == 950
+    )

@@ -7,7 +7,6 @@ import pytest
 
 from indicators.selectors import indicator_sheets_for_plan, indicator_values
 from monitoring.selectors import Light
-from planning.models import Plan
 
 # siplan-cuatrimestre-3-2024.txt, product rows, physical, accumulated ÷ current goal.
 REFERENCE = {
@@ -43,9 +42,8 @@ REFERENCE = {
 
 
 @pytest.fixture
-def pom_sheets(igm):
-    pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM, start_year=2026)
-    return list(indicator_sheets_for_plan(plan=pom))
+def pom_sheets(igm_pom):
+    return list(indicator_sheets_for_plan(plan=igm_pom))
 
 
 def test_pom_sheets_evaluated_on_2024_match_the_siplan_report(pom_sheets, django_assert_max_num_queries):

@@ -12,7 +12,7 @@ from indicators.services import indicator_sheet_save
 
 
 def sheet_post(product_id, **overrides):
-    data = {
+    return {
         "position": "",
         "code": "2",
         "name": "Porcentaje de documentos emitidos",
@@ -58,17 +58,17 @@ def sheet_post(product_id, **overrides):
         "years-1-year": "2027",
         "years-1-absolute": "1293948",
         "years-1-relative": "100",
-    }
-    data.update(overrides)
-    return data
+    } | overrides
 
 
-def test_planner_creates_a_sheet_with_values_and_multiannual_row(client, small):
-    client.force_login(small["users"][Role.PLANNER])
-    product = small["sheet"].product
-    response = client.post(reverse("indicators:sheet_create", args=[small["pom"].pk]), sheet_post(product.pk))
+def test_planner_creates_a_sheet_with_values_and_multiannual_row(client, small_world):
+    client.force_login(small_world.planner)
+    product = small_world.sheet.product
+    response = client.post(
+        reverse("indicators:sheet_create", args=[small_world.pom.pk]), sheet_post(product.pk)
+    )
 
-    sheet = IndicatorSheet.objects.get(plan=small["pom"], code="2")
+    sheet = IndicatorSheet.objects.get(plan=small_world.pom, code="2")
     assert response.status_code == 302
     assert sheet.position == 2
     assert sheet.technical_notes == "Notas" and sheet.report_code == "DTP5"
@@ -84,23 +84,11 @@ def test_planner_creates_a_sheet_with_values_and_multiannual_row(client, small):
     ]
 
 
-def test_editing_replaces_the_yearly_values_and_can_drop_the_multiannual_row(client, small):
-    client.force_login(small["users"][Role.PLANNER])
-    sheet = small["sheet"]
+def test_editing_replaces_the_yearly_values_and_can_drop_the_multiannual_row(client, small_world):
+    client.force_login(small_world.planner)
+    sheet = small_world.sheet
     data = sheet_post(sheet.product_id, code="1", name="Nuevo nombre", **{"values-0-year": "2030"})
-    data.update(
-        {
-            f"target-{k}": ""
-            for k in (
-                "unit",
-                "baseline_year",
-                "baseline_absolute",
-                "baseline_relative",
-                "total_absolute",
-                "total_relative",
-            )
-        }
-    )
+    data.update({key: "" for key in data if key.startswith("target-")})  # no multiannual row
     data.update({"years-TOTAL_FORMS": "0"})
 
     response = client.post(reverse("indicators:sheet_edit", args=[sheet.pk]), data)
@@ -112,56 +100,56 @@ def test_editing_replaces_the_yearly_values_and_can_drop_the_multiannual_row(cli
     assert not hasattr(sheet, "multiannual_target")
 
 
-def test_a_repeated_year_is_refused_with_a_clear_message_and_nothing_saved(client, small):
-    client.force_login(small["users"][Role.PLANNER])
-    data = sheet_post(small["sheet"].product_id, **{"values-1-year": "2026"})
+def test_a_repeated_year_is_refused_with_a_clear_message_and_nothing_saved(client, small_world):
+    client.force_login(small_world.planner)
+    data = sheet_post(small_world.sheet.product_id, **{"values-1-year": "2026"})
 
-    response = client.post(reverse("indicators:sheet_create", args=[small["pom"].pk]), data)
+    response = client.post(reverse("indicators:sheet_create", args=[small_world.pom.pk]), data)
 
     assert response.status_code == 200
     assert "El año 2026 aparece más de una vez." in response.content.decode()
     assert not IndicatorSheet.objects.filter(code="2").exists()
 
 
-def test_a_half_filled_multiannual_row_is_refused(client, small):
-    client.force_login(small["users"][Role.PLANNER])
-    data = sheet_post(small["sheet"].product_id, **{"target-total_absolute": ""})
+def test_a_half_filled_multiannual_row_is_refused(client, small_world):
+    client.force_login(small_world.planner)
+    data = sheet_post(small_world.sheet.product_id, **{"target-total_absolute": ""})
 
-    response = client.post(reverse("indicators:sheet_create", args=[small["pom"].pk]), data)
+    response = client.post(reverse("indicators:sheet_create", args=[small_world.pom.pk]), data)
 
     assert "Complete este dato o deje toda la fila multianual en blanco." in response.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.DIRECTOR, Role.AUDITOR, Role.OFFICER])
-def test_only_planning_staff_may_edit(client, small, role):
-    client.force_login(small["users"][role])
-    sheet = small["sheet"]
+def test_only_planning_staff_may_edit(client, small_world, role):
+    client.force_login(small_world.user(role))
+    sheet = small_world.sheet
     assert client.get(reverse("indicators:sheet_edit", args=[sheet.pk])).status_code == 403
     response = client.post(
-        reverse("indicators:sheet_create", args=[small["pom"].pk]), sheet_post(sheet.product_id)
+        reverse("indicators:sheet_create", args=[small_world.pom.pk]), sheet_post(sheet.product_id)
     )
     assert response.status_code == 403
-    assert IndicatorSheet.objects.filter(plan=small["pom"]).count() == 1
+    assert IndicatorSheet.objects.filter(plan=small_world.pom).count() == 1
 
 
-def test_service_refuses_a_product_of_another_plan(small):
+def test_service_refuses_a_product_of_another_plan(small_world):
     with pytest.raises(ValidationError):
         indicator_sheet_save(
-            plan=small["pom"],
-            sheet=small["sheet"],
-            fields={"product": small["product"]},  # belongs to the POA 2024
+            plan=small_world.pom,
+            sheet=small_world.sheet,
+            fields={"product": small_world.assistance},  # belongs to the POA 2024
             values={},
             target=None,
             target_years={},
-            user=small["users"][Role.PLANNER],
+            user=small_world.planner,
         )
 
 
-def test_planner_deletes_a_sheet_and_a_director_cannot(client, small):
-    sheet = small["sheet"]
-    client.force_login(small["users"][Role.DIRECTOR])
+def test_planner_deletes_a_sheet_and_a_director_cannot(client, small_world):
+    sheet = small_world.sheet
+    client.force_login(small_world.director)
     assert client.post(reverse("indicators:sheet_remove", args=[sheet.pk])).status_code == 403
-    client.force_login(small["users"][Role.PLANNER])
+    client.force_login(small_world.planner)
     assert client.get(reverse("indicators:sheet_remove", args=[sheet.pk])).status_code == 405
     response = client.post(reverse("indicators:sheet_remove", args=[sheet.pk]))
     assert response.status_code == 302

@@ -2,27 +2,20 @@
 
 from io import BytesIO
 
-import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import Role
-from planning.models import Plan
 
 
 def pdf_pages(content: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(BytesIO(content)).pages]
 
 
-@pytest.fixture
-def pom(igm):
-    return Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
-
-
-def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, pom, igm_user):
+def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    response = client.get(reverse("indicators:plan_sheets_pdf", args=[pom.pk]))
+    response = client.get(reverse("indicators:plan_sheets_pdf", args=[igm_pom.pk]))
 
     pages = pdf_pages(response.content)
     assert response["Content-Type"] == "application/pdf"
@@ -39,12 +32,12 @@ def test_igm_sheets_pdf_numbers_every_page_of_the_whole_document(client, pom, ig
     assert "105,992,530" in pages[8]
 
 
-def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small):
-    sheet = small["sheet"]
+def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small_world):
+    sheet = small_world.sheet
     sheet.responsible_unit = '=HYPERLINK("http://malo")'
     sheet.technical_notes = "@SUM(A1)"
     sheet.save()
-    client.force_login(small["users"][Role.AUDITOR])
+    client.force_login(small_world.auditor)
 
     response = client.get(reverse("indicators:sheet_xlsx", args=[sheet.pk]))
 
@@ -55,12 +48,12 @@ def test_sheet_xlsx_has_real_numbers_and_neutralised_text(client, small):
     assert "'@SUM(A1)" in texts
     assert '\'=HYPERLINK("http://malo")' in texts
     values_row = next(row for row in worksheet.iter_rows(values_only=True) if row[0] == "Valor")
-    assert values_row[1:3] == (83.77, 100)
+    assert values_row[1:3] == (97.53, 100)  # baseline 2023 and the 2026 value
 
 
-def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client, pom, igm_user):
+def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.PLANNER))
-    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[pom.pk]))
+    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[igm_pom.pk]))
 
     workbook = load_workbook(BytesIO(response.content))
     assert workbook.sheetnames == ["Ficha 1", "Ficha 2", "Ficha 3", "Ficha 4", "Indicadores multianual"]
@@ -71,9 +64,9 @@ def test_igm_workbook_has_a_sheet_per_indicator_and_the_multiannual_table(client
     assert emission[-4:] == (1517, 100, 6843634, 100)
 
 
-def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, pom, igm_user):
+def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.DIRECTOR))
-    sheet = pom.indicator_sheets.get(position=1)
+    sheet = igm_pom.indicator_sheets.get(position=1)
 
     response = client.get(reverse("indicators:sheet_detail", args=[sheet.pk]), {"year": 2024, "period": 3})
 
@@ -83,9 +76,9 @@ def test_sheet_page_shows_the_dtp_layout_and_the_computed_value(client, pom, igm
     assert "light-amarillo" in html
 
 
-def test_plan_xlsx_prints_each_sheet_one_page_wide_and_freezes_the_wide_table(client, pom, igm_user):
+def test_plan_xlsx_prints_each_sheet_one_page_wide_and_freezes_the_wide_table(client, igm_pom, igm_user):
     client.force_login(igm_user(Role.PLANNER))
-    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[pom.pk]))
+    response = client.get(reverse("indicators:plan_sheets_xlsx", args=[igm_pom.pk]))
 
     workbook = load_workbook(BytesIO(response.content))
     assert workbook.sheetnames == ["Ficha 1", "Ficha 2", "Ficha 3", "Ficha 4", "Indicadores multianual"]

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from accounts.models import Role
 from indicators.models import IndicatorSheet, IndicatorSheetValue
 from indicators.services import indicator_sheet_delete, indicator_sheet_save
 from planning.models import Plan
@@ -17,13 +16,13 @@ NOTE = "sus fichas técnicas quedan como se aprobaron y ya no se editan"
 
 
 @pytest.fixture
-def approved(small):
-    pom = small["pom"]
+def approved(small_world):
+    pom = small_world.pom
     pom.status = Plan.Status.APPROVED
     pom.approval_act = "Acuerdo AMN 001-2025"
     pom.approval_date = datetime.date(2025, 4, 30)
     pom.save()
-    return small
+    return small_world
 
 
 def _sheet_state(sheet: IndicatorSheet):
@@ -40,12 +39,12 @@ def _sheet_state(sheet: IndicatorSheet):
 
 
 def test_services_refuse_to_create_edit_or_delete_a_sheet_of_an_approved_plan(approved):
-    sheet, planner = approved["sheet"], approved["users"][Role.PLANNER]
+    sheet, planner = approved.sheet, approved.planner
     before = _sheet_state(sheet)
     for target in (sheet, None):
         with pytest.raises(ValidationError) as refused:
             indicator_sheet_save(
-                plan=approved["pom"],
+                plan=approved.pom,
                 sheet=target,
                 fields={"code": "9", "name": "Otro nombre"},
                 values={2027: 50},
@@ -61,15 +60,15 @@ def test_services_refuse_to_create_edit_or_delete_a_sheet_of_an_approved_plan(ap
 
 
 def test_posting_to_the_pages_of_an_approved_plan_shows_the_refusal_and_changes_nothing(client, approved):
-    sheet = approved["sheet"]
-    client.force_login(approved["users"][Role.PLANNER])
+    sheet = approved.sheet
+    client.force_login(approved.planner)
     before = _sheet_state(sheet)
 
     edit = client.post(
         reverse("indicators:sheet_edit", args=[sheet.pk]), sheet_post(sheet.product_id, name="Otro nombre")
     )
     create = client.post(
-        reverse("indicators:sheet_create", args=[approved["pom"].pk]), sheet_post(sheet.product_id, code="2")
+        reverse("indicators:sheet_create", args=[approved.pom.pk]), sheet_post(sheet.product_id, code="2")
     )
     remove = client.post(reverse("indicators:sheet_remove", args=[sheet.pk]), follow=True)
 
@@ -81,32 +80,32 @@ def test_posting_to_the_pages_of_an_approved_plan_shows_the_refusal_and_changes_
 
 
 def test_pages_of_an_approved_plan_offer_no_edit_and_say_why(client, approved):
-    sheet = approved["sheet"]
-    client.force_login(approved["users"][Role.PLANNER])
+    sheet = approved.sheet
+    client.force_login(approved.planner)
 
-    index = client.get(reverse("indicators:index"), {"plan": approved["pom"].pk}).content.decode()
+    index = client.get(reverse("indicators:index"), {"plan": approved.pom.pk}).content.decode()
     detail = client.get(reverse("indicators:sheet_detail", args=[sheet.pk])).content.decode()
     form = client.get(reverse("indicators:sheet_edit", args=[sheet.pk])).content.decode()
 
     for page in (index, detail, form):
         assert NOTE in page and "Acuerdo AMN 001-2025" in page
-    assert reverse("indicators:sheet_create", args=[approved["pom"].pk]) not in index
+    assert reverse("indicators:sheet_create", args=[approved.pom.pk]) not in index
     assert reverse("indicators:sheet_edit", args=[sheet.pk]) not in index + detail
     assert "Guardar ficha" not in form and reverse("indicators:sheet_remove", args=[sheet.pk]) not in form
     assert "<fieldset disabled>" in form
 
 
-def test_a_draft_plan_still_offers_and_accepts_edits(client, small):
-    sheet = small["sheet"]
-    client.force_login(small["users"][Role.PLANNER])
+def test_a_draft_plan_still_offers_and_accepts_edits(client, small_world):
+    sheet = small_world.sheet
+    client.force_login(small_world.planner)
 
-    index = client.get(reverse("indicators:index"), {"plan": small["pom"].pk}).content.decode()
+    index = client.get(reverse("indicators:index"), {"plan": small_world.pom.pk}).content.decode()
     response = client.post(
         reverse("indicators:sheet_edit", args=[sheet.pk]), sheet_post(sheet.product_id, name="Otro nombre")
     )
 
     assert NOTE not in index
     assert reverse("indicators:sheet_edit", args=[sheet.pk]) in index
-    assert reverse("indicators:sheet_create", args=[small["pom"].pk]) in index
+    assert reverse("indicators:sheet_create", args=[small_world.pom.pk]) in index
     assert response.status_code == 302
     assert IndicatorSheet.objects.get(pk=sheet.pk).name == "Otro nombre"

@@ -12,6 +12,14 @@ from django.db.migrations.executor import MigrationExecutor
 from monitoring.models import Achievement, AchievementPhoto
 
 BEFORE_THE_MOVE = [("indicators", "0002_activity_report")]
+ACHIEVEMENT = {
+    "year": 2024,
+    "month": 3,
+    "area_code": "02",
+    "area": "Atención y Protección",
+    "unit": "Subdirección A",
+    "text": "Se atendió a 68 personas.",
+}
 
 
 def migrate(targets):
@@ -33,14 +41,7 @@ def test_rows_history_and_content_types_keep_their_ids():
             code="MOVE", budget_code="9999-9999-999-999", name="Institución de prueba"
         )
         achievement = old.get_model("indicators", "Achievement").objects.create(
-            institution=institution,
-            year=2024,
-            month=3,
-            area_code="02",
-            area="Atención y Protección",
-            unit="Subdirección A",
-            text="Se atendió a 68 personas.",
-            created_by=user,
+            institution=institution, created_by=user, **ACHIEVEMENT
         )
         photo = old.get_model("indicators", "AchievementPhoto").objects.create(
             achievement=achievement,
@@ -52,12 +53,7 @@ def test_rows_history_and_content_types_keep_their_ids():
         history = old.get_model("indicators", "HistoricalAchievement").objects.create(
             id=achievement.id,
             institution_id=institution.id,
-            year=2024,
-            month=3,
-            area_code="02",
-            area="Atención y Protección",
-            unit="Subdirección A",
-            text="Se atendió a 68 personas.",
+            **ACHIEVEMENT,
             created_by_id=user.id,
             created_at=datetime(2024, 4, 2, tzinfo=UTC),
             history_date=datetime(2024, 4, 2, tzinfo=UTC),

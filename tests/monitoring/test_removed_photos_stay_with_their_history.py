@@ -2,30 +2,16 @@
 file, who removed it and why."""
 
 import hashlib
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from accounts.models import Role
 from monitoring.models import Achievement, AchievementPhoto
 from monitoring.services import achievement_save
 from tests.factories import InstitutionFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-def png(colour) -> SimpleUploadedFile:
-    buffer = BytesIO()
-    Image.new("RGB", (40, 30), colour).save(buffer, format="PNG")
-    return SimpleUploadedFile("foto.png", buffer.getvalue(), content_type="image/png")
+from tests.monitoring.test_achievement_photos import form, png
 
 
 @pytest.fixture
@@ -35,15 +21,11 @@ def reported(db):
     achievement = achievement_save(
         institution=institution,
         achievement=None,
-        fields={
-            "year": 2024,
-            "month": 1,
-            "area_code": "03",
-            "area": "Control Migratorio",
-            "unit": "Subdirección de Control Migratorio",
-            "text": "Se atendió a 68 personas migrantes extranjeras.",
-        },
-        photos=[(png((11, 79, 138)), "Centro de atención"), (png((200, 30, 30)), "Jornada móvil")],
+        fields={key: value for key, value in form().items() if key != "position"},
+        photos=[
+            (png(colour=(11, 79, 138)), "Centro de atención"),
+            (png(colour=(200, 30, 30)), "Jornada móvil"),
+        ],
         remove_photo_ids=[],
         user=officer,
     )

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from accounts.models import Role
 from planning.models import Goal, Plan
+from planning.services.annual_plans import annual_plan_create
+from planning.services.programming import programming_spread
 from tests.factories import (
     CategoryFactory,
     CostCentreFactory,
@@ -61,3 +63,14 @@ def cycle_institution(*, subproducts: int = 2, code: str = "CIC") -> dict:
         "cost_centre": cost_centre,
         "users": users,
     }
+
+
+def poa_2026_with_s1_spread(cycle: dict | None = None) -> Plan:
+    """The POA 2026 planning makes from the cycle institution's POM, with S1's goals spread evenly
+    over the twelve months (100 units a month); the other subproducts are not programmed yet."""
+    cycle = cycle or cycle_institution()
+    planner = cycle["users"][Role.PLANNER]
+    plan = annual_plan_create(pom=cycle["pom"], year=2026, user=planner)
+    s1 = plan.products.get().subproducts.get(code="S1")
+    programming_spread(plan=plan, subproduct_ids=[s1.id], measures=[], user=planner)
+    return plan

@@ -7,24 +7,20 @@ from decimal import Decimal
 import pytest
 
 from planning.models import BudgetProjection, Goal, Product
+from tests.browser import logged_in_page
 from tests.factories import CategoryFactory, PlanFactory, ProgramFactory
-from tests.planning.browser import log_in
 
 # Each year's projection for program 11 equals passports + extensions below; 2028 is typed wrong first.
-PASSPORTS = {
-    2026: ("1,200", "100,000.00"),
-    2027: ("1,300", "110,000.00"),
-    2028: ("1,400", "120,000.00"),
-    2029: ("1,500", "130,000.00"),
-    2030: ("1,600", "140,000.00"),
+# year: (passports physical, financial), (extensions physical, financial)
+GOALS = {
+    2026: (("1,200", "100,000.00"), ("800", "50,000.00")),
+    2027: (("1,300", "110,000.00"), ("850", "55,000.00")),
+    2028: (("1,400", "120,000.00"), ("900", "60,000.00")),
+    2029: (("1,500", "130,000.00"), ("950", "65,000.00")),
+    2030: (("1,600", "140,000.00"), ("1,000", "70,000.00")),
 }
-EXTENSIONS = {
-    2026: ("800", "50,000.00"),
-    2027: ("850", "55,000.00"),
-    2028: ("900", "60,000.00"),
-    2029: ("950", "65,000.00"),
-    2030: ("1,000", "70,000.00"),
-}
+PASSPORTS = {year: passports for year, (passports, _extensions) in GOALS.items()}
+EXTENSIONS = {year: extensions for year, (_passports, extensions) in GOALS.items()}
 PROJECTION = {2026: "150000.00", 2027: "165000.00", 2028: "180000.00", 2029: "195000.00", 2030: "210000.00"}
 
 
@@ -40,19 +36,21 @@ def _fill_goals_row(page, subproduct, figures):
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_planner_creates_product_with_two_subproducts(browser, live_server, planner, institution, geography):
+def test_planner_creates_product_with_two_subproducts(browser, live_server, small_world):
+    # The neighbour institution starts its POM 2026-2030 from nothing but program 11's projection.
+    neighbour = small_world.neighbour
     plan = PlanFactory(
-        institution=institution, kind="POM", name="POM 2026-2030", start_year=2026, end_year=2030
+        institution=neighbour.institution, kind="POM", name="POM 2026-2030", start_year=2026, end_year=2030
     )
-    program = ProgramFactory(institution=institution, code="11")
+    program = ProgramFactory(institution=neighbour.institution, code="11")
     CategoryFactory(program=program, activity="002", name="Emisión")
     for year, amount in PROJECTION.items():
         BudgetProjection.objects.create(plan=plan, program=program, year=year, amount=Decimal(amount))
-    page = log_in(browser, live_server, planner)
+    peten, flores = small_world.peten.department, small_world.peten.municipality
+    page = logged_in_page(browser, live_server, neighbour.planner)
 
-    page.click("nav.mainnav >> text=Planificación")
-    page.click("text=Instituto de Prueba")
-    page.click("text=POM 2026-2030")
+    for link in ("nav.mainnav >> text=Planificación", "text=Institución Vecina", "text=POM 2026-2030"):
+        page.click(link)
     page.click("text=Nuevo producto")
     page.fill("#id_code", "P 02")
     page.fill("#id_name", "Emisión de Documentos Migratorios")
@@ -82,8 +80,8 @@ def test_planner_creates_product_with_two_subproducts(browser, live_server, plan
     page.click("text=Nuevo subproducto")
     page.fill("#id_code", "S-2")
     page.fill("#id_name", "Prórroga de Documentos Migratorios")
-    page.check(f"#id_departments input[value='{geography['peten'].pk}']")
-    page.select_option("#id_municipalities", str(geography["flores"].pk))
+    page.check(f"#id_departments input[value='{peten.pk}']")
+    page.select_option("#id_municipalities", str(flores.pk))
     page.click("button:has-text('Guardar')")
     page.wait_for_selector("text=Cambios guardados.")
     assert "Petén" in page.inner_text(".facts")

@@ -3,21 +3,25 @@
 import pytest
 
 from planning.models import Reprogramming
-from tests.planning.browser import log_in
+from tests.browser import logged_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_planner_requests_and_lead_approves_reprogramming(browser, live_server, planner, lead, approved_goal):
+def test_planner_requests_and_lead_approves_reprogramming(browser, live_server, small_world):
+    approved_goal = small_world.visas_goal  # 800 / Q 90,000.00, POA 2024 approved
     subproduct = approved_goal.subproduct
-    page = log_in(browser, live_server, planner)
+    page = logged_in_page(browser, live_server, small_world.planner)
     page.goto(f"{live_server.url}/planificacion/subproductos/{subproduct.pk}/")
     page.click("text=Historial y reprogramación")
 
     page.select_option("#id_measure", "physical")
-    page.fill("#id_new_value", "1500")
-    page.fill("#id_effective_date", "2024-06-03")
-    page.fill("#id_supporting_act", "Resolución SP-012-2024")
+    for field, value in (
+        ("new_value", "1500"),
+        ("effective_date", "2024-06-03"),
+        ("supporting_act", "Resolución SP-012-2024"),
+    ):
+        page.fill(f"#id_{field}", value)
     page.click("button:has-text('Solicitar reprogramación')")
     # Justification is required; the rest of the request is kept.
     assert page.locator("#field-justification .error").inner_text() == "Este campo es requerido."
@@ -26,9 +30,9 @@ def test_planner_requests_and_lead_approves_reprogramming(browser, live_server, 
     page.click("button:has-text('Solicitar reprogramación')")
     page.wait_for_selector("text=Reprogramación solicitada")
     assert "Solicitada" in page.inner_text("#reprogrammings")
-    assert page.inner_text("#physical-current") == "1,200"
+    assert page.inner_text("#physical-current") == "800"
 
-    lead_page = log_in(browser, live_server, lead)
+    lead_page = logged_in_page(browser, live_server, small_world.planning_lead)
     lead_page.click("nav.mainnav >> text=Planificación")
     lead_page.click("text=Reprogramaciones")
     lead_page.click(f"a[href$='/reprogramaciones/{approved_goal.reprogrammings.get().pk}/']")
@@ -37,9 +41,9 @@ def test_planner_requests_and_lead_approves_reprogramming(browser, live_server, 
     lead_page.wait_for_selector("text=Decisión registrada.")
 
     assert lead_page.inner_text("#physical-current") == "1,500"
-    assert lead_page.inner_text("#financial-current") == "Q 120,000.00"
+    assert lead_page.inner_text("#financial-current") == "Q 90,000.00"
     row = lead_page.locator("#reprogrammings tbody tr").first.inner_text()
-    assert "Aprobada" in row and "1,200" in row and "1,500" in row and "Berta Jefa" in row
+    assert "Aprobada" in row and "800" in row and "1,500" in row and "Berta Jefa" in row
     history = lead_page.locator("#history tbody tr").first.inner_text()
     reprogramming = approved_goal.reprogrammings.get()
     assert f"Reprogramación n.º {reprogramming.pk} aprobada" in history

@@ -15,8 +15,8 @@ import pytest
 
 from accounts.models import Role, User
 from planning.models import MonthlyProgramming, Plan
+from tests.browser import logged_in_page
 from tests.factories import TEST_PASSWORD
-from tests.planning.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMISSION, EXTENSION = "11-00-000-002-01", "11-00-000-002-02"
@@ -44,7 +44,7 @@ def test_planner_programs_the_2026_poa_lead_approves_officer_sees_deviation(brow
     officer, director = igm_person(igm, Role.OFFICER), igm_person(igm, Role.DIRECTOR)
     pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
 
-    page = log_in(browser, live_server, planner)
+    page = logged_in_page(browser, live_server, planner)
     page.goto(f"{live_server.url}/planificacion/planes/{pom.pk}/")
     page.click("#poa-2026 button:has-text('Crear POA 2026')")
     page.wait_for_selector("text=POA 2026 creado desde")
@@ -90,7 +90,7 @@ def test_planner_programs_the_2026_poa_lead_approves_officer_sees_deviation(brow
     page.evaluate(f"document.getElementById('product-{product.id}').scrollIntoView()")
     shot(page, "programming-grid-390.png", full_page=False)
 
-    lead_page = log_in(browser, live_server, lead)
+    lead_page = logged_in_page(browser, live_server, lead)
     lead_page.goto(f"{live_server.url}/planificacion/planes/{poa.pk}/editar/")
     lead_page.select_option("#id_status", "approved")
     lead_page.fill("#id_approval_act", "Acuerdo AMN 002-2026")
@@ -100,7 +100,7 @@ def test_planner_programs_the_2026_poa_lead_approves_officer_sees_deviation(brow
     poa.refresh_from_db()
     assert poa.is_approved
 
-    officer_page = log_in(browser, live_server, officer)
+    officer_page = logged_in_page(browser, live_server, officer)
     centre = officer.cost_centres.get(code="CC-02")
     officer_page.goto(f"{live_server.url}/ejecucion/centro/{centre.pk}/2026/8/capturar/")
     officer_page.fill(f"input[aria-label^='{EMISSION} physical_']", "60000")
@@ -112,7 +112,7 @@ def test_planner_programs_the_2026_poa_lead_approves_officer_sees_deviation(brow
     # Programmed to August: 94,599 × 8 = 756,792; 60,000 ÷ 756,792 = 7.93 %.
     assert "756,792.00" in line and "programado" in line and "7.93" in line
 
-    director_page = log_in(browser, live_server, director)
+    director_page = logged_in_page(browser, live_server, director)
     director_page.goto(f"{live_server.url}/seguimiento/tablero/?year=2026&period=2")
     row = director_page.locator(f'tr.subproduct[data-row="subproduct-{emission.id}"][data-measure="1"]')
     assert row.locator("td.expected").inner_text() == "756,792"

@@ -14,15 +14,8 @@ from planning.selectors.history import object_changes
 from planning.services.chain import product_save, result_save
 from planning.services.plans import plan_save
 from tests.change_history import history_rows
-from tests.factories import ProductFactory, ResultFactory, UserFactory
-from tests.planning.chain_data import product_data
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def auditor(make_user):
-    return make_user(Role.AUDITOR, username="tst-auditor")
+from tests.factories import ProductFactory, ResultFactory
+from tests.planning.test_chain_forms import product_data
 
 
 def resave(product, planner, times: int) -> None:
@@ -38,20 +31,26 @@ def resave(product, planner, times: int) -> None:
         )
 
 
+def new_product(small_world, **fields):
+    """A nationwide product of the POM under formulation, in its category 11-00-000-002."""
+    category = small_world.pom_documents.category
+    return ProductFactory(plan=small_world.pom, category=category, is_national=True, **fields)
+
+
 def product_page(client, product, **query):
     return client.get(reverse("planning:product_detail", args=[product.pk]), query).content.decode()
 
 
-def test_auditor_sees_who_changed_the_product_why_and_each_field(client, planner, auditor, plan, category):
-    client.force_login(planner)
-    client.post(reverse("planning:product_create", args=[plan.pk]), product_data())
-    product = plan.products.get(code="P-02")
+def test_auditor_sees_who_changed_the_product_why_and_each_field(client, small_world):
+    client.force_login(small_world.planner)
+    client.post(reverse("planning:product_create", args=[small_world.pom.pk]), product_data())
+    product = small_world.pom.products.get(code="P-02")
     client.post(
         reverse("planning:product_edit", args=[product.pk]),
         product_data(name="Emisión de Pasaportes", unit="Persona"),
     )
 
-    client.force_login(auditor)
+    client.force_login(small_world.auditor)
     newest, first = history_rows(product_page(client, product))
 
     assert "Ana Planificadora Edición del producto" in newest
@@ -61,9 +60,10 @@ def test_auditor_sees_who_changed_the_product_why_and_each_field(client, planner
     assert "Ana Planificadora Edición del producto" in first
 
 
-def test_display_uses_choice_labels_related_names_and_yes_no(planner, plan, category):
-    result = ResultFactory(plan=plan, code="R1", description="Personas migrantes atendidas")
-    product = ProductFactory(plan=plan, category=category, is_national=True)
+def test_display_uses_choice_labels_related_names_and_yes_no(small_world):
+    planner, plan = small_world.planner, small_world.pom
+    result = ResultFactory(plan=plan, code="R2", description="Personas migrantes atendidas")
+    product = ProductFactory(plan=plan, category=small_world.pom_documents.category, is_national=True)
     product.result, product.pgg_major_contribution = result, True
     product_save(
         product=product, user=planner, category_code="11-00-000-002", departments=[], municipalities=[]
@@ -85,10 +85,10 @@ def test_display_uses_choice_labels_related_names_and_yes_no(planner, plan, cate
     ]
 
 
-def test_history_pages_twenty_versions_at_a_time(client, planner, auditor, plan, category):
-    product = ProductFactory(plan=plan, category=category, is_national=True, name="Producto versión 0")
-    resave(product, planner, 24)
-    client.force_login(auditor)
+def test_history_pages_twenty_versions_at_a_time(client, small_world):
+    product = new_product(small_world, name="Producto versión 0")
+    resave(product, small_world.planner, 24)
+    client.force_login(small_world.auditor)
 
     first = product_page(client, product)
     second = product_page(client, product, historial=2)
@@ -102,24 +102,22 @@ def test_history_pages_twenty_versions_at_a_time(client, planner, auditor, plan,
     assert 'href="?historial=1#historial"' in second
 
 
-def test_history_links_keep_the_page_of_other_lists(client, planner, auditor, plan, category):
-    product = ProductFactory(plan=plan, category=category, is_national=True)
-    resave(product, planner, 24)
-    client.force_login(auditor)
+def test_history_links_keep_the_page_of_other_lists(client, small_world):
+    product = new_product(small_world)
+    resave(product, small_world.planner, 24)
+    client.force_login(small_world.auditor)
 
     page = client.get(reverse("planning:product_detail", args=[product.pk]), {"pagina": 3}).content.decode()
 
     assert 'href="?pagina=3&amp;historial=2#historial"' in page
 
 
-def test_page_queries_do_not_grow_with_the_versions_shown(
-    client, planner, auditor, plan, category, django_assert_max_num_queries
-):
-    few = ProductFactory(plan=plan, category=category, is_national=True)
-    resave(few, planner, 1)
-    many = ProductFactory(plan=plan, category=category, is_national=True)
-    resave(many, planner, 30)
-    client.force_login(auditor)
+def test_page_queries_do_not_grow_with_the_versions_shown(client, small_world, django_assert_max_num_queries):
+    few = new_product(small_world)
+    resave(few, small_world.planner, 1)
+    many = new_product(small_world)
+    resave(many, small_world.planner, 30)
+    client.force_login(small_world.auditor)
     product_page(client, few)  # session and caches warmed alike for both
 
     with CaptureQueriesContext(connection) as with_two:
@@ -130,8 +128,9 @@ def test_page_queries_do_not_grow_with_the_versions_shown(
         product_page(client, many, historial=2)
 
 
-def test_result_history_shows_its_yearly_targets(client, planner, auditor, plan):
-    result = ResultFactory(plan=plan, code="R1")
+def test_result_history_shows_its_yearly_targets(client, small_world):
+    planner = small_world.planner
+    result = ResultFactory(plan=small_world.pom, code="R2")
     result_save(
         result=result, user=planner, targets={2026: (Decimal("686372"), ""), 2027: (Decimal("700000"), "")}
     )
@@ -140,7 +139,7 @@ def test_result_history_shows_its_yearly_targets(client, planner, auditor, plan)
         user=planner,
         targets={2026: (Decimal("686372"), ""), 2027: (Decimal("750000.50"), "Meta revisada")},
     )
-    client.force_login(auditor)
+    client.force_login(small_world.auditor)
 
     rows = history_rows(client.get(reverse("planning:result_detail", args=[result.pk])).content.decode())
 
@@ -155,13 +154,13 @@ def test_result_history_shows_its_yearly_targets(client, planner, auditor, plan)
 @pytest.mark.parametrize(
     "role", [Role.PLANNER, Role.PLANNING_LEAD, Role.DIRECTOR, Role.AUDITOR, Role.SEGEPLAN]
 )
-def test_every_reader_sees_the_history_of_each_page(client, make_user, planner, plan, category, role):
-    product = ProductFactory(plan=plan, category=category, is_national=True)
-    resave(product, planner, 1)
+def test_every_reader_sees_the_history_of_each_page(client, small_world, role):
+    plan = small_world.pom
+    product = new_product(small_world)
+    resave(product, small_world.planner, 1)
     subproduct = product.subproducts.create(code="S1", name="Pasaportes", unit="Persona", is_national=True)
     result = ResultFactory(plan=plan)
-    reader = UserFactory(role=role, institution=None) if role == Role.SEGEPLAN else make_user(role)
-    client.force_login(reader)
+    client.force_login(small_world.user(role))
 
     for url in (
         reverse("planning:plan_detail", args=[plan.pk]),
@@ -174,16 +173,17 @@ def test_every_reader_sees_the_history_of_each_page(client, make_user, planner, 
         assert history_rows(response.content.decode()), url
 
 
-def test_officers_still_cannot_open_the_pages(client, make_user, plan, category):
-    product = ProductFactory(plan=plan, category=category)
-    client.force_login(make_user(Role.OFFICER))
+def test_officers_still_cannot_open_the_pages(client, small_world):
+    product = new_product(small_world)
+    client.force_login(small_world.officer)
 
     assert client.get(reverse("planning:product_detail", args=[product.pk])).status_code == 403
 
 
-def test_object_without_versions_says_so(client, auditor, plan):
+def test_object_without_versions_says_so(client, small_world):
+    plan = small_world.pom
     plan.history.all().delete()
-    client.force_login(auditor)
+    client.force_login(small_world.auditor)
 
     page = client.get(reverse("planning:plan_detail", args=[plan.pk])).content.decode()
 

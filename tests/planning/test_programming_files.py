@@ -9,24 +9,30 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
-from accounts.models import Role
 from planning.models import MonthlyProgramming
-from planning.services.annual_plans import annual_plan_create
-from planning.services.programming import programming_spread
 from planning.services.programming_import import programming_file_import
 
-from .programming_data import cycle_institution
+from .programming_data import poa_2026_with_s1_spread
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def poa():
-    cycle = cycle_institution()
-    plan = annual_plan_create(pom=cycle["pom"], year=2026, user=cycle["users"][Role.PLANNER])
-    s1 = plan.products.get().subproducts.get(code="S1")
-    programming_spread(plan=plan, subproduct_ids=[s1.id], measures=[], user=cycle["users"][Role.PLANNER])
-    return plan
+    return poa_2026_with_s1_spread()
+
+
+def export(path) -> None:
+    call_command(
+        "export_programming",
+        "--institution",
+        "CIC",
+        "--year",
+        "2026",
+        "--output",
+        str(path),
+        stdout=StringIO(),
+    )
 
 
 def cells(content: bytes) -> tuple[str, list[tuple]]:
@@ -36,16 +42,7 @@ def cells(content: bytes) -> tuple[str, list[tuple]]:
 
 def test_export_import_export_is_identical(poa, tmp_path):
     first, second = tmp_path / "uno.xlsx", tmp_path / "dos.xlsx"
-    call_command(
-        "export_programming",
-        "--institution",
-        "CIC",
-        "--year",
-        "2026",
-        "--output",
-        str(first),
-        stdout=StringIO(),
-    )
+    export(first)
     title, rows = cells(first.read_bytes())
     assert title == "Programación CIC 2026"
     assert rows[0][:5] == ("subproducto", "nombre", "medida", "meta_anual", "enero")
@@ -62,16 +59,7 @@ def test_export_import_export_is_identical(poa, tmp_path):
     out = StringIO()
     call_command("import_programming", str(first), "--user", "cic-planner", stdout=out)
     assert "Cambiados: 24 meses" in out.getvalue()
-    call_command(
-        "export_programming",
-        "--institution",
-        "CIC",
-        "--year",
-        "2026",
-        "--output",
-        str(second),
-        stdout=StringIO(),
-    )
+    export(second)
     assert cells(second.read_bytes()) == cells(first.read_bytes())
     # And importing the unchanged export changes nothing.
     out = StringIO()

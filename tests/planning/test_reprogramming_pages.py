@@ -7,24 +7,23 @@ from planning.models import Reprogramming
 from planning.services.goals import goal_update
 from planning.services.reprogrammings import reprogramming_request
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
-def pending(approved_goal, planner):
+def pending(small_world):
+    """A request on the approved POA 2024's goal for visas (800 / Q 90,000.00)."""
     return reprogramming_request(
-        goal=approved_goal,
+        goal=small_world.visas_goal,
         measure="physical",
         new_value="1300",
         justification="Apertura de delegación",
         supporting_act="Resolución SP-20-2024",
         effective_date="2024-07-01",
-        user=planner,
+        user=small_world.planner,
     )
 
 
-def test_rejecting_without_a_reason_is_explained_then_recorded(client, lead, pending):
-    client.force_login(lead)
+def test_rejecting_without_a_reason_is_explained_then_recorded(client, small_world, pending):
+    client.force_login(small_world.planning_lead)
     url = reverse("planning:reprogramming_detail", args=[pending.pk])
 
     page = client.post(url, {"decision": "reject", "decision_comment": ""}).content.decode()
@@ -36,17 +35,17 @@ def test_rejecting_without_a_reason_is_explained_then_recorded(client, lead, pen
     assert pending.status == Reprogramming.Status.REJECTED
 
 
-def test_request_on_a_draft_plan_points_to_direct_editing(client, planner, draft_goal):
-    client.force_login(planner)
+def test_request_on_a_draft_plan_points_to_direct_editing(client, small_world):
+    client.force_login(small_world.planner)
 
-    page = client.get(reverse("planning:goal_detail", args=[draft_goal.pk])).content.decode()
+    page = client.get(reverse("planning:goal_detail", args=[small_world.extension_2026.pk])).content.decode()
 
     assert "Solicitar reprogramación" not in page
     assert "la meta se edita directamente" in page
 
 
-def test_duplicate_request_is_refused_on_the_form_keeping_the_input(client, planner, pending):
-    client.force_login(planner)
+def test_duplicate_request_is_refused_on_the_form_keeping_the_input(client, small_world, pending):
+    client.force_login(small_world.planner)
     data = {
         "measure": "physical",
         "new_value": "1400",
@@ -62,24 +61,25 @@ def test_duplicate_request_is_refused_on_the_form_keeping_the_input(client, plan
     assert pending.goal.reprogrammings.count() == 1
 
 
-def test_stale_request_cannot_be_approved_from_the_page(client, lead, pending):
+def test_stale_request_cannot_be_approved_from_the_page(client, small_world, pending):
     # A previous request approved in between moved the current value.
     goal = pending.goal
     Reprogramming.objects.filter(pk=pending.pk).update(old_value="999.00")
-    client.force_login(lead)
+    client.force_login(small_world.planning_lead)
 
     page = client.post(
         reverse("planning:reprogramming_detail", args=[pending.pk]), {"decision": "approve"}
     ).content.decode()
 
-    assert "partía de una meta vigente de 999.00, pero hoy es 1200.00" in page
+    assert "partía de una meta vigente de 999.00, pero hoy es 800.00" in page
     goal.refresh_from_db()
-    assert goal.physical_current == 1200
+    assert goal.physical_current == 800
 
 
-def test_goal_of_draft_plan_history_lists_direct_edits(client, planner, draft_goal):
-    goal_update(goal=draft_goal, user=planner, physical_initial=800)
-    client.force_login(planner)
+def test_goal_of_draft_plan_history_lists_direct_edits(client, small_world):
+    draft_goal = small_world.extension_2026
+    goal_update(goal=draft_goal, user=small_world.planner, physical_initial=800)
+    client.force_login(small_world.planner)
 
     page = client.get(reverse("planning:goal_detail", args=[draft_goal.pk])).content.decode()
 

@@ -10,11 +10,9 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import Role
 from planning.models import MonthlyProgramming, Plan
-from planning.services.annual_plans import annual_plan_create
-from planning.services.programming import programming_spread
 from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
 
-from .programming_data import cycle_institution
+from .programming_data import cycle_institution, poa_2026_with_s1_spread
 
 pytestmark = pytest.mark.django_db
 JUNE = datetime.date(2026, 6, 3)
@@ -23,10 +21,8 @@ JUNE = datetime.date(2026, 6, 3)
 @pytest.fixture
 def goal():
     cycle = cycle_institution()
-    planner = cycle["users"][Role.PLANNER]
-    poa = annual_plan_create(pom=cycle["pom"], year=2026, user=planner)
+    poa = poa_2026_with_s1_spread(cycle)  # S1: 100 units a month
     s1 = poa.products.get().subproducts.get(code="S1")
-    programming_spread(plan=poa, subproduct_ids=[s1.id], measures=[], user=planner)  # 100 a month
     poa.status, poa.approval_act, poa.approval_date = (
         Plan.Status.APPROVED,
         "Acuerdo 7-2026",

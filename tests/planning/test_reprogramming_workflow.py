@@ -12,7 +12,6 @@ from planning.services.reprogrammings import (
     reprogramming_request,
 )
 
-pytestmark = pytest.mark.django_db
 DAY = datetime.date(2024, 6, 3)
 
 
@@ -28,24 +27,26 @@ def request(goal, user, *, measure=Measure.PHYSICAL, new_value="1500"):
     )
 
 
-def test_request_keeps_current_value_as_old_value_and_goal_unchanged(approved_goal, planner):
+def test_request_keeps_current_value_as_old_value_and_goal_unchanged(small_world):
+    approved_goal, planner = small_world.visas_goal, small_world.planner
     reprogramming = request(approved_goal, planner)
 
     assert reprogramming.status == Reprogramming.Status.REQUESTED
-    assert reprogramming.old_value == Decimal("1200.00")
+    assert reprogramming.old_value == Decimal("800.00")
     assert reprogramming.requested_by == planner
     approved_goal.refresh_from_db()
-    assert approved_goal.physical_current == 1200
+    assert approved_goal.physical_current == 800
 
 
-def test_lead_approval_changes_current_value_and_records_decision(approved_goal, planner, lead):
+def test_lead_approval_changes_current_value_and_records_decision(small_world):
+    approved_goal, planner, lead = small_world.visas_goal, small_world.planner, small_world.planning_lead
     reprogramming = reprogramming_approve(
         reprogramming=request(approved_goal, planner), user=lead, comment="Procede"
     )
 
     approved_goal.refresh_from_db()
     assert approved_goal.physical_current == 1500
-    assert approved_goal.physical_initial == 1200
+    assert approved_goal.physical_initial == 800
     assert reprogramming.status == Reprogramming.Status.APPROVED
     assert reprogramming.decided_by == lead
     assert reprogramming.approver_name == "Berta Jefa"
@@ -55,7 +56,8 @@ def test_lead_approval_changes_current_value_and_records_decision(approved_goal,
     )
 
 
-def test_financial_approval_changes_financial_current(approved_goal, planner, lead):
+def test_financial_approval_changes_financial_current(small_world):
+    approved_goal, planner, lead = small_world.visas_goal, small_world.planner, small_world.planning_lead
     reprogramming_approve(
         reprogramming=request(approved_goal, planner, measure=Measure.FINANCIAL, new_value="98765.43"),
         user=lead,
@@ -63,19 +65,21 @@ def test_financial_approval_changes_financial_current(approved_goal, planner, le
 
     approved_goal.refresh_from_db()
     assert approved_goal.financial_current == Decimal("98765.43")
-    assert approved_goal.physical_current == 1200
+    assert approved_goal.physical_current == 800
 
 
-def test_planner_cannot_approve(approved_goal, planner):
+def test_planner_cannot_approve(small_world):
+    approved_goal, planner = small_world.visas_goal, small_world.planner
     reprogramming = request(approved_goal, planner)
 
     with pytest.raises(PermissionDenied):
         reprogramming_approve(reprogramming=reprogramming, user=planner)
     approved_goal.refresh_from_db()
-    assert approved_goal.physical_current == 1200
+    assert approved_goal.physical_current == 800
 
 
-def test_rejection_needs_a_reason_and_leaves_goal_alone(approved_goal, planner, lead):
+def test_rejection_needs_a_reason_and_leaves_goal_alone(small_world):
+    approved_goal, planner, lead = small_world.visas_goal, small_world.planner, small_world.planning_lead
     reprogramming = request(approved_goal, planner)
     with pytest.raises(ValidationError, match="motivo del rechazo"):
         reprogramming_reject(reprogramming=reprogramming, user=lead, comment=" ")
@@ -86,17 +90,19 @@ def test_rejection_needs_a_reason_and_leaves_goal_alone(approved_goal, planner, 
     approved_goal.refresh_from_db()
     assert reprogramming.status == Reprogramming.Status.REJECTED
     assert reprogramming.decision_comment == "Sin respaldo presupuestario"
-    assert approved_goal.physical_current == 1200
+    assert approved_goal.physical_current == 800
 
 
-def test_decided_request_cannot_be_decided_again(approved_goal, planner, lead):
+def test_decided_request_cannot_be_decided_again(small_world):
+    approved_goal, planner, lead = small_world.visas_goal, small_world.planner, small_world.planning_lead
     reprogramming = reprogramming_approve(reprogramming=request(approved_goal, planner), user=lead)
 
     with pytest.raises(ValidationError, match="ya fue aprobada"):
         reprogramming_reject(reprogramming=reprogramming, user=lead, comment="Tarde")
 
 
-def test_stale_request_is_refused(approved_goal, planner, lead):
+def test_stale_request_is_refused(small_world):
+    approved_goal, planner, lead = small_world.visas_goal, small_world.planner, small_world.planning_lead
     stale = Reprogramming.objects.create(
         goal=approved_goal,
         measure=Measure.PHYSICAL,
@@ -110,31 +116,34 @@ def test_stale_request_is_refused(approved_goal, planner, lead):
     with pytest.raises(ValidationError, match="partía de una meta vigente de 1000.00"):
         reprogramming_approve(reprogramming=stale, user=lead)
     approved_goal.refresh_from_db()
-    assert approved_goal.physical_current == 1200
+    assert approved_goal.physical_current == 800
 
 
 @pytest.mark.parametrize(
     ("new_value", "message"),
     [
-        ("1200", "igual a la meta vigente"),
+        ("800", "igual a la meta vigente"),
         ("10.5", "unidades enteras"),
         ("-3", "negativo"),
         ("abc", "número"),
     ],
 )
-def test_request_refuses_bad_values(approved_goal, planner, new_value, message):
+def test_request_refuses_bad_values(small_world, new_value, message):
+    approved_goal, planner = small_world.visas_goal, small_world.planner
     with pytest.raises(ValidationError, match=message):
         request(approved_goal, planner, new_value=new_value)
 
 
-def test_second_pending_request_for_same_measure_is_refused(approved_goal, planner):
+def test_second_pending_request_for_same_measure_is_refused(small_world):
+    approved_goal, planner = small_world.visas_goal, small_world.planner
     request(approved_goal, planner)
 
     with pytest.raises(ValidationError, match="pendiente"):
         request(approved_goal, planner, new_value="1600")
 
 
-def test_draft_plan_goals_are_edited_directly_not_reprogrammed(draft_goal, planner):
+def test_draft_plan_goals_are_edited_directly_not_reprogrammed(small_world):
+    draft_goal, planner = small_world.extension_2026, small_world.planner
     with pytest.raises(ValidationError, match="no está aprobado"):
         request(draft_goal, planner)
     goal_update(goal=draft_goal, user=planner, physical_current=10)

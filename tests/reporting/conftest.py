@@ -1,9 +1,14 @@
 """Fixtures of the reporting tests: eager Celery (unless a test runs a real worker), a demo
-signing certificate and media under a temporary directory."""
+signing certificate, and IGM's 2024 third period explained, signed, or open to its planning lead."""
 
 import pytest
+from django.core.management import call_command
 
+from accounts.models import Role
 from igm_plan.celery import app as celery_app
+from planning.models import Subproduct
+from reporting.selectors.documents import live_report_document
+from reporting.services import deviation_note_save
 from reporting.signing import certificate_create
 
 SIGNING_PASSWORD = "clave-certificado-prueba"
@@ -22,8 +27,7 @@ def signing_p12(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def reporting_settings(settings, tmp_path, signing_p12, request):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def reporting_settings(settings, signing_p12, request):
     settings.IGM_SIGNING_P12 = str(signing_p12)
     settings.IGM_SIGNING_P12_PASSWORD = SIGNING_PASSWORD
     # Jobs run in-process unless the test drives a real worker (see test_worker_killed_mid_render).
@@ -36,28 +40,15 @@ def reporting_settings(settings, tmp_path, signing_p12, request):
 
 
 @pytest.fixture
-def planner(igm):
-    from accounts.models import Role
-    from tests.factories import UserFactory
-
-    return UserFactory(username="planificadora", role=Role.PLANNING_LEAD, institution=igm)
-
-
-@pytest.fixture
-def director(igm):
-    from accounts.models import Role
-    from tests.factories import UserFactory
-
-    return UserFactory(username="directora", role=Role.DIRECTOR, institution=igm)
+def lead_client(client, igm_user):
+    """A browser session of IGM's planning lead."""
+    client.force_login(igm_user(Role.PLANNING_LEAD))
+    return client
 
 
 @pytest.fixture
-def explained(igm, planner):
-    """IGM 2024 period 3 with every deviation explained, ready to be submitted."""
-    from planning.models import Subproduct
-    from reporting.selectors.documents import live_report_document
-    from reporting.services import deviation_note_save
-
+def explained(igm, igm_user):
+    """IGM 2024 period 3 with every deviation explained by its planning lead, ready to be submitted."""
     document = live_report_document(institution=igm, year=2024, period=3)
     for subproduct_id in {d.subproduct_id for d in document.deviations}:
         deviation_note_save(
@@ -65,7 +56,7 @@ def explained(igm, planner):
             year=2024,
             period=3,
             text="Explicación de la unidad responsable.",
-            user=planner,
+            user=igm_user(Role.PLANNING_LEAD),
         )
     return document
 
@@ -73,18 +64,7 @@ def explained(igm, planner):
 @pytest.fixture
 def signed_pdf(igm, tmp_path):
     """IGM 2024 period 3 signed through ``render_report --signed --draft`` (the same job as the web)."""
-    from django.core.management import call_command
-
     output = tmp_path / "firmado.pdf"
-    call_command(
-        "render_report",
-        "siplan",
-        institution="IGM",
-        year=2024,
-        period=3,
-        format="pdf",
-        output=output,
-        signed=True,
-        draft=True,
-    )
+    period = {"institution": "IGM", "year": 2024, "period": 3}
+    call_command("render_report", "siplan", **period, format="pdf", output=output, signed=True, draft=True)
     return output

@@ -16,17 +16,10 @@ from reporting.renderers.pdf import render_pdf
 from reporting.renderers.xlsx import render_xlsx
 from reporting.selectors.documents import live_report_document
 from reporting.selectors.siplan import siplan_report
+from tests.siplan_reference import LINE_KEYS
 
-FIGURES = (
-    "initial",
-    "current",
-    "months",
-    "period_total",
-    "period_pct",
-    "accumulated",
-    "accumulated_pct",
-    "accumulated_initial_pct",
-)
+# The line's figures printed as figures (the reprogrammings are a count).
+FIGURES = tuple(key for key in LINE_KEYS if key != "reprogrammings")
 MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)")
 
 

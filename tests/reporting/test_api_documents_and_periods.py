@@ -6,7 +6,8 @@ import hashlib
 from django.urls import reverse
 
 from reporting.models import ReportJob
-from tests.api.helpers import token_client
+from tests.api_clients import token_client
+from tests.factories import InstitutionFactory
 
 
 def test_read_token_lists_the_signed_pdf_and_downloads_the_same_bytes(signed_pdf):
@@ -24,8 +25,6 @@ def test_read_token_lists_the_signed_pdf_and_downloads_the_same_bytes(signed_pdf
 
 
 def test_another_institutions_token_gets_404_for_the_document(signed_pdf, igm):
-    from tests.factories import InstitutionFactory
-
     InstitutionFactory(code="OTRA")
     job = ReportJob.objects.filter(institution=igm, status=ReportJob.Status.DONE).first()
     response = token_client("institution:OTRA", client_name="Otra").get(

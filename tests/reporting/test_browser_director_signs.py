@@ -16,11 +16,10 @@ from tests.factories import TEST_PASSWORD, UserFactory
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_director_approves_signs_and_downloads_a_valid_pdf(
-    live_server, page, igm, planner, explained, tmp_path
+    live_server, page, igm, igm_user, explained, tmp_path
 ):
-    period_report_submit(
-        institution=igm, year=2024, period=3, user=planner, addressee_name="Licenciado Carlos"
-    )
+    lead = igm_user(Role.PLANNING_LEAD)
+    period_report_submit(institution=igm, year=2024, period=3, user=lead, addressee_name="Licenciado Carlos")
     UserFactory(username="dg", role=Role.DIRECTOR, institution=igm)
 
     page.goto(f"{live_server.url}/reportes/")

@@ -107,9 +107,10 @@ def test_officer_of_another_institution_sees_and_edits_nothing_of_igm(client, ig
 
 
 def test_notes_are_read_only_once_the_report_is_submitted(
-    client, igm, planner, explained, extensions_officer, extensions
+    client, igm, igm_user, explained, extensions_officer, extensions
 ):
-    period_report_submit(institution=igm, year=2024, period=3, user=planner)
+    lead = igm_user(Role.PLANNING_LEAD)
+    period_report_submit(institution=igm, year=2024, period=3, user=lead)
     client.force_login(extensions_officer)
     page = client.get(reverse("reporting:officer_deviations"), PAGE).content.decode()
     assert "<textarea" not in page and 'id="notes-closed"' in page
@@ -129,9 +130,10 @@ def test_officer_without_deviations_sees_the_empty_state(client, igm):
 
 
 def test_planning_staff_still_see_every_deviation_on_the_period_page(
-    client, planner, extensions_officer, igm
+    client, igm_user, extensions_officer, igm
 ):
-    client.force_login(planner)
+    lead = igm_user(Role.PLANNING_LEAD)
+    client.force_login(lead)
     page = client.get(reverse("reporting:period", args=["IGM", 2024, 3])).content.decode()
     names = {d.name for d in live_report_document(institution=igm, year=2024, period=3).deviations}
     assert len(names) == 6
@@ -140,11 +142,12 @@ def test_planning_staff_still_see_every_deviation_on_the_period_page(
     assert client.get(reverse("reporting:officer_deviations"), PAGE).status_code == 403
 
 
-def test_execution_home_links_officers_to_their_deviations(client, extensions_officer, planner):
+def test_execution_home_links_officers_to_their_deviations(client, extensions_officer, igm_user):
+    lead = igm_user(Role.PLANNING_LEAD)
     client.force_login(extensions_officer)
     page = client.get(reverse("budget:index"), {"anio": 2024}).content.decode()
     assert f'href="{reverse("reporting:officer_deviations")}?anio=2024"' in page
-    client.force_login(planner)
+    client.force_login(lead)
     assert reverse("reporting:officer_deviations") not in client.get(reverse("budget:index")).content.decode()
 
 

@@ -1,6 +1,5 @@
 """The period page's forms: a refused submission keeps the letter data typed, every input is named."""
 
-import pytest
 from django.urls import reverse
 
 from reporting.models import PeriodReport
@@ -14,15 +13,9 @@ LETTER = {
 }
 
 
-@pytest.fixture
-def planner_client(client, planner):
-    client.force_login(planner)
-    return client
-
-
-def test_refused_submission_keeps_what_was_typed(planner_client, igm):
+def test_refused_submission_keeps_what_was_typed(lead_client, igm):
     # No deviation is explained yet: the service refuses, the page answers with the typed letter.
-    response = planner_client.post(reverse("reporting:submit", args=PERIOD), LETTER)
+    response = lead_client.post(reverse("reporting:submit", args=PERIOD), LETTER)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Falta la explicación de desviación" in page
@@ -31,10 +24,8 @@ def test_refused_submission_keeps_what_was_typed(planner_client, igm):
     assert not PeriodReport.objects.filter(institution=igm, year=2024, period=3).exists()
 
 
-def test_invalid_letter_shows_the_field_error_and_keeps_the_rest(planner_client, explained):
-    response = planner_client.post(
-        reverse("reporting:submit", args=PERIOD), {**LETTER, "addressee_title": ""}
-    )
+def test_invalid_letter_shows_the_field_error_and_keeps_the_rest(lead_client, explained):
+    response = lead_client.post(reverse("reporting:submit", args=PERIOD), {**LETTER, "addressee_title": ""})
     assert response.status_code == 200
     page = response.content.decode()
     assert "Revise los datos del oficio." in page
@@ -42,14 +33,14 @@ def test_invalid_letter_shows_the_field_error_and_keeps_the_rest(planner_client,
     assert 'value="Licenciado Carlos Mendoza"' in page
 
 
-def test_accepted_submission_goes_back_to_the_period_page(planner_client, igm, explained):
-    response = planner_client.post(reverse("reporting:submit", args=PERIOD), LETTER)
+def test_accepted_submission_goes_back_to_the_period_page(lead_client, igm, explained):
+    response = lead_client.post(reverse("reporting:submit", args=PERIOD), LETTER)
     assert response.status_code == 302
     report = PeriodReport.objects.get(institution=igm, year=2024, period=3)
     assert report.addressee_name == "Licenciado Carlos Mendoza"
 
 
-def test_every_input_of_the_period_page_has_an_accessible_name(planner_client):
-    page = planner_client.get(reverse("reporting:period", args=PERIOD)).content.decode()
+def test_every_input_of_the_period_page_has_an_accessible_name(lead_client):
+    page = lead_client.get(reverse("reporting:period", args=PERIOD)).content.decode()
     assert unnamed_controls(page) == []
     assert 'aria-label="Explicación: Dirección y Coordinación (Financiera)"' in page

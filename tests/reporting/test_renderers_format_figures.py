@@ -1,41 +1,29 @@
-"""The renderers print every figure exactly as the report data holds it, in the reference style."""
+"""The renderers print every figure exactly as the report data holds it, in the reference style.
+
+Their input is a two-row excerpt of IGM's report of 2024's third period, built by hand from the
+SIPLAN reference (tests/cast/siplan_excerpt.py): no database, and every figure visible in the
+reference document next to the literal expected here."""
 
 from dataclasses import replace
-from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from common.formats import figure as money
-from common.templatetags.formats import long_date
 from reporting.documents import document_from_json
 from reporting.renderers.html import render_html
 from reporting.renderers.pdf import render_pdf_document
 from reporting.renderers.xlsx import render_xlsx
-
-from .builders import CONTRIBUTIONS, SHELTERS, sample_document, sample_report
-
-
-def test_money_is_formatted_like_the_reference():
-    assert money(Decimal("292649151")) == "292,649,151.00"
-    assert money(Decimal("8438072.00")) == "8,438,072.00"
-    assert money(Decimal("0")) == "0.00"
-
-
-def test_letter_date_is_written_like_the_reference():
-    from datetime import date
-
-    assert long_date(date(2025, 1, 14)) == "14 de enero 2025"
+from tests.cast.siplan_excerpt import CONTRIBUTIONS, SHELTERS, siplan_excerpt_document, siplan_excerpt_report
 
 
 def test_document_round_trips_through_json():
-    document = sample_document()
+    document = siplan_excerpt_document()
     assert document_from_json(document.to_json_data()) == document
 
 
 def test_snapshot_approved_before_deviation_figures_were_recorded_still_loads():
-    data = sample_document().to_json_data()
+    data = siplan_excerpt_document().to_json_data()
     for item in data["deviations"]:
         del item["expected"], item["accumulated"]
     deviation = document_from_json(data).deviations[0]
@@ -44,7 +32,7 @@ def test_snapshot_approved_before_deviation_figures_were_recorded_still_loads():
 
 
 def test_html_contains_letter_header_rows_and_signature():
-    html = render_html(sample_document()).decode()
+    html = render_html(siplan_excerpt_document()).decode()
     assert "OFICIO-IGM-DG-026-2025" in html
     assert "Guatemala, 14 de enero 2025" in html
     assert "Artículo 17 Bis" in html
@@ -58,7 +46,7 @@ def test_html_contains_letter_header_rows_and_signature():
 
 
 def test_html_marks_over_execution_and_months_without_execution():
-    html = render_html(sample_document()).decode()
+    html = render_html(siplan_excerpt_document()).decode()
     # Shelters' financial accumulated (8,438,072.00 = 103.98 %) is over-executed.
     assert '<td class="num over">8,438,072.00</td>' in html
     # Contributions reported no financial execution in September and November.
@@ -66,18 +54,20 @@ def test_html_marks_over_execution_and_months_without_execution():
 
 
 def test_product_row_comes_before_its_subproducts():
-    html = render_html(sample_document(report=sample_report(rows=(CONTRIBUTIONS, SHELTERS)))).decode()
+    html = render_html(
+        siplan_excerpt_document(report=siplan_excerpt_report(rows=(CONTRIBUTIONS, SHELTERS)))
+    ).decode()
     assert html.index(CONTRIBUTIONS.name) < html.index(SHELTERS.name)
     assert 'class="pair product"' in html and 'class="pair subproduct"' in html
 
 
 def test_draft_is_marked_as_such():
-    assert "BORRADOR" in render_html(sample_document(draft=True)).decode()
-    assert "BORRADOR" not in render_html(sample_document(draft=False)).decode()
+    assert "BORRADOR" in render_html(siplan_excerpt_document(draft=True)).decode()
+    assert "BORRADOR" not in render_html(siplan_excerpt_document(draft=False)).decode()
 
 
 def test_xlsx_cells_are_numbers_with_formats_and_frozen_header():
-    workbook = load_workbook(BytesIO(render_xlsx(sample_document())))
+    workbook = load_workbook(BytesIO(render_xlsx(siplan_excerpt_document())))
     sheet = workbook["Reporte"]
     assert sheet.freeze_panes == "B8"
     rows = [row for row in sheet.iter_rows(min_row=8) if row[0].value == SHELTERS.name]
@@ -105,12 +95,14 @@ def test_xlsx_cells_are_numbers_with_formats_and_frozen_header():
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text():
     for text in ('=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)"):
-        cell = load_workbook(BytesIO(render_xlsx(sample_document(detail_name=text))))["Detalle mensual"]["B2"]
+        cell = load_workbook(BytesIO(render_xlsx(siplan_excerpt_document(detail_name=text))))[
+            "Detalle mensual"
+        ]["B2"]
         assert cell.data_type == "s" and cell.value == "'" + text
 
 
 def test_pdf_has_letter_then_numbered_report_pages_with_the_figures():
-    rendered = render_pdf_document(sample_document())
+    rendered = render_pdf_document(siplan_excerpt_document())
     reader = PdfReader(BytesIO(rendered.content))
     assert len(reader.pages) == rendered.pages == 2
     letter, report = (page.extract_text() for page in reader.pages)
@@ -123,7 +115,7 @@ def test_pdf_has_letter_then_numbered_report_pages_with_the_figures():
 
 def test_long_pdf_repeats_header_and_table_head_on_every_page():
     rows = tuple(replace(SHELTERS, id=n, name=f"Subproducto {n:03d}") for n in range(25))
-    content = render_pdf_document(sample_document(report=sample_report(rows=rows))).content
+    content = render_pdf_document(siplan_excerpt_document(report=siplan_excerpt_report(rows=rows))).content
     pages = [page.extract_text() for page in PdfReader(BytesIO(content)).pages[1:]]
     assert len(pages) > 2
     for number, text in enumerate(pages, start=1):
@@ -134,7 +126,7 @@ def test_long_pdf_repeats_header_and_table_head_on_every_page():
 
 
 def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page():
-    workbook = load_workbook(BytesIO(render_xlsx(sample_document())))
+    workbook = load_workbook(BytesIO(render_xlsx(siplan_excerpt_document())))
 
     for name, title_rows in (("Reporte", "$7:$7"), ("Detalle mensual", "$1:$1")):
         sheet = workbook[name]

@@ -12,13 +12,20 @@ from django.utils import timezone
 from accounts.models import Role
 from budget.models import Execution
 from reporting.models import ReportJob
-from reporting.services import report_job_request, report_job_retry, report_jobs_reconcile
+from reporting.services import (
+    report_job_render_now,
+    report_job_request,
+    report_job_retry,
+    report_jobs_reconcile,
+)
 from tests.factories import UserFactory
 
 
 @pytest.fixture
-def request_job(igm, planner, django_capture_on_commit_callbacks):
-    def request(format="xlsx", user=planner):
+def request_job(igm, igm_user, django_capture_on_commit_callbacks):
+    lead = igm_user(Role.PLANNING_LEAD)
+
+    def request(format="xlsx", user=lead):
         with django_capture_on_commit_callbacks(execute=True):
             job = report_job_request(institution=igm, year=2024, period=3, format=format, user=user)
         job.refresh_from_db()
@@ -27,7 +34,8 @@ def request_job(igm, planner, django_capture_on_commit_callbacks):
     return request
 
 
-def test_job_is_stored_with_digest_parameters_and_full_progress(request_job, planner):
+def test_job_is_stored_with_digest_parameters_and_full_progress(request_job, igm_user):
+    lead = igm_user(Role.PLANNING_LEAD)
     job = request_job("pdf")
     assert (job.status, job.stage, job.percent) == (ReportJob.Status.DONE, ReportJob.Stage.STORE, 100)
     content = job.file.read()
@@ -40,7 +48,7 @@ def test_job_is_stored_with_digest_parameters_and_full_progress(request_job, pla
         "format": "pdf",
         "signed": False,
     }
-    assert job.requested_by == planner and job.attempts == 1 and len(job.fingerprint) == 64
+    assert job.requested_by == lead and job.attempts == 1 and len(job.fingerprint) == 64
 
 
 def test_identical_unchanged_data_reuses_the_stored_result(request_job, igm):
@@ -57,17 +65,16 @@ def test_identical_unchanged_data_reuses_the_stored_result(request_job, igm):
     assert third.reused_from is None and third.fingerprint != first.fingerprint
 
 
-def test_failed_job_says_why_and_can_be_retried(request_job, settings, signing_p12, igm, planner):
-    from reporting.services import report_job_render_now
-
+def test_failed_job_says_why_and_can_be_retried(request_job, settings, signing_p12, igm, igm_user):
+    lead = igm_user(Role.PLANNING_LEAD)
     settings.IGM_SIGNING_P12 = "/no/existe/certificado.p12"
     job = report_job_render_now(institution=igm, year=2024, period=3, format="pdf", signed=True)
     assert job.status == ReportJob.Status.FAILED
     assert "No se pudo cargar el certificado de firma /no/existe/certificado.p12" in job.error
     settings.IGM_SIGNING_P12 = str(signing_p12)
-    job.requested_by = planner
+    job.requested_by = lead
     job.save()
-    retried = report_job_retry(job=job, user=planner)
+    retried = report_job_retry(job=job, user=lead)
     assert retried.status == ReportJob.Status.QUEUED and retried.error == ""
 
 
@@ -77,14 +84,15 @@ def test_officers_cannot_request_reports(igm):
         report_job_request(institution=igm, year=2024, period=3, format="pdf", user=officer)
 
 
-def test_reconciler_requeues_a_job_whose_worker_vanished(igm, planner, django_capture_on_commit_callbacks):
+def test_reconciler_requeues_a_job_whose_worker_vanished(igm, igm_user, django_capture_on_commit_callbacks):
+    lead = igm_user(Role.PLANNING_LEAD)
     long_ago = timezone.now() - timedelta(hours=1)
     stuck = ReportJob.objects.create(
         institution=igm,
         year=2024,
         period=3,
         format="json",
-        requested_by=planner,
+        requested_by=lead,
         status=ReportJob.Status.RUNNING,
         stage=ReportJob.Stage.RENDER,
         percent=25,

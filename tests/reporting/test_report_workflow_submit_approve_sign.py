@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from accounts.models import Role
 from budget.models import Execution, PeriodLock
 from reporting.models import LetterSequence, PeriodReport, ReportJob
 from reporting.selectors.documents import period_report_changes, report_document
@@ -17,32 +18,35 @@ from reporting.services import (
 from reporting.signing import signature_verify
 
 
-def submit(igm, planner):
+def submit(igm, lead):
     return period_report_submit(
         institution=igm,
         year=2024,
         period=3,
-        user=planner,
+        user=lead,
         addressee_name="Licenciado Carlos Mendoza Alvarado",
         request_reference="OFICIO CIRCULAR-SPPD-DASP-01-2024/rdlo",
     )
 
 
-def test_submission_is_refused_while_a_deviation_lacks_its_explanation(igm, planner):
+def test_submission_is_refused_while_a_deviation_lacks_its_explanation(igm, igm_user):
+    lead = igm_user(Role.PLANNING_LEAD)
     with pytest.raises(WorkflowError, match="Falta la explicación de desviación de 6 subproducto"):
-        submit(igm, planner)
+        submit(igm, lead)
     assert not PeriodReport.objects.filter(status=PeriodReport.Status.SUBMITTED).exists()
 
 
-def test_only_the_director_approves(igm, planner, explained):
-    report = submit(igm, planner)
+def test_only_the_director_approves(igm, igm_user, explained):
+    lead = igm_user(Role.PLANNING_LEAD)
+    report = submit(igm, lead)
     with pytest.raises(PermissionDenied):
-        period_report_approve(period_report=report, user=planner)
+        period_report_approve(period_report=report, user=lead)
 
 
-def test_approval_numbers_the_letter_per_year_and_freezes_the_data(igm, planner, director, explained):
+def test_approval_numbers_the_letter_per_year_and_freezes_the_data(igm, igm_user, explained):
+    lead, director = igm_user(Role.PLANNING_LEAD), igm_user(Role.DIRECTOR)
     LetterSequence.objects.create(institution=igm, year=timezone.localdate().year, last_number=25)
-    report = period_report_approve(period_report=submit(igm, planner), user=director)
+    report = period_report_approve(period_report=submit(igm, lead), user=director)
     assert report.status == PeriodReport.Status.APPROVED
     assert report.letter_code == f"OFICIO-IGM-DG-026-{timezone.localdate().year}"
     assert report.letter_date == timezone.localdate()
@@ -53,9 +57,10 @@ def test_approval_numbers_the_letter_per_year_and_freezes_the_data(igm, planner,
 
 
 def test_signing_produces_a_valid_pades_pdf_and_locks_the_period(
-    igm, planner, director, explained, django_capture_on_commit_callbacks
+    igm, igm_user, explained, django_capture_on_commit_callbacks
 ):
-    report = period_report_approve(period_report=submit(igm, planner), user=director)
+    lead, director = igm_user(Role.PLANNING_LEAD), igm_user(Role.DIRECTOR)
+    report = period_report_approve(period_report=submit(igm, lead), user=director)
     with django_capture_on_commit_callbacks(execute=True):
         job = period_report_sign(period_report=report, user=director)
     job.refresh_from_db()
@@ -72,8 +77,9 @@ def test_signing_produces_a_valid_pades_pdf_and_locks_the_period(
     assert period_report_sign(period_report=report, user=director) == job
 
 
-def test_signed_document_is_a_snapshot_and_changes_are_listed(igm, planner, director, explained):
-    report = period_report_approve(period_report=submit(igm, planner), user=director)
+def test_signed_document_is_a_snapshot_and_changes_are_listed(igm, igm_user, explained):
+    lead, director = igm_user(Role.PLANNING_LEAD), igm_user(Role.DIRECTOR)
+    report = period_report_approve(period_report=submit(igm, lead), user=director)
     before = report_document(institution=igm, year=2024, period=3)
     row = Execution.objects.filter(subproduct__product__plan__institution=igm, year=2024, month=12).first()
     Execution.objects.filter(pk=row.pk).update(physical=row.physical + 1000)

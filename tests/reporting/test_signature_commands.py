@@ -4,7 +4,9 @@ the job; create_signing_certificate makes the demo certificate once."""
 import pytest
 from django.core.management import CommandError, call_command
 
+from accounts.models import Role
 from reporting.models import ReportJob
+from reporting.services import period_report_approve, period_report_submit
 
 
 def test_render_report_signed_is_stored_as_a_job(signed_pdf):
@@ -48,17 +50,9 @@ def test_render_report_writes_every_format(igm, tmp_path, format):
 
 
 def test_only_pdf_can_be_signed(igm, tmp_path):
+    period = {"institution": "IGM", "year": 2024, "period": 3}
     with pytest.raises(CommandError, match="Solo el formato pdf puede firmarse"):
-        call_command(
-            "render_report",
-            "siplan",
-            institution="IGM",
-            year=2024,
-            period=3,
-            format="xlsx",
-            output=tmp_path / "x",
-            signed=True,
-        )
+        call_command("render_report", "siplan", **period, format="xlsx", output=tmp_path / "x", signed=True)
 
 
 def test_create_signing_certificate_creates_once(db, settings, tmp_path, capsys):
@@ -70,11 +64,8 @@ def test_create_signing_certificate_creates_once(db, settings, tmp_path, capsys)
     assert "ya existe" in capsys.readouterr().out
 
 
-def test_signing_needs_the_directors_approval_unless_a_draft_is_asked_for(
-    igm, planner, director, explained, tmp_path
-):
-    from reporting.services import period_report_approve, period_report_submit
-
+def test_signing_needs_the_directors_approval_unless_a_draft_is_asked_for(igm, igm_user, explained, tmp_path):
+    lead, director = igm_user(Role.PLANNING_LEAD), igm_user(Role.DIRECTOR)
     output = tmp_path / "firmado.pdf"
     arguments = ["render_report", "siplan", "--institution", "IGM", "--year", "2024", "--period", "3"]
     arguments += ["--format", "pdf", "--output", str(output), "--signed"]
@@ -82,7 +73,7 @@ def test_signing_needs_the_directors_approval_unless_a_draft_is_asked_for(
         call_command(*arguments)
     assert not output.exists() and not ReportJob.objects.filter(signed=True).exists()
 
-    report = period_report_submit(institution=igm, year=2024, period=3, user=planner)
+    report = period_report_submit(institution=igm, year=2024, period=3, user=lead)
     period_report_approve(period_report=report, user=director)
     call_command(*arguments)
     assert ReportJob.objects.get(signed=True).status == ReportJob.Status.DONE

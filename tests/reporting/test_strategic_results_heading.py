@@ -12,7 +12,7 @@ from reporting.renderers.html import render_html
 from reporting.renderers.pdf import render_pdf
 from reporting.renderers.xlsx import render_xlsx
 from reporting.selectors.documents import live_report_document
-from tests.conftest import REFERENCE_DIR
+from tests.siplan_reference import REFERENCE_DIR
 
 
 def reference_last_section() -> tuple[str, str]:

@@ -5,16 +5,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import Role
-from reporting.models import ReportJob
+from budget.models import Execution
+from planning.models import Subproduct
+from reporting.models import DeviationNote, PeriodReport, ReportJob
+from reporting.services import period_report_approve, period_report_submit
 from tests.factories import InstitutionFactory, UserFactory
 
 PERIOD = ("IGM", 2024, 3)
-
-
-@pytest.fixture
-def planner_client(client, planner):
-    client.force_login(planner)
-    return client
 
 
 def test_anonymous_users_are_sent_to_log_in(client, igm):
@@ -35,84 +32,79 @@ def test_director_of_another_institution_cannot_open_igm(client, igm):
     assert client.get(reverse("reporting:preview", args=PERIOD)).status_code == 403
 
 
-def test_index_shows_due_dates_and_statuses(planner_client):
-    page = planner_client.get(reverse("reporting:index"), {"anio": 2024}).content.decode()
+def test_index_shows_due_dates_and_statuses(lead_client):
+    page = lead_client.get(reverse("reporting:index"), {"anio": 2024}).content.decode()
     assert "15/05/2024" in page and "15/09/2024" in page and "15/01/2025" in page
     assert "Atrasado" in page
 
 
-def test_period_page_lists_deviations_and_frames_the_document(planner_client, django_assert_max_num_queries):
+def test_period_page_lists_deviations_and_frames_the_document(lead_client, django_assert_max_num_queries):
     with django_assert_max_num_queries(25):
-        page = planner_client.get(reverse("reporting:period", args=PERIOD)).content.decode()
+        page = lead_client.get(reverse("reporting:period", args=PERIOD)).content.decode()
     assert "Desviaciones que requieren explicación" in page
     assert "Informes de Ejecución Seguimiento Evaluación y Actualización de la Política Migratoria" in page
     assert reverse("reporting:preview", args=PERIOD) in page
-    preview = planner_client.get(reverse("reporting:preview", args=PERIOD))
+    preview = lead_client.get(reverse("reporting:preview", args=PERIOD))
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     assert "68,325,981.47" in preview.content.decode()
 
 
-def test_submitting_without_explanations_shows_why(planner_client):
-    response = planner_client.post(
+def test_submitting_without_explanations_shows_why(lead_client):
+    response = lead_client.post(
         reverse("reporting:submit", args=PERIOD), {"addressee_title": "Secretario"}, follow=True
     )
     assert "Falta la explicación de desviación" in response.content.decode()
 
 
-def test_deviation_note_is_saved_from_the_page(planner_client, igm):
-    from planning.models import Subproduct
-    from reporting.models import DeviationNote
-
+def test_deviation_note_is_saved_from_the_page(lead_client, igm):
     subproduct = Subproduct.objects.filter(product__plan__institution=igm).first()
-    planner_client.post(
+    lead_client.post(
         reverse("reporting:deviation_note", args=PERIOD),
         {"subproduct_id": subproduct.pk, "text": "Retraso en compras."},
     )
     assert DeviationNote.objects.get(subproduct=subproduct, year=2024, period=3).text == "Retraso en compras."
 
 
-def test_job_is_requested_followed_and_downloaded(planner_client, django_capture_on_commit_callbacks):
+def test_job_is_requested_followed_and_downloaded(lead_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = planner_client.post(reverse("reporting:job_request", args=PERIOD), {"format": "xlsx"})
+        response = lead_client.post(reverse("reporting:job_request", args=PERIOD), {"format": "xlsx"})
     job = ReportJob.objects.get()
     assert response.url == reverse("reporting:job", args=[job.pk])
-    status = planner_client.get(reverse("reporting:job_status", args=[job.pk])).json()
+    status = lead_client.get(reverse("reporting:job_status", args=[job.pk])).json()
     assert status["status"] == "done" and status["percent"] == 100
-    download = planner_client.get(status["download_url"])
+    download = lead_client.get(status["download_url"])
     assert download["Content-Disposition"] == 'attachment; filename="siplan-IGM-2024-c3.xlsx"'
     assert b"".join(download.streaming_content).startswith(b"PK")
 
 
-def test_jobs_of_other_institutions_are_not_found(client, planner_client, igm):
+def test_jobs_of_other_institutions_are_not_found(client, lead_client, igm):
     job = ReportJob.objects.create(institution=igm, year=2024, period=3, format="pdf")
     client.force_login(UserFactory(role=Role.PLANNER, institution=InstitutionFactory()))
     assert client.get(reverse("reporting:job_status", args=[job.pk])).status_code == 404
 
 
-def test_verification_page_tells_valid_from_altered(planner_client, signed_pdf):
+def test_verification_page_tells_valid_from_altered(lead_client, signed_pdf):
     content = signed_pdf.read_bytes()
-    page = planner_client.post(
+    page = lead_client.post(
         reverse("reporting:verify"), {"file": SimpleUploadedFile("r.pdf", content)}
     ).content.decode()
     assert "Firma válida" in page and "Coincide con el documento almacenado" in page
     assert "Lic. Alfredo Danilo Rivera (demostración)" in page
     altered = bytearray(content)
     altered[len(altered) // 2] ^= 0x01
-    page = planner_client.post(
+    page = lead_client.post(
         reverse("reporting:verify"), {"file": SimpleUploadedFile("r.pdf", bytes(altered))}
     ).content.decode()
     assert "Firma inválida" in page and "No coincide con ningún documento almacenado" in page
-    page = planner_client.post(
+    page = lead_client.post(
         reverse("reporting:verify"), {"file": SimpleUploadedFile("r.pdf", b"hola")}
     ).content.decode()
     assert "El archivo no es un PDF." in page
 
 
-def test_changes_page_shows_figures_that_moved_since_approval(client, igm, planner, director, explained):
-    from budget.models import Execution
-    from reporting.services import period_report_approve, period_report_submit
-
-    report = period_report_submit(institution=igm, year=2024, period=3, user=planner)
+def test_changes_page_shows_figures_that_moved_since_approval(client, igm, igm_user, explained):
+    lead, director = igm_user(Role.PLANNING_LEAD), igm_user(Role.DIRECTOR)
+    report = period_report_submit(institution=igm, year=2024, period=3, user=lead)
     period_report_approve(period_report=report, user=director)
     row = Execution.objects.filter(subproduct__product__plan__institution=igm, year=2024, month=12).first()
     Execution.objects.filter(pk=row.pk).update(physical=row.physical + 1000)
@@ -122,11 +114,9 @@ def test_changes_page_shows_figures_that_moved_since_approval(client, igm, plann
     assert "Sin cambios" not in page
 
 
-def test_director_returns_a_report_saying_what_to_correct(client, igm, planner, director, explained):
-    from reporting.models import PeriodReport
-    from reporting.services import period_report_submit
-
-    period_report_submit(institution=igm, year=2024, period=3, user=planner)
+def test_director_returns_a_report_saying_what_to_correct(client, igm, igm_user, explained):
+    lead, director = igm_user(Role.PLANNING_LEAD), igm_user(Role.DIRECTOR)
+    period_report_submit(institution=igm, year=2024, period=3, user=lead)
     client.force_login(director)
     refused = client.post(reverse("reporting:return", args=PERIOD), {"reason": "  "}, follow=True)
     assert "Escriba qué debe corregir planificación" in refused.content.decode()
@@ -139,19 +129,17 @@ def test_director_returns_a_report_saying_what_to_correct(client, igm, planner, 
         director,
         "Revise la meta de visas.",
     )
-    client.force_login(planner)
+    client.force_login(lead)
     page = client.get(reverse("reporting:period", args=PERIOD)).content.decode()
     assert f"Devuelto por {director}" in page and "Revise la meta de visas." in page
 
 
-def test_generated_documents_are_paged_keeping_the_chosen_year(planner_client, igm):
-    from reporting.models import ReportJob
-
+def test_generated_documents_are_paged_keeping_the_chosen_year(lead_client, igm):
     ReportJob.objects.bulk_create(
         ReportJob(institution=igm, year=2024, period=1 + number % 3, format="xlsx") for number in range(20)
     )
-    first = planner_client.get(reverse("reporting:index"), {"anio": 2024}).content.decode()
-    second = planner_client.get(reverse("reporting:index"), {"anio": 2024, "pagina": 2}).content.decode()
+    first = lead_client.get(reverse("reporting:index"), {"anio": 2024}).content.decode()
+    second = lead_client.get(reverse("reporting:index"), {"anio": 2024, "pagina": 2}).content.decode()
     newest = ReportJob.objects.order_by("-pk").values_list("pk", flat=True)
     assert f'href="/reportes/trabajos/{newest[0]}/"' in first
     assert (

@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from accounts.models import Role
 from reporting.models import ReportJob
 from reporting.services import report_job_request
 from seeding.synthetic import synthetic_build
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.worker
 
@@ -34,9 +36,6 @@ def wait_for(predicate, *, timeout: float, what: str):
 
 @pytest.mark.django_db(transaction=True)
 def test_job_finishes_once_after_its_worker_child_is_killed(celery_worker_process):
-    from accounts.models import Role
-    from tests.factories import UserFactory
-
     institution = synthetic_build(code="KILL", start_year=2024, products=20, subproducts=6).institutions[0]
     user = UserFactory(role=Role.PLANNER, institution=institution)
     job = report_job_request(institution=institution, year=2024, period=3, format="pdf", user=user)
