@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from budget.execution_files import ExecutionFileError
 from budget.models import Execution, ExecutionMonth
 from budget.selectors import MONTH_CLOSED
-from budget.services.intake_rows import IntakeRowChecker, intake_error, month_label
+from budget.services.intake_rows import IntakeErrors, IntakeRowChecker, intake_error, month_label
 
 INTAKE_BATCH = 5000
 PREVIEW_SAMPLE = 200
@@ -36,6 +36,7 @@ class IntakeOutcome:
     changes: list[dict] = field(default_factory=list)
     fingerprint: str = ""
     stale: bool = False
+    error_count: int = 0  # all the errors found; ``errors`` keeps at most MAX_ERRORS of them
 
     @property
     def ok(self) -> bool:
@@ -80,7 +81,7 @@ class _Intake(IntakeRowChecker):
     """The row checker that then writes in bulk, after refusing rows of closed months (loaded
     once, like every other lookup)."""
 
-    def closed_month_errors(self, valid: list[tuple], *, lock: bool) -> list[dict]:
+    def closed_month_errors(self, valid: list[tuple], *, lock: bool) -> IntakeErrors:
         """Rows that fall in a month already submitted or approved. With ``lock`` the months'
         status rows are created if missing and locked (SELECT … FOR UPDATE), which serialises
         concurrent imports of the same cost centre and month."""
@@ -100,12 +101,12 @@ class _Intake(IntakeRowChecker):
             for state in states.select_related("changed_by")
             if state.status in MONTH_CLOSED
         }
-        errors = []
+        errors = IntakeErrors()
         for row in valid:
             state = closed.get((row[0], row[2], row[3]))
             if state is not None:
-                errors.append(
-                    intake_error(row[7], "mes", closed_month_message(state, self.centre_codes[row[0]]))
+                errors.extend(
+                    [intake_error(row[7], "mes", closed_month_message(state, self.centre_codes[row[0]]))]
                 )
         return errors
 
@@ -192,7 +193,8 @@ class _Intake(IntakeRowChecker):
                 (physical, financial, notes, upload_id, stamp, current[0])
                 for current, physical, financial, notes in updates
             ]
-            cursor.executemany(_UPDATE_SQL, changed)
+            if changed:
+                cursor.executemany(_UPDATE_SQL, changed)
             if creates:
                 keys = {(row[0], row[1], row[2], row[3]) for row in creates}
                 ids = {
@@ -260,25 +262,47 @@ def _bulk_insert(cursor, model, names: list[str], rows) -> None:
         cursor.executemany(sql, batch)
 
 
-def intake_run(
-    *, rows, institution, user, upload=None, reason: str = "", write: bool, expected_fingerprint: str = ""
-) -> IntakeOutcome:
-    """Validate every row, then (``write``) apply them in one transaction; any error writes nothing."""
+@dataclass
+class IntakeChecked:
+    """Rows checked, before anything is compared or written: the valid ones, or the outcome that
+    refuses them (``refusal``)."""
+
+    intake: _Intake
+    valid: list[tuple]
+    skipped: int
+    refusal: IntakeOutcome | None = None
+
+
+def intake_check(*, rows, institution, user) -> IntakeChecked:
+    """Validate every row against the preloaded lookups; reads the database, writes nothing."""
     intake = _Intake(institution=institution, user=user)
     try:
         valid, errors, skipped = intake.validate(rows)
     except ExecutionFileError as error:
-        return IntakeOutcome(errors=[intake_error(None, None, str(error))])
+        return IntakeChecked(intake, [], 0, _refusal([intake_error(None, None, str(error))]))
     if not errors and not valid:
-        errors = [
-            intake_error(
-                None, None, _("El archivo no contiene datos de ejecución: todas las filas están vacías.")
-            )
-        ]
+        message = _("El archivo no contiene datos de ejecución: todas las filas están vacías.")
+        return IntakeChecked(intake, [], skipped, _refusal([intake_error(None, None, message)], skipped))
     if errors:
-        return IntakeOutcome(errors=errors, skipped=skipped)
-    arguments = {"intake": intake, "valid": valid, "skipped": skipped, "write": write, "upload": upload}
-    arguments |= {"reason": reason, "expected_fingerprint": expected_fingerprint}
+        return IntakeChecked(intake, [], skipped, _refusal(errors.listed(), skipped, total=errors.total))
+    return IntakeChecked(intake, valid, skipped)
+
+
+def _refusal(errors: list[dict], skipped: int = 0, *, total: int = 0) -> IntakeOutcome:
+    return IntakeOutcome(errors=errors, skipped=skipped, error_count=total or len(errors))
+
+
+def intake_apply(
+    *, checked: IntakeChecked, upload=None, reason: str = "", write: bool, expected_fingerprint: str = ""
+) -> IntakeOutcome:
+    """Compare the checked rows with the database and (``write``) apply them in one transaction;
+    any error writes nothing. Inside a caller's transaction it is a savepoint, so the caller can
+    record the outcome (an upload's) in the same commit as the rows."""
+    if checked.refusal is not None:
+        return checked.refusal
+    arguments = {"intake": checked.intake, "valid": checked.valid, "skipped": checked.skipped}
+    arguments |= {"write": write, "upload": upload, "reason": reason}
+    arguments |= {"expected_fingerprint": expected_fingerprint}
     try:
         return _intake_apply(**arguments)
     except IntegrityError:
@@ -288,7 +312,17 @@ def intake_run(
             return _intake_apply(**arguments)
         except IntegrityError:
             message = _("Otra carga modificó los mismos meses al mismo tiempo; intente de nuevo.")
-            return IntakeOutcome(errors=[intake_error(None, None, message)])
+            return _refusal([intake_error(None, None, message)])
+
+
+def intake_run(
+    *, rows, institution, user, upload=None, reason: str = "", write: bool, expected_fingerprint: str = ""
+) -> IntakeOutcome:
+    """Validate every row, then (``write``) apply them in one transaction; any error writes nothing."""
+    checked = intake_check(rows=rows, institution=institution, user=user)
+    return intake_apply(
+        checked=checked, upload=upload, reason=reason, write=write, expected_fingerprint=expected_fingerprint
+    )
 
 
 @transaction.atomic
@@ -298,7 +332,7 @@ def _intake_apply(
     errors = intake.closed_month_errors(valid, lock=write)
     if errors:
         transaction.set_rollback(True)
-        return IntakeOutcome(errors=errors, skipped=skipped)
+        return _refusal(errors.listed(), skipped, total=errors.total)
     outcome, creates, updates = intake.compare(valid, lock=write)
     outcome.skipped = skipped
     if expected_fingerprint and outcome.fingerprint != expected_fingerprint:
