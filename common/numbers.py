@@ -6,8 +6,8 @@ Accepted, with or without surrounding spaces: ``1234.5``, ``1,234.50``, ``Q 1,23
 how to write it. Spreadsheet numbers (int, float) and API values (int, Decimal) pass through.
 The result is always an exact ``Decimal`` (or ``int`` for whole units), never a float.
 
-The REST API keeps its strict decimal strings; this reader is for people. ``UnitsField`` and
-``MoneyField`` are the form fields that use it.
+The REST API keeps its strict decimal strings; this reader is for people. ``UnitsField``,
+``MoneyField`` and ``FigureField`` are the form fields that use it.
 """
 
 from __future__ import annotations
@@ -135,10 +135,18 @@ class UnitsField(forms.IntegerField):
         return _form_value(read_units, value)
 
 
-class MoneyField(forms.DecimalField):
-    """Quetzales typed as people write them: ``Q 1,234.50``, ``1234.5``; at most two decimals."""
+class FigureField(forms.DecimalField):
+    """A figure with decimals (a result's target, a new goal) typed as people write it; the field's
+    ``decimal_places`` still bounds them."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        return _form_value(read_number, value)
+
+
+class MoneyField(FigureField):
+    """Quetzales typed as people write them: ``Q 1,234.50``, ``1234.5``; at most two decimals."""
 
     def to_python(self, value):
         return _form_value(read_money, value)
