@@ -22,6 +22,7 @@ from planning.selectors.plans import plan_for_year
 
 _MAX_PHYSICAL = 10**15
 _MAX_FINANCIAL = Decimal("99999999999999.99")
+_MAX_FINANCIAL_FLOAT = float(_MAX_FINANCIAL)
 MAX_ERRORS = 200  # stored and shown; beyond them a file's errors are only counted
 
 
@@ -165,14 +166,18 @@ class IntakeRowChecker:
         skipped = 0
         seen: dict[tuple, int] = {}
         for line, values in rows:
-            problems = [
-                intake_error(line, column, problem)
-                for column, value in zip(IMPORT_COLUMNS, values, strict=True)
-                if (problem := _cell_problem(value))
-            ]
-            if problems:
-                errors.extend(problems)
-                continue
+            # Most rows hold neither kind of problem; the plain test keeps them cheap.
+            if any(
+                type(value) is UnreadableCell or (type(value) is str and "=" in value) for value in values
+            ):
+                problems = [
+                    intake_error(line, column, problem)
+                    for column, value in zip(IMPORT_COLUMNS, values, strict=True)
+                    if (problem := _cell_problem(value))
+                ]
+                if problems:
+                    errors.extend(problems)
+                    continue
             cc_raw, sp_raw, year_raw, month_raw, physical_raw, financial_raw, notes_raw = values
             notes = _text(notes_raw)
             if physical_raw is None and financial_raw is None and not notes:
@@ -252,6 +257,8 @@ class IntakeRowChecker:
         return found[0]
 
     def _whole(self, line, column, raw, errors) -> int | None:
+        if type(raw) is int:
+            return raw
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             errors.append(intake_error(line, column, _("el valor es obligatorio.")))
             return None
@@ -331,6 +338,8 @@ class IntakeRowChecker:
         return found[0]
 
     def _physical(self, line, raw, errors) -> int | None:
+        if type(raw) is int and 0 <= raw <= _MAX_PHYSICAL:  # a spreadsheet's number, as is
+            return raw
         number, message = _figure(raw, _PHYSICAL_RULES)
         if message:
             errors.append(intake_error(line, "ejecucion_fisica", message))
@@ -338,6 +347,11 @@ class IntakeRowChecker:
         return int(number)
 
     def _financial(self, line, raw, errors) -> Decimal | None:
+        if type(raw) is float and 0 <= raw <= _MAX_FINANCIAL_FLOAT:  # a spreadsheet's number
+            number = Decimal(repr(raw))
+            amount = number.quantize(CENT)
+            if amount == number:
+                return amount
         number, message = _figure(raw, _FINANCIAL_RULES)
         if message:
             errors.append(intake_error(line, "ejecucion_financiera", message))
