@@ -83,6 +83,7 @@ _CHUNK = 1 << 20
 _LONGEST_ROW = 16 << 20  # a worksheet row's XML; Excel's widest row is far below
 _SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b")
 _FORMULA_OR_ERROR = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=\"e\"")
+_FORMULA_MARKS = (b"<f", b":f>", b":f ", b't="e"')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _REFERENCE = re.compile(rb"\sr=\"([A-Z]{1,3})(\d+)\"")
 _TYPE = re.compile(rb"\st=\"(\w+)\"")
@@ -164,9 +165,10 @@ class _SheetScan:
             self._carry = buffer
             return
         part, self._carry = buffer[:cut], buffer[cut:]
-        if not self.protected and _SHEET_PROTECTION.search(part):
+        # Plain substring tests first: a regular expression over every megabyte would cost more.
+        if not self.protected and b"sheetProtection" in part and _SHEET_PROTECTION.search(part):
             self.protected = True
-        if _FORMULA_OR_ERROR.search(part):
+        if any(mark in part for mark in _FORMULA_MARKS) and _FORMULA_OR_ERROR.search(part):
             self._cells(part)
 
     def _cells(self, part: bytes) -> None:
@@ -286,14 +288,16 @@ def _values(data, unreadable: dict) -> Iterator[tuple[int, tuple]]:
     # python-calamine yields rows from the sheet's first row, cells from its first used column.
     for number, raw in enumerate(data.iter_rows(), start=1):
         values = padding + tuple(
-            (int(value) if value.is_integer() else value)
-            if type(value) is float
-            else None
-            if value == ""
-            else datetime(value.year, value.month, value.day)
-            if type(value) is date
-            else value
-            for value in raw
+            [
+                (value or None)
+                if type(value) is str
+                else (int(value) if value.is_integer() else value)
+                if type(value) is float
+                else datetime(value.year, value.month, value.day)
+                if type(value) is date
+                else value
+                for value in raw
+            ]
         )
         if number in by_row:
             values = _with_unreadable(values, by_row.pop(number))
@@ -336,14 +340,18 @@ def _inspect(content: bytes) -> tuple[dict[str, str], bool, dict[str, _SheetScan
             continue
         scan = _SheetScan() if name.startswith("xl/worksheets/") else None
         kept = [] if scan is None else None
+        size = 0
         for chunk in _member_chunks(view, info):
-            inflated += len(chunk)
-            if inflated > limit:
+            size += len(chunk)
+            if inflated + size > limit:
                 raise _too_large(None, limit)
             if scan is not None:
                 scan.feed(chunk)
             else:
                 kept.append(chunk)
+        if size != info.file_size:  # the archive lies about the member: not a file to trust
+            raise _corrupt()
+        inflated += size
         if scan is not None:
             scan.feed(b"", last=True)
             scans[name] = scan
