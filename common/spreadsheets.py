@@ -80,11 +80,12 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted (password-prot
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _MAX_MEMBERS = 10_000
 _CHUNK = 1 << 20
-_LONGEST_ROW = 16 << 20  # a worksheet row's XML; Excel's widest row is far below
+_LONGEST_ROW = 4 << 20  # a worksheet row's XML; a row of our templates is a few hundred bytes
 _SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b")
 _FORMULA_OR_ERROR = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=\"e\"")
 _FORMULA_MARKS = (b"<f", b":f>", b":f ", b't="e"')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_ROW_NUMBER = re.compile(rb"<row [^>]*?\br=\"(\d+)\"")
 _REFERENCE = re.compile(rb"\sr=\"([A-Z]{1,3})(\d+)\"")
 _TYPE = re.compile(rb"\st=\"(\w+)\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
@@ -154,6 +155,7 @@ class _SheetScan:
 
     protected: bool = False
     unreadable: dict[tuple[int, int], UnreadableCell] = field(default_factory=dict)
+    last_row: int = 0  # the last row that holds a value, as far as the scan can tell
     _carry: bytes = b""
 
     def feed(self, data: bytes, *, last: bool = False) -> None:
@@ -170,6 +172,10 @@ class _SheetScan:
             self.protected = True
         if any(mark in part for mark in _FORMULA_MARKS) and _FORMULA_OR_ERROR.search(part):
             self._cells(part)
+        value = max(part.rfind(b"<v>"), part.rfind(b"<is>"))
+        row = _ROW_NUMBER.search(part, part.rfind(b"<row ", 0, value)) if value > 0 else None
+        if row:
+            self.last_row = max(self.last_row, int(row.group(1)))
 
     def _cells(self, part: bytes) -> None:
         for cell in _CELL.finditer(part):
@@ -263,21 +269,27 @@ class XlsxBook:
                 % {"sheet": name},
                 code="protected",
             )
+        # The scan already knows the last row with a value: a huge sheet is refused unparsed.
+        if scan.last_row > self.max_rows:
+            raise self._too_many_rows(name, scan.last_row)
         try:
             data = self._workbook.get_sheet_by_name(name)
         except Exception as error:
             raise _corrupt() from error
         height = data.end[0] + 1 if data.end else 0
         if height > self.max_rows:
-            raise SpreadsheetRefused(
-                _(
-                    "La hoja «%(sheet)s» tiene %(rows)s filas; el máximo por archivo es %(limit)s. "
-                    "Divida los datos en varios archivos."
-                )
-                % {"sheet": name, "rows": units(height), "limit": units(self.max_rows)},
-                code="too_many_rows",
-            )
+            raise self._too_many_rows(name, height)
         return _values(data, scan.unreadable)
+
+    def _too_many_rows(self, name: str, height: int) -> SpreadsheetRefused:
+        return SpreadsheetRefused(
+            _(
+                "La hoja «%(sheet)s» tiene %(rows)s filas; el máximo por archivo es %(limit)s. "
+                "Divida los datos en varios archivos."
+            )
+            % {"sheet": name, "rows": units(height), "limit": units(self.max_rows)},
+            code="too_many_rows",
+        )
 
 
 def _values(data, unreadable: dict) -> Iterator[tuple[int, tuple]]:

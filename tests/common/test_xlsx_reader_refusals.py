@@ -28,7 +28,9 @@ def test_a_password_protected_workbook_is_refused():
 
 
 @pytest.mark.parametrize(
-    "content", [b"esto no es un libro", b"PK\x03\x04truncado", workbook_bytes([["a"]])[:700]]
+    "content",
+    [b"esto no es un libro", b"PK\x03\x04truncado", workbook_bytes([["a"]])[:700]],
+    ids=["text", "zip-header-only", "truncated-workbook"],
 )
 def test_a_damaged_file_is_refused(content):
     assert refusal(content) == (

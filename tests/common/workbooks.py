@@ -71,9 +71,9 @@ def with_error_value(content: bytes, reference: str, error: str, *, member: str 
     return rewrite_member(content, member, failed)
 
 
-def zip_bomb(inflated: int, *, declared: int | None = None) -> bytes:
-    """A small workbook whose sheet inflates to ``inflated`` bytes of blanks; with ``declared``, its
-    headers (local and central) claim that size instead, as a crafted bomb does."""
+def zip_bomb(inflated: int, *, declared: int | None = None, filler: bytes = b" ") -> bytes:
+    """A small workbook whose sheet inflates to about ``inflated`` bytes of ``filler`` repeated; with
+    ``declared``, its headers (local and central) claim that size instead, as a crafted bomb does."""
     base = workbook_bytes([["centro_costo"]])
     source = zipfile.ZipFile(io.BytesIO(base))
     out = io.BytesIO()
@@ -86,11 +86,11 @@ def zip_bomb(inflated: int, *, declared: int | None = None) -> bytes:
             head, tail = xml.split(b"</sheetData>", 1)
             with target.open(SHEET1, "w") as member:
                 member.write(head)
-                blanks = b" " * (1 << 20)
+                block = filler * ((1 << 20) // len(filler))
                 left = inflated
                 while left > 0:
-                    member.write(blanks[:left])
-                    left -= len(blanks)
+                    member.write(block[:left])
+                    left -= len(block)
                 member.write(b"</sheetData>" + tail)
     data = bytearray(out.getvalue())
     if declared is not None:
