@@ -123,7 +123,26 @@ def _refuse(workdir: Path, path: Path, route: str) -> dict:
     }
 
 
+def _child(*arguments: str, environment: dict | None = None) -> dict:
+    done = subprocess.run(
+        [sys.executable, __file__, *arguments],
+        cwd=ROOT,
+        env=environment or os.environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next((item for item in done.stdout.splitlines() if item.startswith("RESULT ")), None)
+    if done.returncode or line is None:
+        raise SystemExit(done.stdout + done.stderr)
+    return json.loads(line[len("RESULT ") :])
+
+
 def main() -> int:
+    if len(sys.argv) == 2:  # a child: prepare the database and the files
+        _prepare(Path(sys.argv[1]))
+        print("RESULT {}")
+        return 0
     if len(sys.argv) == 4:  # a child: workdir, file, route
         print("RESULT " + json.dumps(_refuse(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])))
         return 0
@@ -131,52 +150,24 @@ def main() -> int:
     print(f"{time.strftime('%Y-%m-%d %H:%M')} · {os.cpu_count()} núcleos · uptime: {uptime}")
     with tempfile.TemporaryDirectory(prefix="bench-hostil-") as tmp:
         workdir = Path(tmp)
-        started = time.perf_counter()
-        preparing = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
-                "from benchmarks.bench_hostile_files import _prepare; from pathlib import Path; "
-                f"_prepare(Path({tmp!r}))",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if preparing.returncode:
-            print(preparing.stdout + preparing.stderr, file=sys.stderr)
-            return 1
-        print(f"Archivos preparados en {time.perf_counter() - started:.0f} s:")
+        _child(tmp)
         for path in sorted(workdir.glob("*.xlsx")):
             print(f"  {path.name}: {path.stat().st_size / (1 << 20):.2f} MiB")
         print(
-            f"\n{'archivo':<24} {'vía':<9} {'límite de filas':<16} {'segundos':>8} {'memoria +MB':>11} "
-            f"{'mensajes':>8}  primer mensaje"
+            f"\n{'archivo':<22} {'vía':<8} {'filas máx.':<11} {'segundos':>8} {'CPU s':>6} "
+            f"{'memoria +MB':>11} {'mensajes':>8}  primer mensaje"
         )
         cases = [(name, None) for name in ("bomba-declarada.xlsx", "bomba-encubierta.xlsx")]
         cases += [("filas-malas.xlsx", None), ("filas-malas.xlsx", 250_000)]
         for name, max_rows in cases:
             for route in ("web", "comando"):
-                environment = os.environ | ({"IGM_MAX_ROWS_PER_FILE": str(max_rows)} if max_rows else {})
-                done = subprocess.run(
-                    [sys.executable, __file__, tmp, str(workdir / name), route],
-                    cwd=ROOT,
-                    env=environment,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                line = next((item for item in done.stdout.splitlines() if item.startswith("RESULT ")), None)
-                if done.returncode or line is None:
-                    print(done.stdout + done.stderr, file=sys.stderr)
-                    return 1
-                result = json.loads(line[len("RESULT ") :])
+                limit = {"IGM_MAX_ROWS_PER_FILE": str(max_rows)} if max_rows else {}
+                result = _child(tmp, str(workdir / name), route, environment=os.environ | limit)
                 assert result["outcome"] == "rejected" and result["rows_written"] == 0
                 print(
-                    f"{name:<24} {route:<9} {max_rows or 'por omisión'!s:<16} {result['seconds']:8.2f} "
-                    f"{result['growth_mb']:11.1f} {result['stored']:8}  {result['first'][:70]}"
+                    f"{name:<22} {route:<8} {max_rows or 'omisión'!s:<11} {result['seconds']:8.2f} "
+                    f"{result['cpu']:6.2f} {result['growth_mb']:11.1f} {result['stored']:8}  "
+                    f"{result['first'][:60]}"
                 )
     print("\nMetas: bomba < 1 s y < 50 MB de memoria; 200,000 filas malas < 5 s y ≤ 200 mensajes.")
     return 0

@@ -9,9 +9,10 @@ Reading, for every XLSX a user gives us (execution files, programming files, pla
 
 or, for several sheets of one file, ``with XlsxBook(content) as book: book.rows("9.5 Metas")``.
 Before anything parses the file, the archive is checked: password-protected or damaged files,
-more than ``IGM_MAX_UNCOMPRESSED_BYTES`` once decompressed (declared by the archive or really
-inflated: a zip bomb), protected sheets, and more than ``IGM_MAX_ROWS_PER_FILE`` rows are
-refused with ``SpreadsheetRefused`` (a Spanish ``message`` and a ``code``). Cell values are as
+more than ``IGM_MAX_UNCOMPRESSED_BYTES`` once decompressed (a zip bomb: the sizes the archive
+declares are summed, and each member is inflated, chunk by chunk, to check it holds no more than
+it declares), protected sheets, and more than ``IGM_MAX_ROWS_PER_FILE`` rows are refused with
+``SpreadsheetRefused`` (a Spanish ``message`` and a ``code``). Cell values are as
 openpyxl gave them: None for an empty cell, str (numbers stored as text stay text), int for whole
 numbers, float, bool, datetime for dates (time for times). A formula cell gives the value the
 file computed; a formula the file carries no value for, or an error value (#DIV/0!), is an
@@ -119,16 +120,13 @@ def _corrupt() -> SpreadsheetRefused:
     )
 
 
-def _too_large(size: int | None, limit: int) -> SpreadsheetRefused:
-    if size is None:
-        message = _("El libro ocupa más de %(limit)s al descomprimirlo; el máximo admitido es %(limit)s.")
-    else:
-        message = _("El libro ocupa %(size)s al descomprimirlo; el máximo admitido es %(limit)s.")
-    values = {"size": file_size(size or 0), "limit": file_size(limit)}
+def _too_large(size: int, limit: int) -> SpreadsheetRefused:
     return SpreadsheetRefused(
-        message % values
-        + " "
-        + _("Quite hojas, imágenes o filas que no use, o divídalo en varios archivos."),
+        _(
+            "El libro ocupa %(size)s al descomprimirlo; el máximo admitido es %(limit)s. Quite hojas, "
+            "imágenes o filas que no use, o divídalo en varios archivos."
+        )
+        % {"size": file_size(size), "limit": file_size(limit)},
         code="too_large",
     )
 
@@ -345,7 +343,7 @@ def _inspect(content: bytes) -> tuple[dict[str, str], bool, dict[str, _SheetScan
     declared = sum(info.file_size for info in members)
     if len(members) > _MAX_MEMBERS or declared > limit:
         raise _too_large(declared, limit)
-    view, inflated, parts, scans = memoryview(content), 0, {}, {}
+    view, parts, scans = memoryview(content), {}, {}
     for info in members:
         name = info.filename
         if not name.endswith((".xml", ".rels")):
@@ -355,15 +353,15 @@ def _inspect(content: bytes) -> tuple[dict[str, str], bool, dict[str, _SheetScan
         size = 0
         for chunk in _member_chunks(view, info):
             size += len(chunk)
-            if inflated + size > limit:
-                raise _too_large(None, limit)
+            # More than the archive declares (whose sum is within the limit): a crafted bomb.
+            if size > info.file_size:
+                raise _corrupt()
             if scan is not None:
                 scan.feed(chunk)
             else:
                 kept.append(chunk)
         if size != info.file_size:  # the archive lies about the member: not a file to trust
             raise _corrupt()
-        inflated += size
         if scan is not None:
             scan.feed(b"", last=True)
             scans[name] = scan

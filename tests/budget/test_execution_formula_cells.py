@@ -49,7 +49,7 @@ def test_the_upload_page_names_the_cell_of_a_formula_without_its_value(world, cl
     assert upload.errors[0]["cell"] == "F2"
     page = client.get(f"/ejecucion/cargas/{upload.pk}/").content.decode()
     assert "El archivo tiene 1 error; no se guardó nada" in page
-    assert "<td>F2</td><td><code class=\"column-name\">ejecucion_financiera</code></td>" in page
+    assert '<td>F2</td><td><code class="column-name">ejecucion_financiera</code></td>' in page
     assert "abra y guarde el archivo en Excel o LibreOffice" in page
 
 
