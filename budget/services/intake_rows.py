@@ -3,10 +3,10 @@ validated against preloaded lookups, each error naming its row and column in wor
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_noop
 
 from budget.execution_files import IMPORT_COLUMNS
 from budget.models import CostCentre, PeriodLock
@@ -24,6 +24,21 @@ _MAX_PHYSICAL = 10**15
 _MAX_FINANCIAL = Decimal("99999999999999.99")
 _MAX_FINANCIAL_FLOAT = float(_MAX_FINANCIAL)
 MAX_ERRORS = 200  # stored and shown; beyond them a file's errors are only counted
+
+
+# Translations remembered while one file is checked: a file of 200,000 bad rows asks for the same
+# few messages hundreds of thousands of times, and each gettext call looks up the active language.
+_remembered: ContextVar[dict | None] = ContextVar("intake_translations", default=None)
+
+
+def _(message: str) -> str:
+    remembered = _remembered.get()
+    if remembered is None:
+        return gettext(message)
+    text = remembered.get(message)
+    if text is None:
+        text = remembered[message] = gettext(message)
+    return text
 
 
 def intake_error(row: int | None, column: str | None, message: str) -> dict:
@@ -161,6 +176,13 @@ class IntakeRowChecker:
 
         A valid row is (cost centre id, subproduct id, year, month, physical, financial, notes, line).
         """
+        remembering = _remembered.set({})
+        try:
+            return self._validate(rows)
+        finally:
+            _remembered.reset(remembering)
+
+    def _validate(self, rows) -> tuple[list[tuple], IntakeErrors, int]:
         valid: list[tuple] = []
         errors = IntakeErrors()
         skipped = 0
@@ -361,28 +383,28 @@ class IntakeRowChecker:
 
 # A figure's rules, in order: what it must not be, and the message when it is.
 _PHYSICAL_RULES = (
-    (None, gettext_lazy("«%(value)s» no es un número.")),
+    (None, gettext_noop("«%(value)s» no es un número.")),
     (
         lambda number: number < 0,
-        gettext_lazy("«%(value)s» es negativo; la ejecución física no puede ser negativa."),
+        gettext_noop("«%(value)s» es negativo; la ejecución física no puede ser negativa."),
     ),
     (
         lambda number: number != number.to_integral_value(),
-        gettext_lazy("«%(value)s» no es un número entero de unidades."),
+        gettext_noop("«%(value)s» no es un número entero de unidades."),
     ),
-    (lambda number: number > _MAX_PHYSICAL, gettext_lazy("«%(value)s» excede el máximo admitido.")),
+    (lambda number: number > _MAX_PHYSICAL, gettext_noop("«%(value)s» excede el máximo admitido.")),
 )
 _FINANCIAL_RULES = (
-    (None, gettext_lazy("«%(value)s» no es un monto en quetzales.")),
+    (None, gettext_noop("«%(value)s» no es un monto en quetzales.")),
     (
         lambda number: number < 0,
-        gettext_lazy("«%(value)s» es negativo; la ejecución financiera no puede ser negativa."),
+        gettext_noop("«%(value)s» es negativo; la ejecución financiera no puede ser negativa."),
     ),
     (
         lambda number: number != number.quantize(CENT),
-        gettext_lazy("«%(value)s» tiene más de dos decimales; los quetzales llevan como máximo dos."),
+        gettext_noop("«%(value)s» tiene más de dos decimales; los quetzales llevan como máximo dos."),
     ),
-    (lambda number: number > _MAX_FINANCIAL, gettext_lazy("«%(value)s» excede el máximo admitido.")),
+    (lambda number: number > _MAX_FINANCIAL, gettext_noop("«%(value)s» excede el máximo admitido.")),
 )
 
 
@@ -395,10 +417,10 @@ def _figure(raw, rules) -> tuple[Decimal | None, str]:
     try:
         number = read_number(raw)
     except NumberError as error:
-        return None, error.message if error.code == "decimal_comma" else not_a_number % value
+        return None, error.message if error.code == "decimal_comma" else _(not_a_number) % value
     if number is None:
         return None, _("falta el valor; escriba 0 si no hubo ejecución.")
     for broken, message in limits:
         if broken(number):
-            return None, message % value
+            return None, _(message) % value
     return number, ""
