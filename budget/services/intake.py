@@ -180,6 +180,8 @@ class _Intake(IntakeRowChecker):
         made a 100,000-row import spend most of its time building SQL; the values here are
         already validated, so they go to the driver as they are.
         """
+        if not creates and not updates:
+            return
         stamp = connection.ops.adapt_datetimefield_value(timezone.now())
         upload_id = upload.pk if upload is not None else None
         with connection.cursor() as cursor:
@@ -200,18 +202,11 @@ class _Intake(IntakeRowChecker):
                         for pk, physical, financial, notes in updates
                     ],
                 )
-            written = [update[0] for update in updates]
-            if creates:
-                keys = {row[:4] for row in creates}
-                written += [
-                    pk
-                    for pk, *key in Execution.objects.filter(
-                        cost_centre_id__in={key[0] for key in keys},
-                        year__in={key[2] for key in keys},
-                        month__in={key[3] for key in keys},
-                    ).values_list("id", "cost_centre_id", "subproduct_id", "year", "month")
-                    if tuple(key) in keys
-                ]
+            if upload is not None:
+                # An upload is applied once: the rows that carry it are exactly those written now.
+                written = ("source_upload_id = %s", upload_id)
+            else:
+                written = _ids_condition([update[0] for update in updates] + _created_ids(creates))
             _history_copy(cursor, written, stamp=stamp, reason=reason, user=self.user)
 
 
@@ -222,30 +217,43 @@ _UPDATE_SQL = (
 )
 
 
-def _history_copy(cursor, ids: list[int], *, stamp, reason: str, user) -> None:
+def _created_ids(creates: list[tuple]) -> list[int]:
+    if not creates:
+        return []
+    keys = {row[:4] for row in creates}
+    return [
+        pk
+        for pk, *key in Execution.objects.filter(
+            cost_centre_id__in={key[0] for key in keys},
+            year__in={key[2] for key in keys},
+            month__in={key[3] for key in keys},
+        ).values_list("id", "cost_centre_id", "subproduct_id", "year", "month")
+        if tuple(key) in keys
+    ]
+
+
+def _ids_condition(ids: list[int]) -> tuple[str, object]:
+    if connection.vendor == "postgresql":
+        return "id = ANY(%s::bigint[])", ids
+    return "id IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+
+
+def _history_copy(cursor, written: tuple[str, object], *, stamp, reason: str, user) -> None:
     """One history row per execution row written (``+`` created at version 1, ``~`` changed), copied
-    by the database itself from the rows as they now are: one statement, no row through Python."""
-    if not ids:
-        return
+    by the database itself from the rows as they now are: one statement, no row through Python.
+    ``written`` is the SQL condition that picks those rows and its one parameter."""
     quote = connection.ops.quote_name
     history = Execution.history.model
     columns = [quote(Execution._meta.get_field(name).column) for name in _EXECUTION_FIELDS]
     extra = ["history_type", "history_date", "history_change_reason", "history_user_id"]
     target = ", ".join(columns + [quote(history._meta.get_field(name).column) for name in extra])
-    if connection.vendor == "postgresql":
-        chosen, parameter = "= ANY(%s::bigint[])", ids
-    else:
-        chosen, parameter = "IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+    condition, parameter = written
+    reason = reason[: history._meta.get_field("history_change_reason").max_length]
     cursor.execute(
         f"INSERT INTO {quote(history._meta.db_table)} ({target}) "  # noqa: S608
         f"SELECT {', '.join(columns)}, CASE WHEN version = 1 THEN '+' ELSE '~' END, %s, %s, %s "
-        f"FROM {quote(Execution._meta.db_table)} WHERE id {chosen}",
-        [
-            stamp,
-            reason[: history._meta.get_field("history_change_reason").max_length],
-            getattr(user, "pk", None),
-            parameter,
-        ],
+        f"FROM {quote(Execution._meta.db_table)} WHERE {condition}",
+        [stamp, reason, getattr(user, "pk", None), parameter],
     )
 
 
