@@ -187,7 +187,7 @@ def template_xlsx(dataset: tablib.Dataset) -> bytes:
         _("No cambie ni reordene los encabezados de las columnas A a G."),
         _("Las columnas grises (H en adelante) son solo de referencia y no se importan."),
         _("Deje en blanco ambas columnas de ejecución en las filas que no reporta."),
-        _("No use fórmulas: escriba los valores."),
+        _("Si usa fórmulas, guarde el archivo en Excel o LibreOffice: se toma el valor que calculan."),
     ):
         notes.append([line])
     notes.column_dimensions["A"].width = 100

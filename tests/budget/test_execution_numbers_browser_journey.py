@@ -9,16 +9,9 @@ import pytest
 from budget.models import Execution
 from tests.budget.conftest import xlsx_bytes
 from tests.common.workbooks import with_computed_values
-from tests.factories import TEST_PASSWORD
+from tests.planning.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
-
-
-def _log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/cuenta/ingresar/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", TEST_PASSWORD)
-    page.click("button[type=submit]")
 
 
 def _figures(world, month: int) -> dict:
@@ -30,9 +23,9 @@ def _figures(world, month: int) -> dict:
 
 
 def test_figures_written_as_pages_write_them_are_taken_in_the_grid_and_in_an_upload(
-    world, live_server, page, tmp_path
+    world, live_server, browser, tmp_path
 ):
-    _log_in(page, live_server, world.officer)
+    page = log_in(browser, live_server, world.officer)
     page.goto(f"{live_server.url}/ejecucion/centro/{world.central.pk}/2024/3/capturar/")
     page.fill("input[name=physical_1]", "1,500")
     page.fill("input[name=financial_1]", "Q 1,234.50")
@@ -59,8 +52,8 @@ def test_figures_written_as_pages_write_them_are_taken_in_the_grid_and_in_an_upl
     assert _figures(world, 4) == {"S01": (96412, Decimal("1234.50")), "S02": (40, Decimal("4800.00"))}
 
 
-def test_a_formula_without_its_value_is_refused_naming_its_cell(world, live_server, page, tmp_path):
-    _log_in(page, live_server, world.officer)
+def test_a_formula_without_its_value_is_refused_naming_its_cell(world, live_server, browser, tmp_path):
+    page = log_in(browser, live_server, world.officer)
     path = tmp_path / "mayo.xlsx"
     path.write_bytes(
         xlsx_bytes(
