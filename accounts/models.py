@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -17,6 +18,8 @@ class Role(models.TextChoices):
 PLANNING_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD})
 # Roles that may read every cost centre and every institution's plan they belong to.
 READ_ALL_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD, Role.DIRECTOR, Role.AUDITOR})
+# Roles that approve and sign: with IGM_REQUIRE_2FA they verify a code from an authenticator app.
+SECOND_FACTOR_ROLES = frozenset({Role.DIRECTOR, Role.PLANNING_LEAD})
 
 
 class User(AbstractUser):
@@ -60,6 +63,12 @@ class User(AbstractUser):
     @property
     def is_director(self) -> bool:
         return self.role == Role.DIRECTOR
+
+    @property
+    def requires_second_factor(self) -> bool:
+        """Approvers, signers and admin staff, when the deployment requires a second factor."""
+        required = self.role in SECOND_FACTOR_ROLES or self.is_staff or self.is_superuser
+        return required and settings.IGM_REQUIRE_2FA
 
     @property
     def reads_everything(self) -> bool:

@@ -7,6 +7,7 @@ import os
 import secrets
 import threading
 import time
+from binascii import unhexlify
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -17,6 +18,10 @@ from django.db import close_old_connections, connection, connections, transactio
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_otp.models import Device
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import ApiClient, ApiRequestLog, ApiToken, Role, User
 
@@ -179,3 +184,106 @@ def api_requests_save(*, rows: list[ApiRequestLog]) -> None:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
         ApiRequestLog.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def user_password_change(*, user: User, new_password: str) -> User:
+    """The password is already validated by the form (AUTH_PASSWORD_VALIDATORS). Other sessions of
+    the user end: Django ties each session to a hash of the password."""
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    return user
+
+
+BACKUP_CODE_COUNT = 10
+TOTP_DEVICE_NAME = "Aplicación de autenticación"
+BACKUP_DEVICE_NAME = "Códigos de respaldo"
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """A second-factor code's outcome: the device that accepted it, or why none did."""
+
+    device: Device | None
+    error: str = ""
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).lower()
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    device: TOTPDevice
+    backup_codes: list[str]
+
+
+@transaction.atomic
+def second_factor_enrol(*, user: User, key: str, code: str) -> Enrolment:
+    """Keep the authenticator whose secret ``key`` (hex) produced ``code``, replacing any earlier one,
+    and issue fresh backup codes, returned once. Raises ValidationError when the code does not match."""
+    code = normalise_code(code)
+    totp = TOTP(unhexlify(key))
+    if not (code.isdigit() and totp.verify(int(code), tolerance=1)):
+        raise ValidationError(
+            _(
+                "El código no coincide. Revise que la hora del teléfono sea correcta y escriba el "
+                "código que muestra ahora."
+            )
+        )
+    TOTPDevice.objects.filter(user=user).delete()
+    # The code just used cannot be used again to log in (django-otp accepts only later time steps).
+    device = TOTPDevice(user=user, name=TOTP_DEVICE_NAME, key=key, confirmed=True, last_t=totp.t())
+    device.full_clean()
+    device.save()
+    return Enrolment(device=device, backup_codes=backup_codes_regenerate(user=user))
+
+
+@transaction.atomic
+def backup_codes_regenerate(*, user: User) -> list[str]:
+    """Ten single-use codes for when the phone is not at hand; earlier ones stop working."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, defaults={"name": BACKUP_DEVICE_NAME, "confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _index in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+@transaction.atomic
+def second_factor_verify(*, user: User, code: str) -> CodeCheck:
+    """Check a code from the authenticator (digits) or a backup code (letters and digits).
+
+    Returns instead of raising, so that a wrong code's throttling (django-otp doubles the wait after
+    each failure) is committed with the transaction.
+    """
+    code = normalise_code(code)
+    model = TOTPDevice if code.isdigit() else StaticDevice
+    for device in model.objects.devices_for_user(user).select_for_update():
+        allowed, extra = device.verify_is_allowed()
+        if not allowed:
+            until = (extra or {}).get("locked_until")
+            if until is None:
+                return CodeCheck(device=None, error=_("La verificación está suspendida; intente más tarde."))
+            wait = _("Demasiados códigos incorrectos. Intente de nuevo después de las %(time)s.") % {
+                "time": timezone.localtime(until).strftime("%H:%M:%S")
+            }
+            return CodeCheck(device=None, error=wait)
+        if device.verify_token(code):
+            return CodeCheck(device=device)
+    return CodeCheck(
+        device=None,
+        error=_("El código no es correcto o ya se usó. Escriba el código que muestra ahora la aplicación."),
+    )
+
+
+@transaction.atomic
+def second_factor_reset(*, user: User) -> int:
+    """Remove the user's authenticator and backup codes (a lost phone); their next login enrols again.
+    Returns how many devices were removed."""
+    removed = 0
+    for model in (TOTPDevice, StaticDevice):
+        _total, by_model = model.objects.filter(user=user).delete()
+        removed += by_model.get(model._meta.label, 0)
+    return removed

@@ -293,3 +293,25 @@ def execution_latest_month(*, institution: Institution) -> tuple[int, int] | Non
         .values_list("year", "month")
         .first()
     )
+
+
+def execution_monthly_pattern(*, institution: Institution, year: int, codes: list[str]) -> dict[str, dict]:
+    """Each subproduct code's monthly execution (physical and financial) in the plan governing ``year``:
+    the pattern planners may spread a later year's goals by. One query."""
+    plan = plan_for_year(institution=institution, year=year)
+    if plan is None:
+        return {}
+    rows = (
+        Execution.objects.filter(subproduct__product__plan=plan, subproduct__code__in=codes, year=year)
+        .values("subproduct__code", "month")
+        .annotate(physical_sum=Sum("physical"), financial_sum=Sum("financial"))
+        .order_by()
+    )
+    pattern: dict[str, dict[str, list[Decimal]]] = {}
+    for row in rows:
+        months = pattern.setdefault(
+            row["subproduct__code"], {"physical": [ZERO] * 12, "financial": [ZERO] * 12}
+        )
+        months["physical"][row["month"] - 1] = Decimal(row["physical_sum"] or 0)
+        months["financial"][row["month"] - 1] = Decimal(row["financial_sum"] or 0)
+    return {code: {m: tuple(v) for m, v in by_measure.items()} for code, by_measure in pattern.items()}

@@ -7,7 +7,6 @@ selector or service instead (``make lint`` runs it with the layers contract).
 
 import ast
 import functools
-import importlib.util
 from pathlib import Path
 
 from importlinter.application import output
@@ -43,10 +42,16 @@ class PrivateNamesContract(Contract):
             output.new_line()
 
 
+def _module_file(module: str) -> Path:
+    """The module's source, found without importing its parents (a models package's __init__ needs
+    Django's app registry, which the linter does not load)."""
+    base = Path(__file__).resolve().parent.parent.joinpath(*module.split("."))
+    return base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+
+
 @functools.cache
 def _imports_by_line(module: str) -> dict[int, list[str]]:
-    origin = importlib.util.find_spec(module).origin
-    tree = ast.parse(Path(origin).read_text(encoding="utf-8"))
+    tree = ast.parse(_module_file(module).read_text(encoding="utf-8"))
     return {
         node.lineno: [alias.name for alias in node.names]
         for node in ast.walk(tree)

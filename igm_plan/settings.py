@@ -7,9 +7,11 @@ turns on the deploy hardening that ``manage.py check --deploy`` expects.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "indicators",
     "reporting",
     "seeding",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -265,6 +268,48 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Logins: lockout after wrong passwords (django-axes), two-factor codes (django-otp), idle sessions.
+# Everything about how people sign in is in this section.
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+# After authentication and messages; axes last, so it turns a locked-out attempt into its page.
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked out after this many wrong passwords for one username (from anywhere), or from one address
+# (whatever the usernames), for the cool-off that follows the last counted failure.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("IGM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("IGM_LOGIN_COOLOFF_MINUTES", "15")))
+# Attempts during a lockout do not extend it, so the page can promise when it ends. A successful
+# login does not erase earlier failures: that reset also clears its address's failures against other
+# usernames, letting someone with one account keep guessing another's password.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+# Reverse proxies in front of gunicorn that append the client's address to X-Forwarded-For (nginx
+# with `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`). Production assumes one, as
+# SECURE_PROXY_SSL_HEADER does; 0 reads REMOTE_ADDR. Too many lets clients forge their address,
+# too few locks out the proxy's address, that is everyone.
+IGM_PROXY_COUNT = int(os.environ.get("IGM_PROXY_COUNT", "1" if PRODUCTION else "0"))
+# Directors, planning leads and admin staff must verify a code from an authenticator app. Off by
+# default in development so the demo users log in with their password alone.
+IGM_REQUIRE_2FA = env_bool("IGM_REQUIRE_2FA", default=PRODUCTION)
+OTP_TOTP_ISSUER = "IGM Plan"
+# A session unused this long ends; the login page says why. Sessions are written at most once a
+# minute to record activity (IGM_SESSION_TOUCH_SECONDS), not on every request.
+IGM_SESSION_IDLE_MINUTES = int(os.environ.get("IGM_SESSION_IDLE_MINUTES", "30"))
+IGM_SESSION_TOUCH_SECONDS = 60
+# The cookie outlives the idle limit so the server, not the browser, ends the session and can say so.
+SESSION_COOKIE_AGE = max(IGM_SESSION_IDLE_MINUTES * 60 * 2, 12 * 60 * 60)
+
 # Domain settings.
 IGM_SIGNING_P12 = os.environ.get("IGM_SIGNING_P12", str(VAR_DIR / "signing" / "igm-demo.p12"))
 IGM_SIGNING_P12_PASSWORD = os.environ.get("IGM_SIGNING_P12_PASSWORD", "igm-demo")
@@ -277,4 +322,14 @@ IGM_TRAFFIC_YELLOW_PCT = os.environ.get("IGM_TRAFFIC_YELLOW_PCT", "70")
 IGM_REPORT_JOB_STALE_SECONDS = int(os.environ.get("IGM_REPORT_JOB_STALE_SECONDS", "900"))
 CELERY_BEAT_SCHEDULE = {
     "reconcile-report-jobs": {"task": "reporting.tasks.reconcile_report_jobs", "schedule": 300.0},
+}
+# Backups (`manage.py backup`/`restore`): Celery beat takes one daily at IGM_BACKUP_TIME (local time)
+# into IGM_BACKUP_DIR and keeps the newest IGM_BACKUP_KEEP there; copying them off the machine is the
+# operator's step (README, «Seguridad y respaldo»).
+IGM_BACKUP_DIR = Path(os.environ.get("IGM_BACKUP_DIR", VAR_DIR / "backups"))
+IGM_BACKUP_KEEP = int(os.environ.get("IGM_BACKUP_KEEP", "14"))
+IGM_BACKUP_HOUR, IGM_BACKUP_MINUTE = os.environ.get("IGM_BACKUP_TIME", "02:30").split(":")
+CELERY_BEAT_SCHEDULE["backup-daily"] = {
+    "task": "backups.tasks.backup_daily",
+    "schedule": crontab(hour=IGM_BACKUP_HOUR, minute=IGM_BACKUP_MINUTE),
 }

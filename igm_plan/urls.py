@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -12,8 +11,7 @@ admin.site.index_title = "Datos de referencia"
 
 urlpatterns = [
     path("", home, name="home"),
-    path("cuenta/ingresar/", auth_views.LoginView.as_view(), name="login"),
-    path("cuenta/salir/", auth_views.LogoutView.as_view(), name="logout"),
+    path("cuenta/", include("accounts.urls")),
     path("planificacion/", include("planning.urls")),
     path("ejecucion/", include("budget.urls")),
     path("seguimiento/", include("monitoring.urls")),
@@ -21,10 +19,13 @@ urlpatterns = [
     path("reportes/", include("reporting.urls")),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("budget.api.urls")),
+    path("api/v1/", include("monitoring.api.urls")),
     path("api/v1/", include("indicators.api.urls")),
     path("api/v1/", include("reporting.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # One login page for the site and the admin: the same lockout and the same second factor.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
 ]
 

@@ -54,6 +54,8 @@ class IndicatorSheet(models.Model):
         PHYSICAL_CURRENT = "physical_current", _("Meta física vigente del producto")
         PHYSICAL_INITIAL = "physical_initial", _("Meta física inicial del producto")
         FINANCIAL_CURRENT = "financial_current", _("Meta financiera vigente del producto")
+        PHYSICAL_PROGRAMMED = "physical_programmed", _("Meta física programada a la fecha del producto")
+        FINANCIAL_PROGRAMMED = "financial_programmed", _("Meta financiera programada a la fecha del producto")
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="indicator_sheets"

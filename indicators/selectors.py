@@ -143,6 +143,10 @@ class IndicatorValue:
     value: Decimal
     target: Decimal
     period_numerator: Decimal  # the numerator over the period's four months only
+    # What the denominator was expected to be by now when the product's measure is programmed
+    # (its programmed accumulated); None: the straight line. A "programmed" denominator is already so.
+    expected_denominator: Decimal | None = None
+    to_date: bool = False
 
     @property
     def period_value(self) -> Decimal:
@@ -151,7 +155,13 @@ class IndicatorValue:
 
     @property
     def achievement_pct(self) -> Decimal:
-        """The value against the target expected by ``months_so_far`` (the year's target pro rata)."""
+        """The value against the target expected by ``months_so_far``: the year's target in proportion
+        to what was programmed by then, pro rata by months without programming; a value measured
+        against the programmed goal to date is already by then."""
+        if self.to_date:
+            return percentage(self.value, self.target)
+        if self.expected_denominator is not None:
+            return percentage(self.numerator * HUNDRED, self.target * self.expected_denominator)
         return percentage(self.value * 12, self.target * self.months_so_far)
 
     @property
@@ -165,7 +175,17 @@ MEASURE_OF = {
     IndicatorSheet.Denominator.PHYSICAL_CURRENT: ("physical", "goal_current"),
     IndicatorSheet.Denominator.PHYSICAL_INITIAL: ("physical", "goal_initial"),
     IndicatorSheet.Denominator.FINANCIAL_CURRENT: ("financial", "goal_current"),
+    IndicatorSheet.Denominator.PHYSICAL_PROGRAMMED: ("physical", "expected"),
+    IndicatorSheet.Denominator.FINANCIAL_PROGRAMMED: ("financial", "expected"),
 }
+
+
+def _expected_denominator(progress: ProductProgress | None, choice: str) -> Decimal | None:
+    """The programmed accumulated of the denominator's measure, when it is programmed."""
+    if progress is None:
+        return None
+    measure = getattr(progress.product, MEASURE_OF[choice][0])
+    return measure.expected if measure.is_programmed else None
 
 
 def _term(progress: ProductProgress | None, choice: str, *, period_only: bool = False) -> Decimal:
@@ -215,6 +235,8 @@ def indicator_values(*, sheets, year: int, period: int) -> list[IndicatorValue]:
                 value=percentage(numerator, denominator),
                 target=targets.get((sheet.id, year), HUNDRED),
                 period_numerator=_term(product, sheet.numerator, period_only=True),
+                expected_denominator=_expected_denominator(product, sheet.denominator),
+                to_date=MEASURE_OF[sheet.denominator][1] == "expected",
             )
         )
     return values

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import accumulate
 
 from django.utils.html import escape
 
@@ -12,6 +13,7 @@ PHYSICAL_COLOUR = "#0b4f8a"
 FINANCIAL_COLOUR = "#2a9d8f"
 GOAL_COLOUR = "#b42318"
 GRID_COLOUR = "#d5dbe3"
+EXPECTED_COLOUR = "#c77d00"
 
 
 def compact(value) -> str:
@@ -79,13 +81,22 @@ def progress_bars_svg(*, title: str, items: list[tuple[str, Decimal, Decimal]]) 
 
 
 def cumulative_line_svg(
-    *, title: str, cumulative: tuple[Decimal, ...], months_so_far: int, goal: Decimal, projected: Decimal
+    *,
+    title: str,
+    cumulative: tuple[Decimal, ...],
+    months_so_far: int,
+    goal: Decimal,
+    projected: Decimal,
+    expected: tuple[Decimal, ...] = (),
+    expected_label: str = "Programado",
 ) -> str:
-    """Monthly cumulative execution up to ``months_so_far`` against the year's goal, with the
-    straight-line projection to December."""
+    """Monthly cumulative execution up to ``months_so_far`` against the year's goal and the expected
+    cumulative (programmed, or the straight line), with the projection to December."""
     width, height, left, right, top, bottom = 380, 210, 62, 14, 26, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    y_max = max([Decimal(goal), Decimal(projected), Decimal(1), *cumulative[:months_so_far]]) * Decimal("1.1")
+    y_max = max(
+        [Decimal(goal), Decimal(projected), Decimal(1), *cumulative[:months_so_far], *expected]
+    ) * Decimal("1.1")
 
     def point(month: int, value) -> tuple[float, float]:
         x = left + (month - 0.5) * plot_w / 12
@@ -111,6 +122,14 @@ def cumulative_line_svg(
             width - right, goal_y - 4, f"Meta vigente {compact(goal)}", anchor="end", size=9, fill=GOAL_COLOUR
         )
     )
+    if expected:
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(m, v) for m, v in enumerate(expected, start=1)))
+        body.append(
+            f'<polyline class="expected" fill="none" stroke="{EXPECTED_COLOUR}" stroke-width="1.5" '
+            f'stroke-dasharray="6 3" points="{line}"/>'
+        )
+        body.append(_text(left + 4, top + 10, f"- - {expected_label}", size=9, fill=EXPECTED_COLOUR))
+        body.append(_text(left + 4, top + 22, "— Ejecutado", size=9, fill=PHYSICAL_COLOUR))
     points = [point(month, cumulative[month - 1]) for month in range(1, months_so_far + 1)]
     body.append(
         f'<polyline fill="none" stroke="{PHYSICAL_COLOUR}" stroke-width="2" '
@@ -147,10 +166,85 @@ def dashboard_charts(progress) -> dict:
                     months_so_far=progress.months_so_far,
                     goal=measure.goal_current,
                     projected=measure.projected,
+                    expected=tuple(accumulate(measure.expected_monthly)),
+                    expected_label="Programado" if measure.is_programmed else "Uniforme (sin programación)",
                 )
                 for label, measure in p.product.measures
             ],
         )
         for p in progress.products
     ]
-    return {"bars": bars, "lines": lines}
+    programmed = [Decimal(0)] * 12
+    executed = [Decimal(0)] * 12
+    for item in progress.products:
+        for month in range(12):
+            programmed[month] += item.product.financial.expected_monthly[month]
+            executed[month] += item.product.financial.monthly[month]
+    monthly = programmed_vs_executed_svg(
+        title="Financiero: programado y ejecutado por mes (barras) y acumulado (líneas)",
+        programmed=tuple(programmed),
+        executed=tuple(executed),
+        months_so_far=progress.months_so_far,
+        uniform=any(not item.product.financial.is_programmed for item in progress.products),
+    )
+    return {"bars": bars, "lines": lines, "monthly": monthly}
+
+
+def programmed_vs_executed_svg(
+    *, title: str, programmed: tuple, executed: tuple, months_so_far: int, uniform: bool
+) -> str:
+    """Per month, the programmed and the executed figure side by side, with both cumulative lines on
+    the right-hand scale; executed months stop at ``months_so_far``."""
+    width, height, left, right, top, bottom = 900, 260, 70, 70, 40, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    monthly_max = max([Decimal(1), *programmed, *executed[:months_so_far]]) * Decimal("1.1")
+    totals = (tuple(accumulate(programmed)), tuple(accumulate(executed[:months_so_far])))
+    cumulative_max = max([Decimal(1), *totals[0], *totals[1]]) * Decimal("1.1")
+    slot = plot_w / 12
+
+    def y(value, scale) -> float:
+        return top + plot_h - float(Decimal(value) / scale) * plot_h
+
+    label = "Programado" + (" (uniforme donde no hay programación)" if uniform else "")
+    body = [
+        _text(left, 14, title, size=12, weight="bold"),
+        _text(left, 30, f"■ {label}", size=10, fill=EXPECTED_COLOUR),
+        _text(left + 330, 30, "■ Ejecutado", size=10, fill=FINANCIAL_COLOUR),
+    ]
+    for fraction in (0, 0.5, 1):
+        height_at = top + plot_h - fraction * plot_h
+        body.append(
+            f'<line x1="{left}" y1="{height_at:.1f}" x2="{width - right}" y2="{height_at:.1f}" '
+            f'stroke="{GRID_COLOUR}"/>'
+        )
+        body.append(
+            _text(
+                left - 4, height_at + 3, compact(monthly_max * Decimal(str(fraction))), anchor="end", size=9
+            )
+        )
+        body.append(
+            _text(width - right + 4, height_at + 3, compact(cumulative_max * Decimal(str(fraction))), size=9)
+        )
+    for index, name in enumerate(MONTH_ABBREVIATIONS):
+        x = left + index * slot
+        body.append(_text(x + slot / 2, height - 12, name, anchor="middle", size=9))
+        for offset, value, colour in (
+            (0.15, programmed[index], EXPECTED_COLOUR),
+            (0.5, executed[index], FINANCIAL_COLOUR),
+        ):
+            if colour == FINANCIAL_COLOUR and index >= months_so_far:
+                continue
+            bar_top = y(value, monthly_max)
+            body.append(
+                f'<rect x="{x + offset * slot:.1f}" y="{bar_top:.1f}" width="{slot * 0.33:.1f}" '
+                f'height="{top + plot_h - bar_top:.1f}" fill="{colour}" opacity="0.75"/>'
+            )
+    for series, colour, dash in (
+        (totals[0], EXPECTED_COLOUR, ' stroke-dasharray="6 3"'),
+        (totals[1], FINANCIAL_COLOUR, ""),
+    ):
+        points = " ".join(
+            f"{left + (i + 0.5) * slot:.1f},{y(v, cumulative_max):.1f}" for i, v in enumerate(series)
+        )
+        body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} points="{points}"/>')
+    return _svg(width, height, title, body)

@@ -61,7 +61,10 @@ class Achievement(models.Model):
 
 
 class AchievementPhoto(models.Model):
-    """A photo that illustrates an achievement; checked by content (Pillow) before it is kept."""
+    """A photo that illustrates an achievement; checked by content (Pillow) before it is kept.
+
+    Removing a photo, or its achievement, keeps the file: its history row names it, with who
+    removed it and why."""
 
     achievement = models.ForeignKey(
         Achievement, verbose_name=_("logro"), on_delete=models.CASCADE, related_name="photos"
@@ -71,6 +74,7 @@ class AchievementPhoto(models.Model):
     image_format = models.CharField(_("formato"), max_length=10)
     size = models.PositiveIntegerField(_("tamaño (bytes)"))
     uploaded_at = models.DateTimeField(_("subida el"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("foto del logro")

@@ -16,6 +16,7 @@ from common.figures import CENT, ZERO, percentage
 from planning.models import Institution, Plan, Subproduct
 from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
 from planning.selectors.plans import plan_for_year
+from planning.selectors.programming import months_to, plan_programming, straight_line
 
 from .models import Achievement
 
@@ -43,8 +44,10 @@ class Progress:
 
     ``months_so_far`` is the last month the selected period counts (December for the third
     period), or the last month with any reported execution when the year is still running.
-    The traffic light compares the accumulated execution with the share of the goal expected by
-    then (goal × months_so_far ÷ 12); at year end that is the SIPLAN "% de avance acumulado".
+    The traffic light compares the accumulated execution with what was expected by then: the
+    programmed months to date when the goal is programmed (``programmed``, twelve figures), else
+    the straight line (goal × months_so_far ÷ 12); at year end that is the SIPLAN "% de avance
+    acumulado".
     """
 
     goal_initial: Decimal
@@ -52,6 +55,7 @@ class Progress:
     monthly: tuple[Decimal, ...]
     period: int
     months_so_far: int
+    programmed: tuple[Decimal, ...] | None = None
 
     @property
     def period_total(self) -> Decimal:
@@ -66,6 +70,27 @@ class Progress:
         return tuple(accumulate(self.monthly))
 
     @property
+    def is_programmed(self) -> bool:
+        return self.programmed is not None
+
+    @property
+    def expected_monthly(self) -> tuple[Decimal, ...]:
+        """What each month was expected to add: its programming, else a twelfth of the goal."""
+        return self.programmed or tuple(Decimal(self.goal_current) / 12 for _ in range(12))
+
+    @property
+    def expected(self) -> Decimal:
+        """Expected accumulated by ``months_so_far``: programmed to date, else the straight line."""
+        if self.programmed is not None:
+            return months_to(self.programmed, self.months_so_far)
+        return straight_line(self.goal_current, self.months_so_far).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def expected_pct(self) -> Decimal:
+        """The share of the annual goal expected by now."""
+        return percentage(self.expected, self.goal_current)
+
+    @property
     def period_pct(self) -> Decimal:
         return percentage(self.period_total, self.goal_current)
 
@@ -78,30 +103,48 @@ class Progress:
         return percentage(self.accumulated, self.goal_initial)
 
     @property
+    def nothing_expected(self) -> bool:
+        """Programmed, and nothing programmed to date: progress is 0.00 and no deviation."""
+        return self.programmed is not None and not self.expected
+
+    @property
     def projected(self) -> Decimal:
-        """Year-end execution if the pace of the months so far continues."""
-        return (Decimal(self.accumulated) * 12 / self.months_so_far).quantize(CENT, rounding=ROUND_HALF_UP)
+        """Year-end execution if the pace against what was expected continues: the goal × accumulated
+        ÷ expected to date (without programming: accumulated × 12 ÷ months so far); with nothing
+        programmed to date, the accumulated plus what is programmed for the rest of the year."""
+        if self.programmed is None:
+            projected = Decimal(self.accumulated) * 12 / self.months_so_far
+        elif self.nothing_expected:
+            projected = Decimal(self.accumulated) + Decimal(self.goal_current)
+        else:
+            projected = Decimal(self.accumulated) * Decimal(self.goal_current) / self.expected
+        return projected.quantize(CENT, rounding=ROUND_HALF_UP)
 
     @property
     def projected_pct(self) -> Decimal:
-        """Projected year-end achievement; equally, the accumulated execution against the share of
-        the goal expected by ``months_so_far``."""
-        return percentage(self.accumulated * 12, self.goal_current * self.months_so_far)
+        """Accumulated execution ÷ expected to date × 100: equally, the projected year-end achievement."""
+        if self.programmed is None:
+            return percentage(self.accumulated * 12, self.goal_current * self.months_so_far)
+        return percentage(self.accumulated, self.expected)
 
     @property
-    def light(self) -> str:
-        return traffic_light(self.projected_pct)
+    def light(self) -> str | None:
+        return None if self.nothing_expected else traffic_light(self.projected_pct)
 
     @property
     def over_executed(self) -> bool:
         """Past the annual goal, or running faster than IGM_DEVIATION_HIGH_PCT of the expected pace."""
         if self.accumulated > self.goal_current:  # also execution without any goal, as SIPLAN flags it
             return True
+        if self.nothing_expected:
+            return bool(self.accumulated)
         return self.projected_pct > Decimal(str(settings.IGM_DEVIATION_HIGH_PCT))
 
     @property
     def under_executed(self) -> bool:
-        return bool(self.goal_current) and self.projected_pct < Decimal(str(settings.IGM_DEVIATION_LOW_PCT))
+        if self.nothing_expected or not self.goal_current:
+            return False
+        return self.projected_pct < Decimal(str(settings.IGM_DEVIATION_LOW_PCT))
 
 
 def _unit_cost(money: Decimal, units: Decimal) -> Decimal | None:
@@ -153,7 +196,14 @@ class PlanProgress:
 
     @property
     def expected_pct(self) -> Decimal:
+        """The straight line's expected share by now (rows with programming use their own)."""
         return percentage(self.months_so_far, 12)
+
+    @property
+    def unprogrammed(self) -> int:
+        """Product and subproduct lines judged against the straight line for want of programming."""
+        rows = [row for item in self.products for row in (item.product, *item.subproducts)]
+        return sum(1 for row in rows for _label, measure in row.measures if not measure.is_programmed)
 
     @property
     def period_label(self) -> str:
@@ -172,7 +222,7 @@ def plan_progress(
     its subproducts rolled up; physical execution from the subproducts of the product's unit,
     financial from all.
 
-    Six queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
+    Eight queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
     execution counts and only the subproducts they produce are listed (an officer's view).
     """
     plan = plan_for_year(institution=institution, year=year)
@@ -190,6 +240,7 @@ def plan_progress(
     own_goals = {goal.product_id: goal for goal in goals if goal.product_id}
     subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
     rolled_up_goals = subproduct_goals_rolled_up(plan=plan, year=year)
+    programming = plan_programming(plan=plan, year=year)
 
     reported = [m for row in by_subproduct.values() for m in ALL_MONTHS if row[f"rows_{m}"]]
     period_end = PERIOD_MONTHS[period][-1]
@@ -203,6 +254,7 @@ def plan_progress(
                 monthly=tuple(Decimal((execution or {}).get(f"{measure}_{m}", 0)) for m in ALL_MONTHS),
                 period=period,
                 months_so_far=months_so_far,
+                programmed=programming.months(kind, owner.id, measure),
             )
 
         return ProgressRow(

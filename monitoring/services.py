@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from planning.models import Institution
+from planning.services.history import save_with_history
 
 from .models import Achievement, AchievementPhoto
 from .permissions import (
@@ -66,16 +67,22 @@ def downscaled_photo(content: bytes, image_format: str) -> bytes:
     return output.getvalue()
 
 
-def _photo_add(achievement: Achievement, upload, caption: str) -> AchievementPhoto:
+def _photo_add(achievement: Achievement, upload, caption: str, *, user) -> AchievementPhoto:
     content, image_format = checked_image(upload)
     content = downscaled_photo(content, image_format)
     photo = AchievementPhoto(
         achievement=achievement, caption=caption.strip(), image_format=image_format, size=len(content)
     )
     photo.image.save(f"{uuid.uuid4().hex}.{PHOTO_FORMATS[image_format]}", ContentFile(content), save=False)
-    photo.full_clean()
-    photo.save()
+    save_with_history(photo, user=user, reason=_("Foto agregada al logro"))
     return photo
+
+
+def _photo_remove(photo: AchievementPhoto, *, user, reason: str) -> None:
+    """Delete the photo's row but keep its file: the history row written here still names it."""
+    photo._history_user = user
+    photo._change_reason = reason
+    photo.delete()
 
 
 @transaction.atomic
@@ -96,19 +103,22 @@ def achievement_save(
         ensure_achievement_editable(user=user, achievement=achievement)
     for name, value in fields.items():
         setattr(achievement, name, value)
-    achievement.full_clean()
-    achievement.save()
+    reason = _("Logro registrado") if achievement.pk is None else _("Logro modificado")
+    save_with_history(achievement, user=user, reason=reason)
     for photo in achievement.photos.filter(pk__in=remove_photo_ids):
-        photo.image.delete(save=False)
-        photo.delete()
+        _photo_remove(photo, user=user, reason=_("Foto quitada del logro"))
     for upload, caption in photos:
-        _photo_add(achievement, upload, caption)
+        _photo_add(achievement, upload, caption, user=user)
     return achievement
 
 
 @transaction.atomic
 def achievement_delete(*, achievement: Achievement, user) -> None:
+    """Delete the achievement and its photos' rows; their history keeps the text and the files."""
     ensure_achievement_removable(user=user, achievement=achievement)
+    reason = _("Logro eliminado")
     for photo in achievement.photos.all():
-        photo.image.delete(save=False)
+        _photo_remove(photo, user=user, reason=reason)
+    achievement._history_user = user
+    achievement._change_reason = reason
     achievement.delete()

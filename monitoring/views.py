@@ -68,6 +68,7 @@ def _dashboard_context(request) -> dict:
         "period_form": period_form,
         "cost_centres": cost_centres,
         "bars_svg": mark_safe(charts["bars"]),  # noqa: S308 — built by charts.py, every label escaped
+        "monthly_svg": mark_safe(charts["monthly"]),  # noqa: S308
         "line_svgs": [(name, [mark_safe(svg) for svg in svgs]) for name, svgs in charts["lines"]],  # noqa: S308
         "generated_at": timezone.localtime(),
     }

@@ -10,7 +10,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from common.figures import MONEY
-from common.numbers import FigureField, MoneyField, UnitsField
+from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
 from planning.models import Department, Institution, Measure, Plan, Product, Result, Subproduct
 from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
 from planning.services.chain import CATEGORY_CODE
@@ -278,6 +278,25 @@ class ReprogrammingRequestForm(forms.Form):
         label=_("Acto de respaldo"), max_length=200, help_text=_("P. ej. «Resolución SP-012-2024».")
     )
     justification = forms.CharField(label=_("Justificación"), widget=forms.Textarea(attrs={"rows": 3}))
+    spread_rest = forms.BooleanField(
+        label=_("Repartir por igual lo que falta en los meses abiertos"),
+        required=False,
+        help_text=_("Solo para metas programadas por mes; si no, escriba los meses abiertos abajo."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for month in range(1, 13):
+            self.fields[f"month_{month}"] = MoneyField(required=False, min_value=Decimal("0"), **MONEY)
+
+    @property
+    def month_fields(self):
+        return [self[f"month_{month}"] for month in range(1, 13)]
+
+    def service_arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["months"] = [data.pop(f"month_{month}") for month in range(1, 13)]
+        return data
 
 
 class ReprogrammingDecisionForm(forms.Form):
@@ -332,3 +351,58 @@ class GoalRowForm(forms.Form):
             financial = self.cleaned_data.get(f"financial_{year}")
             values[year] = None if physical is None else (physical, financial)
         return values
+
+
+# The monthly programming grid: one input per subproduct, measure and month, saved all at once.
+
+
+def programming_cell_name(subproduct_id: int, measure: str, month: int) -> str:
+    return f"m-{subproduct_id}-{measure}-{month}"
+
+
+def programming_entries(data, *, subproduct_ids, measures) -> tuple[dict, dict[str, str]]:
+    """The grid's typed months as the service's entries, and the cells that are not numbers."""
+    entries: dict[int, dict[str, list]] = {}
+    errors = {}
+    for subproduct_id in subproduct_ids:
+        for measure in measures:
+            months = []
+            for month in range(1, 13):
+                name = programming_cell_name(subproduct_id, measure, month)
+                try:
+                    months.append(read_number(data.get(name, "")))
+                except NumberError as error:
+                    errors[name] = error.message
+                    months.append(None)
+            entries.setdefault(subproduct_id, {})[measure] = months
+    return entries, errors
+
+
+class ProgrammingSpreadForm(forms.Form):
+    """Spread the chosen subproducts' goals over the months: evenly or like a previous year's execution."""
+
+    METHODS = [
+        ("even", _("Por igual (el redondeo va al último mes)")),
+        ("pattern", _("Según la ejecución de")),
+    ]
+    subproducts = forms.TypedMultipleChoiceField(label=_("Subproductos"), coerce=int)
+    method = forms.ChoiceField(label=_("Reparto"), choices=METHODS, initial="even")
+    pattern_year = forms.IntegerField(
+        label=_("Año de la ejecución"), required=False, min_value=2000, max_value=2100
+    )
+    measures = forms.MultipleChoiceField(
+        label=_("Metas"),
+        choices=Measure.choices,
+        initial=list(Measure.values),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, subproduct_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subproducts"].choices = subproduct_choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("method") == "pattern" and not cleaned.get("pattern_year"):
+            self.add_error("pattern_year", _("Indique el año cuya ejecución sirve de patrón."))
+        return cleaned

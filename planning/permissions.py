@@ -96,3 +96,29 @@ def reprogramming_ensure_decidable_by(*, user, reprogramming: Reprogramming) -> 
         raise PermissionDenied(
             _("Solo la jefatura de planificación puede aprobar o rechazar reprogramaciones.")
         )
+
+
+def annual_plan_creatable_by(*, user, plan: Plan) -> bool:
+    """Planning staff of the institution create the POA of a year from its POM."""
+    return plan.kind == Plan.Kind.POM and plan_editable_by(user=user, plan=plan)
+
+
+def programming_editable_by(*, user, plan: Plan) -> bool:
+    """Whether pages offer ``user`` to program a plan by month: planning staff of its institution,
+    on a POA not yet approved (after approval, reprogrammings change it)."""
+    return plan.kind == Plan.Kind.POA and plan_content_editable_by(user=user, plan=plan)
+
+
+def programming_ensure_readable_by(*, user, plan: Plan) -> None:
+    """The programming is read by whoever reads the plan (its page, its file and the API)."""
+    plan_ensure_readable_by(user=user, plan=plan)
+
+
+def programming_ensure_writable_by(*, user, plan: Plan) -> None:
+    """Planning staff of the plan's institution write its programming; so does an institution's API
+    client (the API bounds its token to its institution); ``user`` None is the system."""
+    if user is None or (
+        getattr(user, "is_integration", False) and user.institution_id in (None, plan.institution_id)
+    ):
+        return
+    plan_ensure_editable_by(user=user, plan=plan)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning.views import chain, goals, goals_grid, matrices
+from planning.views import chain, goals, goals_grid, matrices, programming
 
 app_name = "planning"
 urlpatterns = [
@@ -31,4 +31,16 @@ urlpatterns = [
         name="goals_row_save",
     ),
     path("planes/<int:plan_id>/matrices.<str:fmt>", matrices.plan_matrices, name="plan_matrices"),
+    path(
+        "planes/<int:pk>/poa/<int:year>/crear/",
+        programming.annual_plan_create_view,
+        name="annual_plan_create",
+    ),
+    path("planes/<int:pk>/programacion/", programming.programming_view, name="programming"),
+    path(
+        "planes/<int:pk>/programacion/repartir/",
+        programming.programming_spread_view,
+        name="programming_spread",
+    ),
+    path("planes/<int:pk>/programacion.xlsx", programming.programming_download, name="programming_xlsx"),
 ]

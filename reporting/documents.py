@@ -15,7 +15,7 @@ from decimal import Decimal
 from reporting.selectors.siplan import MeasureLine, ReportBlock, ReportRow, SiplanReport, jsonable
 
 # Bump when a renderer's output changes, so stored results of the old layout are not reused.
-RENDERER_VERSION = 3
+RENDERER_VERSION = 4
 
 SEGEPLAN_NAME = "Secretaría de Planificación y Programación de la Presidencia"
 
@@ -46,12 +46,18 @@ class Deviation:
     code: str
     name: str
     measure: str
-    progress_pct: Decimal  # accumulated ÷ proportional goal of the period × 100
+    progress_pct: Decimal  # accumulated ÷ expected by the period's end × 100
     text: str
-    # The proportional goal (current goal × period ÷ 3) and the accumulated execution it is
-    # compared with; None only in snapshots approved before they were recorded.
+    # What was expected by the end of the period (the programmed accumulated, or without programming
+    # the current goal × period ÷ 3) and the accumulated execution it is compared with; None only in
+    # snapshots approved before they were recorded.
     expected: Decimal | None = None
     accumulated: Decimal | None = None
+    basis: str = "uniform"  # "programmed" or "uniform" (straight line: no programming)
+
+    @property
+    def programmed(self) -> bool:
+        return self.basis == "programmed"
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,10 @@ def _measure_from_json(data: dict) -> MeasureLine:
         accumulated_pct=Decimal(data["accumulated_pct"]),
         accumulated_initial_pct=Decimal(data["accumulated_initial_pct"]),
         over_executed=data["over_executed"],
+        programmed_months=None
+        if data.get("programmed_months") is None
+        else tuple(Decimal(m) for m in data["programmed_months"]),
+        programmed_accumulated=_decimal(data.get("programmed_accumulated")),
     )
 
 

@@ -11,6 +11,7 @@ from planning.models import (
     BudgetProjection,
     Goal,
     Institution,
+    MonthlyProgramming,
     Plan,
     Product,
     Program,
@@ -131,3 +132,16 @@ class BudgetProjectionFilterSet(ApiFilterSet):
     class Meta:
         model = BudgetProjection
         fields = ["plan", "year"]
+
+
+class ProgrammingFilterSet(ApiFilterSet):
+    institution = InstitutionFilter(tuple(f"goal__{path}" for path in GOAL_INSTITUTION))
+    year = IntegerFilter(field_name="goal__year", help_text="Año de la meta programada.")
+    subproduct = IntegerFilter(field_name="goal__subproduct", help_text="Identificador del subproducto.")
+    modified_since = ModifiedSinceFilter(
+        column="updated_at", help_text="Solo meses modificados desde esta fecha y hora (ISO 8601)."
+    )
+
+    class Meta:
+        model = MonthlyProgramming
+        fields = ["month", "measure", "goal"]

@@ -1,10 +1,15 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from igm_plan.api.serializers import DescribedModelSerializer, code_field
+from common.figures import MONEY
+from igm_plan.api.serializers import DescribedModelSerializer, VisibleRelatedField, code_field
 from planning.models import (
     BudgetProjection,
     Goal,
     Institution,
+    Measure,
+    MonthlyProgramming,
     Plan,
     Product,
     Program,
@@ -14,6 +19,7 @@ from planning.models import (
     ResultTarget,
     Subproduct,
 )
+from planning.services.programming import programming_save
 
 INSTITUTION_CODE_HELP = "Siglas de la institución."
 COVERAGE_FIELDS = ["is_national", "departments", "municipalities"]
@@ -199,3 +205,64 @@ class BudgetProjectionSerializer(DescribedModelSerializer):
     class Meta:
         model = BudgetProjection
         fields = ["id", "plan", "program", "program_code", "year", "amount"]
+
+
+class ProgrammingSerializer(DescribedModelSerializer):
+    subproduct = serializers.IntegerField(
+        source="goal.subproduct_id", read_only=True, help_text="Id del subproducto."
+    )
+    subproduct_code = code_field("goal.subproduct.code", "Código del subproducto.")
+    year = serializers.IntegerField(source="goal.year", read_only=True, help_text="Año de la meta.")
+
+    class Meta:
+        model = MonthlyProgramming
+        fields = [
+            "id",
+            "goal",
+            "subproduct",
+            "subproduct_code",
+            "year",
+            "measure",
+            "month",
+            "value",
+            "updated_at",
+        ]
+
+
+class ProgrammingWriteSerializer(serializers.Serializer):
+    """A subproduct's twelve programmed months of one measure, written through the programming service
+    (the same validation as the grid and the file: the months add up exactly to the current goal)."""
+
+    subproduct = VisibleRelatedField(
+        queryset=Subproduct.objects.select_related("product__plan__institution"),
+        institution_field="product__plan__institution",
+        help_text="Id del subproducto del POA.",
+    )
+    measure = serializers.ChoiceField(choices=Measure.choices, help_text="physical o financial.")
+    months = serializers.ListField(
+        child=serializers.DecimalField(**MONEY),
+        min_length=12,
+        max_length=12,
+        help_text="Los doce meses, de enero a diciembre: unidades enteras (física) o quetzales (financiera).",
+    )
+
+    def create(self, validated_data):
+        subproduct = validated_data["subproduct"]
+        user = self.context["request"].user
+        try:
+            programming_save(
+                plan=subproduct.product.plan,
+                entries={subproduct.id: {validated_data["measure"]: validated_data["months"]}},
+                user=user,
+                reason=_("API: %(client)s") % {"client": user.get_full_name() or user.username},
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"months": error.messages}) from error
+        return validated_data
+
+    def to_representation(self, instance):
+        return {
+            "subproduct": instance["subproduct"].id,
+            "measure": instance["measure"],
+            "months": [f"{value:.2f}" for value in instance["months"]],
+        }

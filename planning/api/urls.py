@@ -12,6 +12,7 @@ router.register("products", views.ProductViewSet, basename="product")
 router.register("subproducts", views.SubproductViewSet, basename="subproduct")
 router.register("goals", views.GoalViewSet, basename="goal")
 router.register("reprogrammings", views.ReprogrammingViewSet, basename="reprogramming")
+router.register("programming", views.ProgrammingViewSet, basename="programming")
 router.register("budget-projections", views.BudgetProjectionViewSet, basename="budget-projection")
 
 app_name = "planning-api"

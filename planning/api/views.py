@@ -1,4 +1,7 @@
 from django.db.models import Count, Q
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status
+from rest_framework.response import Response
 
 from igm_plan.api.views import ReadOnlyViewSet
 from planning.models import (
@@ -6,6 +9,7 @@ from planning.models import (
     Goal,
     Institution,
     Measure,
+    MonthlyProgramming,
     Plan,
     Product,
     Program,
@@ -103,3 +107,25 @@ class BudgetProjectionViewSet(ReadOnlyViewSet):
     serializer_class = serializers.BudgetProjectionSerializer
     filterset_class = filtersets.BudgetProjectionFilterSet
     institution_field = "plan__institution"
+
+
+class ProgrammingViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
+    """Monthly programming of the POAs' subproduct goals, one row per goal, measure and month; ``POST``
+    replaces a subproduct's twelve months of one measure (``institution:<siglas>`` tokens)."""
+
+    queryset = MonthlyProgramming.objects.select_related("goal__subproduct")
+    serializer_class = serializers.ProgrammingSerializer
+    filterset_class = filtersets.ProgrammingFilterSet
+    institution_field = tuple(f"goal__{path}" for path in GOAL_INSTITUTION)
+    history_models = (MonthlyProgramming, Goal)
+    writable = True
+
+    def get_serializer_class(self):
+        return serializers.ProgrammingWriteSerializer if self.action == "create" else self.serializer_class
+
+    @extend_schema(responses={200: serializers.ProgrammingWriteSerializer})
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(serializer.data, status=status.HTTP_200_OK)

@@ -26,8 +26,8 @@ def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
         start_year__lte=year,
         end_year__gte=year,
     )
-    # POA sorts after POM alphabetically; the annual plan wins when both cover the year.
-    return candidates.order_by("-kind", "-start_year").first()
+    # "POA" sorts before "POM": the annual plan wins when both cover the year.
+    return candidates.order_by("kind", "-start_year").first()
 
 
 def institution_workspace_list(*, user) -> QuerySet[Institution]:
@@ -39,3 +39,14 @@ def institution_plans(*, institution: Institution) -> QuerySet[Plan]:
     return institution.plans.annotate(
         result_count=Count("results", distinct=True), product_count=Count("products", distinct=True)
     ).order_by("-start_year", "kind")
+
+
+def pom_years(*, pom: Plan) -> list[tuple[int, Plan | None]]:
+    """Each year of a POM with the POA that governs it, if there is one (one query)."""
+    annual = {
+        plan.start_year: plan
+        for plan in Plan.objects.filter(
+            institution_id=pom.institution_id, kind=Plan.Kind.POA, start_year__in=pom.years
+        )
+    }
+    return [(year, annual.get(year)) for year in pom.years]

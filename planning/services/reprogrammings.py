@@ -13,8 +13,11 @@ from django.utils.translation import gettext as _
 from planning.models import Goal, Measure, Reprogramming
 from planning.permissions import plan_ensure_editable_by, reprogramming_ensure_decidable_by
 from planning.selectors.goals import goal_plan
+from planning.selectors.programming import goal_months
 from planning.services.goals import MEASURE_FIELDS, goal_current_value
 from planning.services.history import save_with_history
+from planning.services.programming import programming_write
+from planning.spreads import MEASURE_QUANTUM, MONTH_COUNT, measure_figure, months_problem, respread
 
 
 def _clean_new_value(measure: str, new_value) -> Decimal:
@@ -39,8 +42,16 @@ def reprogramming_request(
     supporting_act: str,
     effective_date: datetime.date,
     user,
+    months: list | None = None,
+    spread_rest: bool = False,
 ) -> Reprogramming:
-    """Record a request to change a goal's current value; the lead decides later."""
+    """Record a request to change a goal's current value; the lead decides later.
+
+    When the goal's measure is programmed by month, the request carries its new programming: the
+    months before the effective date's month are closed and keep their figures; the others are
+    ``months`` as typed, or (``spread_rest``) what the closed months leave of the new value spread
+    evenly. Either way the twelve months must add up exactly to the new value.
+    """
     plan = goal_plan(goal)
     plan_ensure_editable_by(user=user, plan=plan)
     if measure not in MEASURE_FIELDS:
@@ -58,11 +69,19 @@ def reprogramming_request(
             _("Ya hay una reprogramación pendiente de la meta %(measure)s; espere su decisión.")
             % {"measure": Measure(measure).label.lower()}
         )
+    old_months = goal_months([goal]).get(goal.id, {}).get(measure)
+    new_months = (
+        _new_months(goal, measure, value, old_months, effective_date, months, spread_rest)
+        if old_months is not None
+        else None
+    )
     reprogramming = Reprogramming(
         goal=goal,
         measure=measure,
         old_value=old_value,
         new_value=value,
+        old_months=_as_json(old_months),
+        new_months=_as_json(new_months),
         effective_date=effective_date,
         justification=(justification or "").strip(),
         supporting_act=(supporting_act or "").strip(),
@@ -72,6 +91,55 @@ def reprogramming_request(
         raise ValidationError({"supporting_act": _("Indique el acto que respalda la reprogramación.")})
     save_with_history(reprogramming, user=user, reason=_("Solicitud de reprogramación"))
     return reprogramming
+
+
+def closed_month_count(effective_date: datetime.date, year: int) -> int:
+    """Months of ``year`` closed at ``effective_date``: those before its month."""
+    if effective_date.year != year:
+        return 0 if effective_date.year < year else MONTH_COUNT
+    return effective_date.month - 1
+
+
+def _as_json(months) -> list[str]:
+    return [f"{value:.2f}" for value in months] if months is not None else []
+
+
+def _new_months(goal, measure, value, old_months, effective_date, months, spread_rest) -> list[Decimal]:
+    closed = closed_month_count(effective_date, goal.year)
+    if spread_rest:
+        new = respread(value, old_months, closed, quantum=MEASURE_QUANTUM[measure])
+        if new is None:
+            raise ValidationError(
+                {
+                    "new_value": _("Los meses cerrados ya suman %(kept)s, más que la nueva meta %(value)s.")
+                    % {
+                        "kept": measure_figure(sum(old_months[:closed], Decimal(0)), measure),
+                        "value": measure_figure(value, measure),
+                    }
+                }
+            )
+        return new
+    if not months or all(month is None for month in months[closed:]):
+        raise ValidationError(
+            _(
+                "La meta está programada por mes: escriba la nueva programación de los meses abiertos "
+                "o elija repartir por igual lo que falta."
+            )
+        )
+    for month in range(closed):
+        if months[month] is not None and months[month] != old_months[month]:
+            raise ValidationError(
+                _("El mes %(month)s está cerrado y conserva su programación (%(value)s).")
+                % {"month": month + 1, "value": measure_figure(old_months[month], measure)}
+            )
+    new = [
+        old_months[i] if i < closed else (months[i] if months[i] is not None else Decimal(0))
+        for i in range(12)
+    ]
+    problem = months_problem(months=new, goal=value, measure=measure, name=str(goal.owner))
+    if problem:
+        raise ValidationError(problem[1])
+    return new
 
 
 def _ensure_decidable(*, reprogramming: Reprogramming, user) -> None:
@@ -109,6 +177,7 @@ def reprogramming_approve(*, reprogramming: Reprogramming, user, comment: str = 
     field = MEASURE_FIELDS[reprogramming.measure][1]
     new_value = reprogramming.new_value
     setattr(goal, field, int(new_value) if reprogramming.measure == Measure.PHYSICAL else new_value)
+    _apply_months(reprogramming, goal, user=user)
     _decide(
         reprogramming=reprogramming,
         user=user,
@@ -120,6 +189,27 @@ def reprogramming_approve(*, reprogramming: Reprogramming, user, comment: str = 
         goal, user=user, reason=_("Reprogramación n.º %(id)s aprobada") % {"id": reprogramming.pk}
     )
     return reprogramming
+
+
+def _apply_months(reprogramming: Reprogramming, goal: Goal, *, user) -> None:
+    """The request's new programming replaces the measure's months, if they are still those it saw."""
+    current = goal_months([goal]).get(goal.id, {}).get(reprogramming.measure)
+    if _as_json(current) != reprogramming.old_months:
+        raise ValidationError(
+            _(
+                "La programación mensual de la meta cambió después de la solicitud: recházela y "
+                "solicite una nueva con la programación vigente."
+            )
+        )
+    if reprogramming.new_months:
+        programming_write(
+            goals={goal.subproduct_id: goal},
+            entries={
+                goal.subproduct_id: {reprogramming.measure: [Decimal(v) for v in reprogramming.new_months]}
+            },
+            user=user,
+            reason=_("Reprogramación n.º %(id)s aprobada") % {"id": reprogramming.pk},
+        )
 
 
 @transaction.atomic

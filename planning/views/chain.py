@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from planning.forms import InstitutionForm, PlanForm, ProductForm, ResultForm, SubproductForm
 from planning.models import Institution, Plan, Product, Reprogramming, Result, Subproduct
 from planning.permissions import (
+    annual_plan_creatable_by,
     institution_editable_by,
     institution_ensure_readable_by,
     institutions_ensure_editable_by,
@@ -22,7 +23,7 @@ from planning.permissions import (
 from planning.selectors.chain import coverage_places, plan_products, plan_results, product_subproducts
 from planning.selectors.goals import owner_goals, reprogramming_list
 from planning.selectors.history import object_changes, result_changes
-from planning.selectors.plans import institution_plans, institution_workspace_list
+from planning.selectors.plans import institution_plans, institution_workspace_list, pom_years
 from planning.services.chain import product_save, result_save, subproduct_save
 from planning.services.plans import institution_save, plan_save
 from planning.views.common import changes_page, crumbs, edit, page, plan_context
@@ -98,7 +99,7 @@ def plan_create(request, institution_pk: int):
 
 @login_required
 def plan_detail(request, pk: int):
-    plan = get_object_or_404(Plan.objects.select_related("institution"), pk=pk)
+    plan = get_object_or_404(Plan.objects.select_related("institution", "source_plan"), pk=pk)
     plan_ensure_readable_by(user=request.user, plan=plan)
     return render(
         request,
@@ -109,6 +110,8 @@ def plan_detail(request, pk: int):
             "products": page(request, plan_products(plan=plan)),
             "changes": object_changes(instance=plan, page_number=changes_page(request)),
             "crumbs": crumbs(plan),
+            "pom_years": pom_years(pom=plan) if plan.kind == Plan.Kind.POM else (),
+            "can_create_poa": annual_plan_creatable_by(user=request.user, plan=plan),
         },
     )
 

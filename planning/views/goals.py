@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from common.calendar import MONTH_NAMES
 from planning.forms import ReprogrammingDecisionForm, ReprogrammingRequestForm
-from planning.models import Reprogramming
+from planning.models import Measure, Reprogramming
 from planning.permissions import plan_ensure_readable_by, plans_ensure_readable_by, reprogramming_decidable_by
 from planning.selectors.goals import (
     goal_history,
@@ -20,6 +21,7 @@ from planning.selectors.goals import (
     reprogramming_list,
     reprogrammings_with_chain,
 )
+from planning.selectors.programming import goal_months
 from planning.services.reprogrammings import (
     reprogramming_approve,
     reprogramming_reject,
@@ -39,10 +41,15 @@ def goal_detail(request, pk: int):
     goal = get_object_or_404(goals_with_chain(), pk=pk)
     plan = goal_plan(goal)
     plan_ensure_readable_by(user=request.user, plan=plan)
-    form = ReprogrammingRequestForm(request.POST or None)
+    programming = goal_months([goal]).get(goal.id, {})
+    initial = {
+        f"month_{month}": value
+        for month, value in enumerate(programming.get(request.GET.get("meta", "physical"), ()), start=1)
+    }
+    form = ReprogrammingRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            reprogramming_request(goal=goal, user=request.user, **form.cleaned_data)
+            reprogramming_request(goal=goal, user=request.user, **form.service_arguments())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -55,6 +62,7 @@ def goal_detail(request, pk: int):
             **plan_context(request, plan),
             "goal": goal,
             "form": form,
+            "programming": [(label, programming.get(measure)) for measure, label in Measure.choices],
             "reprogrammings": goal_reprogrammings(goal=goal),
             "versions": page(request, goal_history(goal=goal)),
             "crumbs": _goal_crumbs(goal),
@@ -98,11 +106,21 @@ def reprogramming_detail(request, pk: int):
             messages.success(request, _("Decisión registrada."))
             return redirect("planning:goal_detail", pk=goal.pk)
     label = _("Reprogramación n.º %(id)s") % {"id": reprogramming.pk}
+    months = [
+        (name, old, new)
+        for name, old, new in zip(
+            MONTH_NAMES,
+            reprogramming.old_months or [None] * 12,
+            reprogramming.new_months or [None] * 12,
+            strict=True,
+        )
+    ]
     return render(
         request,
         "planning/reprogramming_detail.html",
         {
             "reprogramming": reprogramming,
+            "months": months if reprogramming.old_months or reprogramming.new_months else (),
             "goal": goal,
             "form": form,
             "can_decide": reprogramming_decidable_by(user=request.user, reprogramming=reprogramming)

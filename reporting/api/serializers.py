@@ -68,8 +68,9 @@ class DeviationSerializer(serializers.Serializer):
         max_digits=18,
         decimal_places=2,
         allow_null=True,
-        help_text="Meta esperada al cierre del cuatrimestre: meta vigente × cuatrimestre ÷ 3 (nula en "
-        "reportes aprobados antes de registrarla).",
+        help_text="Lo esperado al cierre del cuatrimestre: el acumulado programado de enero a ese mes, o "
+        "sin programación la meta vigente × cuatrimestre ÷ 3 (nulo en reportes aprobados antes de "
+        "registrarlo).",
     )
     accumulated = serializers.DecimalField(
         max_digits=18,
@@ -77,10 +78,14 @@ class DeviationSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Ejecución acumulada de enero al cierre del cuatrimestre.",
     )
+    expected_basis = serializers.CharField(
+        source="basis",
+        help_text="programmed (programación mensual) o uniform (sin programación: distribución uniforme).",
+    )
     progress_pct = serializers.DecimalField(
         max_digits=9,
         decimal_places=2,
-        help_text="Avance acumulado ÷ meta proporcional del cuatrimestre × 100.",
+        help_text="Avance acumulado ÷ lo esperado al cierre del cuatrimestre × 100.",
     )
     text = serializers.CharField(
         allow_blank=True, help_text="Explicación de la unidad responsable (vacía si falta)."
@@ -134,6 +139,16 @@ class SiplanMeasureLineSerializer(serializers.Serializer):
     accumulated_pct = _money("% de avance acumulado sobre la meta vigente.")
     accumulated_initial_pct = _money("% de avance acumulado sobre la meta inicial.")
     over_executed = serializers.BooleanField(help_text="Ejecución acumulada mayor que la meta vigente.")
+    programmed_months = serializers.ListField(
+        child=_money("Programado del mes."),
+        allow_null=True,
+        help_text="Programación de cada mes del cuatrimestre (nula si la meta no tiene programación).",
+    )
+    programmed_accumulated = serializers.DecimalField(
+        allow_null=True,
+        help_text="Programado acumulado de enero al cierre del cuatrimestre (nulo sin programación).",
+        **MONEY,
+    )
 
 
 class SiplanRowSerializer(serializers.Serializer):

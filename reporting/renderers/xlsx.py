@@ -114,7 +114,13 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
     for note in document.deviations:
         row += 1
         explanation = note.text or "Pendiente de explicación."
-        put(sheet, row, 1, f"Nota — {note.name} ({note.measure}, {note.progress_pct:.2f} %): {explanation}")
+        basis = "de lo programado" if note.programmed else "de la meta proporcional (sin programación)"
+        put(
+            sheet,
+            row,
+            1,
+            f"Nota — {note.name} ({note.measure}, {note.progress_pct:.2f} % {basis}): {explanation}",
+        )
     row += 2
     # Products linked to a strategic result (RE): none in the plan, the heading alone (see _report.html).
     put(sheet, row, 1, "Productos vinculados a RE").font = BOLD

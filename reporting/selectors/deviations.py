@@ -10,27 +10,40 @@ from common.figures import CENT, percentage
 from planning.models import Institution
 from reporting.documents import Deviation
 from reporting.models import DeviationNote, PeriodReport
-from reporting.selectors.siplan import MEASURE_LABELS, SiplanReport
+from reporting.selectors.siplan import MEASURE_LABELS, MeasureLine, SiplanReport
 
 
 def deviation_band() -> tuple[Decimal, Decimal]:
     return Decimal(settings.IGM_DEVIATION_LOW_PCT), Decimal(settings.IGM_DEVIATION_HIGH_PCT)
 
 
-def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[Deviation, ...]:
-    """Subproduct lines whose accumulated progress is outside [low, high] % of the goal expected
-    by the end of the period (the current goal × period ÷ 3), with the explanation if written."""
+def line_progress(line: MeasureLine, period: int) -> tuple[Decimal, Decimal, bool]:
+    """(expected by the period's end, accumulated ÷ expected × 100, whether it is a deviation):
+    against the programmed accumulated when the goal is programmed, else the straight line (the
+    current goal × period ÷ 3)."""
     low, high = deviation_band()
+    if line.programmed_accumulated is not None:
+        expected = line.programmed_accumulated
+        progress = percentage(line.accumulated, expected)
+        # Nothing programmed to date: 0.00 and no deviation.
+        return expected, progress, bool(expected) and not low <= progress <= high
+    progress = percentage(line.accumulated * 3, line.current * period)
+    expected = (line.current * period / 3).quantize(CENT, rounding=ROUND_HALF_UP)
+    # A zero goal with execution is a deviation; a zero goal without any is not.
+    outside = line.accumulated > 0 if not line.current else not low <= progress <= high
+    return expected, progress, outside
+
+
+def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[Deviation, ...]:
+    """Subproduct lines whose accumulated progress is outside [low, high] % of what was expected by
+    the end of the period (``line_progress``), with the explanation if written."""
     found = []
     for block in report.blocks:
         for row in block.rows:
             if row.kind != "subproduct":
                 continue
             for line in (row.physical, row.financial):
-                progress = percentage(line.accumulated * 3, line.current * report.period)
-                expected = (line.current * report.period / 3).quantize(CENT, rounding=ROUND_HALF_UP)
-                # A zero goal with execution is a deviation; a zero goal without any is not.
-                outside = line.accumulated > 0 if not line.current else not low <= progress <= high
+                expected, progress, outside = line_progress(line, report.period)
                 if outside:
                     found.append(
                         Deviation(
@@ -42,6 +55,7 @@ def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[D
                             text=notes.get(row.id, ""),
                             expected=expected,
                             accumulated=line.accumulated,
+                            basis="uniform" if line.programmed_accumulated is None else "programmed",
                         )
                     )
     return tuple(found)

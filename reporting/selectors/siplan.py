@@ -19,6 +19,7 @@ from common.figures import percentage
 from planning.models import Institution, Measure, Product, Subproduct
 from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
 from planning.selectors.plans import plan_for_year
+from planning.selectors.programming import months_to, plan_programming
 
 MEASURE_LABELS = {"physical": "Física", "financial": "Financiera"}
 
@@ -39,6 +40,10 @@ class MeasureLine:
     accumulated_pct: Decimal
     accumulated_initial_pct: Decimal
     over_executed: bool
+    # The monthly programming (not a column of the report): the programmed figure of each month of
+    # the period and the programmed accumulated to its end; None when the goal has no programming.
+    programmed_months: tuple[Decimal, ...] | None = None
+    programmed_accumulated: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -106,9 +111,9 @@ class ReportUnavailable(Exception):
 def siplan_report(*, institution: Institution, year: int, period: int) -> SiplanReport:
     """The "Avance de Metas Físicas y Financieras" of a four-month period, every figure computed.
 
-    Seven queries whatever the number of products: products, subproducts, goals with their
-    reprogramming counts, the roll-up of subproduct goals, and execution per subproduct and per
-    product, each aggregated in SQL with one column per month of the period.
+    Eight queries whatever the number of products: products, subproducts, goals with their
+    reprogramming counts, the roll-up of subproduct goals, the programmed months, and execution per
+    subproduct and per product, each aggregated in SQL with one column per month of the period.
     """
     if period not in PERIOD_MONTHS:
         raise ReportUnavailable(f"El cuatrimestre debe ser 1, 2 o 3 (se recibió {period}).")
@@ -128,12 +133,15 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
     execution = Execution.objects.filter(subproduct__product__plan=plan, year=year, month__lte=months[-1])
     by_subproduct = execution_by_month(execution, "subproduct_id", months, same_unit_only=False)
     by_product = execution_by_month(execution, "subproduct__product_id", months, same_unit_only=True)
+    programming = plan_programming(plan=plan, year=year)
 
     blocks: dict[int | None, list[ReportRow]] = {}
     for product in products:
         rows = blocks.setdefault(product.result_id, [])
         goal = product_goals.get(product.id) or rolled_up_goals.get(product.id)
-        rows.append(_row("product", product, goal, by_product.get(product.id, {}), months))
+        rows.append(
+            _row("product", product, goal, by_product.get(product.id, {}), months, programming.products)
+        )
         for subproduct in subproducts[product.id]:
             rows.append(
                 _row(
@@ -142,6 +150,7 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
                     subproduct_goals.get(subproduct.id),
                     by_subproduct.get(subproduct.id, {}),
                     months,
+                    programming.subproducts,
                 )
             )
     results = {product.result_id: product.result for product in products}
@@ -173,8 +182,9 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
     )
 
 
-def _row(kind: str, owner, goal, execution: dict, months: tuple[int, ...]) -> ReportRow:
+def _row(kind: str, owner, goal, execution: dict, months: tuple[int, ...], programmed: dict) -> ReportRow:
     def line(measure: str) -> MeasureLine:
+        programmed_year = programmed.get(owner.id, {}).get(measure)
         initial = Decimal(getattr(goal, f"{measure}_initial", 0) or 0)
         current = Decimal(getattr(goal, f"{measure}_current", 0) or 0)
         values = tuple(Decimal(execution.get(f"{measure}_{m}", 0)) for m in months)
@@ -194,6 +204,10 @@ def _row(kind: str, owner, goal, execution: dict, months: tuple[int, ...]) -> Re
             accumulated_pct=percentage(accumulated, current),
             accumulated_initial_pct=percentage(accumulated, initial),
             over_executed=accumulated > current,
+            programmed_months=None
+            if programmed_year is None
+            else tuple(programmed_year[m - 1] for m in months),
+            programmed_accumulated=months_to(programmed_year, months[-1]),
         )
 
     return ReportRow(
