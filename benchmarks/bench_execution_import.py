@@ -204,14 +204,15 @@ def _report(figures: dict) -> None:
     b_wall, r_wall = figures["import"][0], figures["reimport"][0]
     print(
         f"\nBase de datos: {figures['database']} · archivo {figures['size_mb']:.1f} MB, "
-        f"{figures['rows']:,} filas\n{'':38} {'pared':>9} {'CPU':>9}   ÷openpyxl (pared/CPU)  "
+        f"{figures['rows']:,} filas ((b) creó {figures['created']:,}; (r) halló {figures['unchanged']:,} "
+        f"sin cambios)\n{'':38} {'pared':>9} {'CPU':>9}   ÷openpyxl (pared/CPU)  "
         "÷calamine (pared/CPU)"
     )
     for label, (wall, cpu) in (
         ("(a) lectura openpyxl read-only", figures["openpyxl"]),
         ("(k) lectura python-calamine", figures["calamine"]),
-        (f"(b) importación validada ({figures['created']:,} creadas)", figures["import"]),
-        (f"(r) reimportación ({figures['unchanged']:,} sin cambios)", figures["reimport"]),
+        ("(b) importación validada completa", figures["import"]),
+        ("(r) reimportación sin cambios", figures["reimport"]),
     ):
         print(
             f"{label:<38} {wall:7.2f} s {cpu:7.2f} s   {wall / a_wall:6.2f} / {cpu / a_cpu:5.2f}"
