@@ -255,7 +255,12 @@ class XlsxBook:
         """(row number, values from column A) of every row up to the last that holds a value."""
         if sheet is None or isinstance(sheet, int):
             index = sheet or 0
-            name = self.sheet_names[index] if -len(self.sheet_names) <= index < len(self.sheet_names) else ""
+            if not 0 <= index < len(self.sheet_names):
+                raise SpreadsheetRefused(
+                    _("El libro no tiene una hoja n.º %(number)s.") % {"number": index + 1},
+                    code="missing_sheet",
+                )
+            name = self.sheet_names[index]
         else:
             name = sheet
         if name not in self.sheet_names:
@@ -291,6 +296,7 @@ class XlsxBook:
 
 
 def _values(data, unreadable: dict) -> Iterator[tuple[int, tuple]]:
+    """calamine's rows as openpyxl gave them (see the module), cells without a value in place."""
     padding = (None,) * (data.start[1] if data.start else 0)
     by_row: dict[int, list] = {}
     for (row, column), cell in unreadable.items():

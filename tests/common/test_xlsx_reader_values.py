@@ -100,6 +100,8 @@ def test_a_missing_sheet_is_named():
     with pytest.raises(SpreadsheetRefused) as refused:
         rows_of(workbook_bytes([["a"]]), sheet="9.5 Metas")
     assert (refused.value.code, refused.value.message) == ("missing_sheet", "Falta la hoja «9.5 Metas».")
+    with pytest.raises(SpreadsheetRefused, match="El libro no tiene una hoja n.º 2."):
+        rows_of(workbook_bytes([["a"]]), sheet=1)
 
 
 def test_a_table_that_starts_below_and_right_keeps_excel_row_and_column_numbers():
