@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterator
 
 import tablib
@@ -19,12 +18,20 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.fields import Field
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from common.formats import file_size
-from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
+from common.spreadsheets import (
+    MONEY_FORMAT,
+    UNITS_FORMAT,
+    SpreadsheetRefused,
+    neutralise,
+    print_to_page_width,
+    rows_capped,
+    xlsx_rows,
+)
 from planning.models import Subproduct
 from planning.selectors.plans import plan_for_year
 
@@ -48,8 +55,6 @@ HELPER_COLUMNS = (
 )
 ALLOWED_EXTENSIONS = (".xlsx", ".csv")
 SHEET_TITLE = "Ejecución"
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted (password-protected) OOXML
-_ZIP_SIGNATURE = b"PK\x03\x04"
 _NUMBER_FORMATS = {
     "ejecucion_fisica": UNITS_FORMAT,
     "ejecucion_financiera": MONEY_FORMAT,
@@ -182,7 +187,7 @@ def template_xlsx(dataset: tablib.Dataset) -> bytes:
         _("No cambie ni reordene los encabezados de las columnas A a G."),
         _("Las columnas grises (H en adelante) son solo de referencia y no se importan."),
         _("Deje en blanco ambas columnas de ejecución en las filas que no reporta."),
-        _("No use fórmulas: escriba los valores."),
+        _("Si usa fórmulas, guarde el archivo en Excel o LibreOffice: se toma el valor que calculan."),
     ):
         notes.append([line])
     notes.column_dimensions["A"].width = 100
@@ -244,16 +249,16 @@ def _is_blank(values) -> bool:
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
 
 
-def _data_rows(rows: Iterator[tuple]) -> Iterator[tuple[int, tuple]]:
+def _data_rows(rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[int, tuple]]:
     """Check the header row, then yield (spreadsheet row number, the seven values)."""
-    header = next(rows, None)
+    header = next(rows, (1, None))[1]
     if header is None or _is_blank(header):
         raise ExecutionFileError(_("El archivo no tiene encabezados ni datos."))
     problem = _header_error(_header_names(header))
     if problem:
         raise ExecutionFileError(problem)
     width = len(IMPORT_COLUMNS)
-    for number, values in enumerate(rows, start=2):
+    for number, values in rows:
         values = tuple(values[:width])
         if len(values) < width:
             values += (None,) * (width - len(values))
@@ -261,46 +266,11 @@ def _data_rows(rows: Iterator[tuple]) -> Iterator[tuple[int, tuple]]:
             yield number, values
 
 
-def _sheet_is_protected(content: bytes, worksheet_path: str) -> bool:
-    # openpyxl's read-only mode skips <sheetProtection>; a streamed scan of the XML finds it.
-    with zipfile.ZipFile(io.BytesIO(content)) as archive, archive.open(worksheet_path) as xml:
-        tail = b""
-        while chunk := xml.read(1 << 20):
-            if b"<sheetProtection" in tail + chunk:
-                return True
-            tail = chunk[-32:]
-    return False
-
-
 def _xlsx_rows(content: bytes) -> Iterator[tuple[int, tuple]]:
-    if content.startswith(_OLE_SIGNATURE):
-        raise ExecutionFileError(
-            _("El libro está protegido con contraseña; guárdelo sin contraseña e intente de nuevo.")
-        )
-    corrupt = _("El archivo no se puede leer como libro de Excel (XLSX): está dañado o no es un XLSX.")
-    if not content.startswith(_ZIP_SIGNATURE):
-        raise ExecutionFileError(corrupt)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-        sheet = workbook.worksheets[0]
-        protected = _sheet_is_protected(content, sheet._worksheet_path)
-    except Exception as error:  # openpyxl raises many kinds of errors on a damaged zip or XML
-        raise ExecutionFileError(corrupt) from error
-    security = workbook.security
-    if protected or (security is not None and (security.lockStructure or security.workbookPassword)):
-        workbook.close()
-        raise ExecutionFileError(
-            _("El libro o la hoja «%(sheet)s» está protegido; quite la protección e intente de nuevo.")
-            % {"sheet": sheet.title}
-        )
-    try:
-        yield from _data_rows(sheet.iter_rows(values_only=True))
-    except ExecutionFileError:
-        raise
-    except Exception as error:
-        raise ExecutionFileError(corrupt) from error
-    finally:
-        workbook.close()
+        yield from _data_rows(xlsx_rows(content))
+    except SpreadsheetRefused as error:
+        raise ExecutionFileError(error.message) from error
 
 
 def _csv_rows(content: bytes) -> Iterator[tuple[int, tuple]]:
@@ -315,7 +285,12 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, tuple]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    yield from _data_rows(tuple(value if value != "" else None for value in row) for row in reader)
+    try:
+        yield from _data_rows(
+            rows_capped(tuple(value if value != "" else None for value in row) for row in reader)
+        )
+    except SpreadsheetRefused as error:
+        raise ExecutionFileError(error.message) from error
 
 
 def execution_file_rows(*, content: bytes, name: str) -> Iterator[tuple[int, tuple]]:

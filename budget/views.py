@@ -232,6 +232,8 @@ def upload_detail(request, upload_id: int):
     context = {
         "upload": upload,
         "summary": upload.summary,
+        # Only the first errors are kept; the summary counts them all.
+        "error_count": upload.summary.get("error_count") or len(upload.errors),
         "can_confirm": upload.outcome == upload.Outcome.PREVIEWED
         and execution_upload_confirmable(user=request.user, upload=upload),
         "can_download": execution_upload_downloadable(user=request.user, upload=upload),

@@ -174,6 +174,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IGM_MAX_UPLOAD_BYTES = int(os.environ.get("IGM_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Every uploaded spreadsheet (execution, programming, plan matrices): an XLSX larger than this once
+# decompressed (a zip bomb) and a file with more rows than this are refused before they are parsed.
+IGM_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IGM_MAX_UNCOMPRESSED_BYTES", str(256 * 1024 * 1024)))
+IGM_MAX_ROWS_PER_FILE = int(os.environ.get("IGM_MAX_ROWS_PER_FILE", "200000"))
 # Activity-report photos are kept with their long side at most this many pixels.
 IGM_PHOTO_MAX_PX = int(os.environ.get("IGM_PHOTO_MAX_PX", "1600"))
 

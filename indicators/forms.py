@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.calendar import year_validators
 from common.figures import MONEY
+from common.numbers import FigureField
 
 from .models import SHEET_FIELDS, IndicatorSheet
 
@@ -63,7 +64,7 @@ class _UniqueYearFormSet(forms.BaseFormSet):
 
 class SheetValueForm(forms.Form):
     year = forms.IntegerField(label=_("Año"), validators=year_validators)
-    value = forms.DecimalField(label=_("Valor (%)"), **MONEY)
+    value = FigureField(label=_("Valor (%)"), **MONEY)
 
 
 SheetValueFormSet = formset_factory(SheetValueForm, formset=_UniqueYearFormSet, extra=2, can_delete=True)
@@ -76,10 +77,10 @@ class TargetForm(forms.Form):
     baseline_year = forms.IntegerField(
         label=_("Año de línea base"), validators=year_validators, required=False
     )
-    baseline_absolute = forms.DecimalField(label=_("Línea base (absoluto)"), required=False, **MONEY)
-    baseline_relative = forms.DecimalField(label=_("Línea base (%)"), required=False, **MONEY)
-    total_absolute = forms.DecimalField(label=_("Total multianual (absoluto)"), required=False, **MONEY)
-    total_relative = forms.DecimalField(label=_("Total multianual (%)"), required=False, **MONEY)
+    baseline_absolute = FigureField(label=_("Línea base (absoluto)"), required=False, **MONEY)
+    baseline_relative = FigureField(label=_("Línea base (%)"), required=False, **MONEY)
+    total_absolute = FigureField(label=_("Total multianual (absoluto)"), required=False, **MONEY)
+    total_relative = FigureField(label=_("Total multianual (%)"), required=False, **MONEY)
 
     def clean(self):
         data = super().clean()
@@ -97,8 +98,8 @@ class TargetForm(forms.Form):
 
 class TargetYearForm(forms.Form):
     year = forms.IntegerField(label=_("Año"), validators=year_validators)
-    absolute = forms.DecimalField(label=_("Meta (absoluto)"), **MONEY)
-    relative = forms.DecimalField(label=_("Meta (%)"), **MONEY)
+    absolute = FigureField(label=_("Meta (absoluto)"), **MONEY)
+    relative = FigureField(label=_("Meta (%)"), **MONEY)
 
 
 TargetYearFormSet = formset_factory(TargetYearForm, formset=_UniqueYearFormSet, extra=2, can_delete=True)

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from common.figures import MONEY
+from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
 from planning.models import Department, Institution, Measure, Plan, Product, Result, Subproduct
 from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
 from planning.services.chain import CATEGORY_CODE
@@ -127,6 +128,7 @@ class ResultForm(WorkspaceFormMixin, forms.ModelForm):
             "ods_targets",
             "pnd_priorities",
         ]
+        field_classes = {"baseline_value": FigureField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "pgg_objective": forms.Textarea(attrs={"rows": 2}),
@@ -141,7 +143,7 @@ class ResultForm(WorkspaceFormMixin, forms.ModelForm):
         existing = {t.year: t for t in self.instance.targets.all()} if self.instance.pk else {}
         for year in plan.years:
             target = existing.get(year)
-            self.fields[f"target_{year}"] = forms.DecimalField(
+            self.fields[f"target_{year}"] = FigureField(
                 label=str(year),
                 required=False,
                 min_value=0,
@@ -270,7 +272,7 @@ class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
 
 class ReprogrammingRequestForm(forms.Form):
     measure = forms.ChoiceField(label=_("Meta"), choices=Measure.choices)
-    new_value = forms.DecimalField(label=_("Valor nuevo"), min_value=0, max_digits=16, decimal_places=2)
+    new_value = FigureField(label=_("Valor nuevo"), min_value=0, max_digits=16, decimal_places=2)
     effective_date = forms.DateField(label=_("Fecha"), widget=DATE_INPUT)
     supporting_act = forms.CharField(
         label=_("Acto de respaldo"), max_length=200, help_text=_("P. ej. «Resolución SP-012-2024».")
@@ -307,24 +309,8 @@ class ReprogrammingDecisionForm(forms.Form):
     )
 
 
-# The multiannual goals grid: one row is a subproduct's goals for every plan year.
-
-
-def _plain_number(value):
-    """Accept figures as people type them: «Q 1,234.50», «1,225,189»."""
-    if isinstance(value, str):
-        return value.replace("Q", "").replace(",", "").strip()
-    return value
-
-
-class UnitsField(forms.IntegerField):
-    def to_python(self, value):
-        return super().to_python(_plain_number(value))
-
-
-class MoneyField(forms.DecimalField):
-    def to_python(self, value):
-        return super().to_python(_plain_number(value))
+# The multiannual goals grid: one row is a subproduct's goals for every plan year, figures read
+# as people type them («Q 1,234.50», «1,225,189») by the one number reader.
 
 
 class GoalRowForm(forms.Form):
@@ -383,11 +369,10 @@ def programming_entries(data, *, subproduct_ids, measures) -> tuple[dict, dict[s
             months = []
             for month in range(1, 13):
                 name = programming_cell_name(subproduct_id, measure, month)
-                raw = _plain_number(data.get(name, ""))
                 try:
-                    months.append(Decimal(raw) if raw else None)
-                except ArithmeticError:
-                    errors[name] = str(_("«%(value)s» no es un número.") % {"value": data.get(name)})
+                    months.append(read_number(data.get(name, "")))
+                except NumberError as error:
+                    errors[name] = error.message
                     months.append(None)
             entries.setdefault(subproduct_id, {})[measure] = months
     return entries, errors

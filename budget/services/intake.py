@@ -4,6 +4,7 @@ all go through ``intake_run``."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from budget.execution_files import ExecutionFileError
 from budget.models import Execution, ExecutionMonth
 from budget.selectors import MONTH_CLOSED
-from budget.services.intake_rows import IntakeRowChecker, intake_error, month_label
+from budget.services.intake_rows import IntakeErrors, IntakeRowChecker, intake_error, month_label
 
 INTAKE_BATCH = 5000
 PREVIEW_SAMPLE = 200
@@ -36,6 +37,7 @@ class IntakeOutcome:
     changes: list[dict] = field(default_factory=list)
     fingerprint: str = ""
     stale: bool = False
+    error_count: int = 0  # all the errors found; ``errors`` keeps at most MAX_ERRORS of them
 
     @property
     def ok(self) -> bool:
@@ -80,7 +82,7 @@ class _Intake(IntakeRowChecker):
     """The row checker that then writes in bulk, after refusing rows of closed months (loaded
     once, like every other lookup)."""
 
-    def closed_month_errors(self, valid: list[tuple], *, lock: bool) -> list[dict]:
+    def closed_month_errors(self, valid: list[tuple], *, lock: bool) -> IntakeErrors:
         """Rows that fall in a month already submitted or approved. With ``lock`` the months'
         status rows are created if missing and locked (SELECT … FOR UPDATE), which serialises
         concurrent imports of the same cost centre and month."""
@@ -100,37 +102,42 @@ class _Intake(IntakeRowChecker):
             for state in states.select_related("changed_by")
             if state.status in MONTH_CLOSED
         }
-        errors = []
+        errors = IntakeErrors()
         for row in valid:
             state = closed.get((row[0], row[2], row[3]))
             if state is not None:
-                errors.append(
-                    intake_error(row[7], "mes", closed_month_message(state, self.centre_codes[row[0]]))
+                errors.extend(
+                    [intake_error(row[7], "mes", closed_month_message(state, self.centre_codes[row[0]]))]
                 )
         return errors
 
     def compare(self, valid: list[tuple], *, lock: bool) -> tuple[IntakeOutcome, list[tuple], list[tuple]]:
         """Split rows into new, changed and unchanged against what the database holds."""
-        centres = {row[0] for row in valid}
-        years = {row[2] for row in valid}
-        months = {row[3] for row in valid}
-        fields = _EXECUTION_FIELDS
         existing_rows = Execution.objects.filter(
-            cost_centre_id__in=centres, year__in=years, month__in=months
+            cost_centre_id__in={row[0] for row in valid},
+            year__in={row[2] for row in valid},
+            month__in={row[3] for row in valid},
         ).order_by()
         if lock:
             existing_rows = existing_rows.select_for_update()
-        index = {fields.index(name): name for name in ("cost_centre_id", "subproduct_id", "year", "month")}
+        # (id, cost centre, subproduct, year, month, physical, financial, notes, version)
         existing = {
-            tuple(values[position] for position in index): values
-            for values in existing_rows.values_list(*fields)
+            values[1:5]: values
+            for values in existing_rows.values_list(
+                "id",
+                "cost_centre_id",
+                "subproduct_id",
+                "year",
+                "month",
+                "physical",
+                "financial",
+                "notes",
+                "version",
+            )
         }
         outcome = IntakeOutcome()
         creates, updates = [], []
         versions = matched = 0
-        physical_at, financial_at, notes_at, version_at = (
-            fields.index(name) for name in ("physical", "financial", "notes", "version")
-        )
         for row in valid:
             cc, sp, year, month, physical, financial, notes, line = row
             current = existing.get((cc, sp, year, month))
@@ -140,13 +147,13 @@ class _Intake(IntakeRowChecker):
                 before = (None, None, None)
             else:
                 matched += 1
-                versions += current[version_at]
-                before = (current[physical_at], current[financial_at], current[notes_at])
+                versions += current[8]
+                before = current[5:8]
                 if before == (physical, financial, notes):
                     outcome.unchanged += 1
                     action = "unchanged"
                 else:
-                    updates.append((current, physical, financial, notes))
+                    updates.append((current[0], physical, financial, notes))
                     action = "updated"
             if len(outcome.changes) < PREVIEW_SAMPLE:
                 outcome.changes.append(
@@ -166,69 +173,41 @@ class _Intake(IntakeRowChecker):
         return outcome, creates, updates
 
     def write(self, *, creates: list[tuple], updates: list[tuple], upload, reason: str) -> None:
-        """Insert and update with plain executemany, and write one history row per change.
+        """Insert and update with plain executemany (COPY on PostgreSQL), then copy the rows written
+        into their history inside the database.
 
         The ORM's bulk_create/bulk_update compile every value through the SQL compiler, which
         made a 100,000-row import spend most of its time building SQL; the values here are
         already validated, so they go to the driver as they are.
         """
-        ops = connection.ops
-        now = timezone.now()
-        stamp = ops.adapt_datetimefield_value(now)
+        if not creates and not updates:
+            return
+        stamp = connection.ops.adapt_datetimefield_value(timezone.now())
         upload_id = upload.pk if upload is not None else None
-        names = _EXECUTION_FIELDS[1:]
-        records = []
         with connection.cursor() as cursor:
             _bulk_insert(
                 cursor,
                 Execution,
-                names,
+                _EXECUTION_FIELDS[1:],
                 (
                     (cc, sp, year, month, physical, financial, notes, False, "", upload_id, 1, stamp)
                     for cc, sp, year, month, physical, financial, notes, _line in creates
                 ),
             )
-            changed = [
-                (physical, financial, notes, upload_id, stamp, current[0])
-                for current, physical, financial, notes in updates
-            ]
-            cursor.executemany(_UPDATE_SQL, changed)
-            if creates:
-                keys = {(row[0], row[1], row[2], row[3]) for row in creates}
-                ids = {
-                    (cc, sp, year, month): pk
-                    for pk, cc, sp, year, month in Execution.objects.filter(
-                        cost_centre_id__in={key[0] for key in keys},
-                        year__in={key[2] for key in keys},
-                        month__in={key[3] for key in keys},
-                    ).values_list("id", "cost_centre_id", "subproduct_id", "year", "month")
-                }
-                records += [
-                    (ids[(row[0], row[1], row[2], row[3])], *row[:7], False, "", upload_id, 1, stamp, "+")
-                    for row in creates
-                ]
-            records += [
-                (
-                    *current[:5],
-                    physical,
-                    financial,
-                    notes,
-                    *current[8:10],
-                    upload_id,
-                    current[11] + 1,
-                    stamp,
-                    "~",
+            if updates:
+                cursor.executemany(
+                    _UPDATE_SQL,
+                    [
+                        (physical, financial, notes, upload_id, stamp, pk)
+                        for pk, physical, financial, notes in updates
+                    ],
                 )
-                for current, physical, financial, notes in updates
-            ]
-            user_id = getattr(self.user, "pk", None)
-            _bulk_insert(
-                cursor,
-                Execution.history.model,
-                _EXECUTION_FIELDS
-                + ["history_type", "history_date", "history_change_reason", "history_user_id"],
-                ((*record, stamp, reason, user_id) for record in records),
-            )
+            if upload is not None:
+                # An upload is applied once: the rows that carry it are exactly those written now.
+                written = ("source_upload_id = %s", upload_id)
+            else:
+                written = _ids_condition([update[0] for update in updates] + _created_ids(creates))
+            _history_copy(cursor, written, stamp=stamp, reason=reason, user=self.user)
 
 
 _EXECUTION_FIELDS = [f.attname for f in Execution._meta.concrete_fields]
@@ -236,6 +215,46 @@ _UPDATE_SQL = (
     f"UPDATE {Execution._meta.db_table} SET physical = %s, financial = %s, notes = %s, "  # noqa: S608
     "source_upload_id = %s, updated_at = %s, version = version + 1 WHERE id = %s"
 )
+
+
+def _created_ids(creates: list[tuple]) -> list[int]:
+    if not creates:
+        return []
+    keys = {row[:4] for row in creates}
+    return [
+        pk
+        for pk, *key in Execution.objects.filter(
+            cost_centre_id__in={key[0] for key in keys},
+            year__in={key[2] for key in keys},
+            month__in={key[3] for key in keys},
+        ).values_list("id", "cost_centre_id", "subproduct_id", "year", "month")
+        if tuple(key) in keys
+    ]
+
+
+def _ids_condition(ids: list[int]) -> tuple[str, object]:
+    if connection.vendor == "postgresql":
+        return "id = ANY(%s::bigint[])", ids
+    return "id IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+
+
+def _history_copy(cursor, written: tuple[str, object], *, stamp, reason: str, user) -> None:
+    """One history row per execution row written (``+`` created at version 1, ``~`` changed), copied
+    by the database itself from the rows as they now are: one statement, no row through Python.
+    ``written`` is the SQL condition that picks those rows and its one parameter."""
+    quote = connection.ops.quote_name
+    history = Execution.history.model
+    columns = [quote(Execution._meta.get_field(name).column) for name in _EXECUTION_FIELDS]
+    extra = ["history_type", "history_date", "history_change_reason", "history_user_id"]
+    target = ", ".join(columns + [quote(history._meta.get_field(name).column) for name in extra])
+    condition, parameter = written
+    reason = reason[: history._meta.get_field("history_change_reason").max_length]
+    cursor.execute(
+        f"INSERT INTO {quote(history._meta.db_table)} ({target}) "  # noqa: S608
+        f"SELECT {', '.join(columns)}, CASE WHEN version = 1 THEN '+' ELSE '~' END, %s, %s, %s "
+        f"FROM {quote(Execution._meta.db_table)} WHERE {condition}",
+        [stamp, reason, getattr(user, "pk", None), parameter],
+    )
 
 
 def _bulk_insert(cursor, model, names: list[str], rows) -> None:
@@ -260,25 +279,47 @@ def _bulk_insert(cursor, model, names: list[str], rows) -> None:
         cursor.executemany(sql, batch)
 
 
-def intake_run(
-    *, rows, institution, user, upload=None, reason: str = "", write: bool, expected_fingerprint: str = ""
-) -> IntakeOutcome:
-    """Validate every row, then (``write``) apply them in one transaction; any error writes nothing."""
+@dataclass
+class IntakeChecked:
+    """Rows checked, before anything is compared or written: the valid ones, or the outcome that
+    refuses them (``refusal``)."""
+
+    intake: _Intake
+    valid: list[tuple]
+    skipped: int
+    refusal: IntakeOutcome | None = None
+
+
+def intake_check(*, rows, institution, user) -> IntakeChecked:
+    """Validate every row against the preloaded lookups; reads the database, writes nothing."""
     intake = _Intake(institution=institution, user=user)
     try:
         valid, errors, skipped = intake.validate(rows)
     except ExecutionFileError as error:
-        return IntakeOutcome(errors=[intake_error(None, None, str(error))])
+        return IntakeChecked(intake, [], 0, _refusal([intake_error(None, None, str(error))]))
     if not errors and not valid:
-        errors = [
-            intake_error(
-                None, None, _("El archivo no contiene datos de ejecución: todas las filas están vacías.")
-            )
-        ]
+        message = _("El archivo no contiene datos de ejecución: todas las filas están vacías.")
+        return IntakeChecked(intake, [], skipped, _refusal([intake_error(None, None, message)], skipped))
     if errors:
-        return IntakeOutcome(errors=errors, skipped=skipped)
-    arguments = {"intake": intake, "valid": valid, "skipped": skipped, "write": write, "upload": upload}
-    arguments |= {"reason": reason, "expected_fingerprint": expected_fingerprint}
+        return IntakeChecked(intake, [], skipped, _refusal(errors.listed(), skipped, total=errors.total))
+    return IntakeChecked(intake, valid, skipped)
+
+
+def _refusal(errors: list[dict], skipped: int = 0, *, total: int = 0) -> IntakeOutcome:
+    return IntakeOutcome(errors=errors, skipped=skipped, error_count=total or len(errors))
+
+
+def intake_apply(
+    *, checked: IntakeChecked, upload=None, reason: str = "", write: bool, expected_fingerprint: str = ""
+) -> IntakeOutcome:
+    """Compare the checked rows with the database and (``write``) apply them in one transaction;
+    any error writes nothing. Inside a caller's transaction it is a savepoint, so the caller can
+    record the outcome (an upload's) in the same commit as the rows."""
+    if checked.refusal is not None:
+        return checked.refusal
+    arguments = {"intake": checked.intake, "valid": checked.valid, "skipped": checked.skipped}
+    arguments |= {"write": write, "upload": upload, "reason": reason}
+    arguments |= {"expected_fingerprint": expected_fingerprint}
     try:
         return _intake_apply(**arguments)
     except IntegrityError:
@@ -288,7 +329,17 @@ def intake_run(
             return _intake_apply(**arguments)
         except IntegrityError:
             message = _("Otra carga modificó los mismos meses al mismo tiempo; intente de nuevo.")
-            return IntakeOutcome(errors=[intake_error(None, None, message)])
+            return _refusal([intake_error(None, None, message)])
+
+
+def intake_run(
+    *, rows, institution, user, upload=None, reason: str = "", write: bool, expected_fingerprint: str = ""
+) -> IntakeOutcome:
+    """Validate every row, then (``write``) apply them in one transaction; any error writes nothing."""
+    checked = intake_check(rows=rows, institution=institution, user=user)
+    return intake_apply(
+        checked=checked, upload=upload, reason=reason, write=write, expected_fingerprint=expected_fingerprint
+    )
 
 
 @transaction.atomic
@@ -298,7 +349,7 @@ def _intake_apply(
     errors = intake.closed_month_errors(valid, lock=write)
     if errors:
         transaction.set_rollback(True)
-        return IntakeOutcome(errors=errors, skipped=skipped)
+        return _refusal(errors.listed(), skipped, total=errors.total)
     outcome, creates, updates = intake.compare(valid, lock=write)
     outcome.skipped = skipped
     if expected_fingerprint and outcome.fingerprint != expected_fingerprint:

@@ -3,10 +3,10 @@ validated against preloaded lookups, each error naming its row and column in wor
 
 from __future__ import annotations
 
-import re
+from contextvars import ContextVar
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext, gettext_noop
 
 from budget.execution_files import IMPORT_COLUMNS
 from budget.models import CostCentre, PeriodLock
@@ -14,29 +14,77 @@ from budget.permissions import execution_writable_cost_centre_ids
 from budget.services.locks import period_lock_refusal
 from common.calendar import MONTH_NAMES, is_year, period_of_month
 from common.figures import CENT
+from common.formats import units
+from common.numbers import NumberError, read_number, shown
+from common.spreadsheets import UnreadableCell, column_letter, is_formula_text, written_text
 from planning.models import Institution, Subproduct
 from planning.selectors.plans import plan_for_year
 
 _MAX_PHYSICAL = 10**15
 _MAX_FINANCIAL = Decimal("99999999999999.99")
-_INTEGER = re.compile(r"[+-]?\d+(\.\d+)?")
+_MAX_FINANCIAL_FLOAT = float(_MAX_FINANCIAL)
+MAX_ERRORS = 200  # stored and shown; beyond them a file's errors are only counted
+
+
+# Translations remembered while one file is checked: a file of 200,000 bad rows asks for the same
+# few messages hundreds of thousands of times, and each gettext call looks up the active language.
+_remembered: ContextVar[dict | None] = ContextVar("intake_translations", default=None)
+
+
+def _(message: str) -> str:
+    remembered = _remembered.get()
+    if remembered is None:
+        return gettext(message)
+    text = remembered.get(message)
+    if text is None:
+        text = remembered[message] = gettext(message)
+    return text
 
 
 def intake_error(row: int | None, column: str | None, message: str) -> dict:
     """An error as the file's reader needs it (``message`` names row and column) and, in
-    ``detail``, alone, for screens that point at the cell themselves (the entry grid)."""
+    ``detail``, alone, for screens that point at the cell themselves (the entry grid); ``cell`` is
+    where a file has it (``E7``)."""
     detail = message
+    cell = ""
     if row is not None:
         message = _("Fila %(row)s, columna %(column)s: %(message)s") % {
             "row": row,
             "column": column,
             "message": message,
         }
-    return {"row": row, "column": column, "message": message, "detail": detail}
+        if column in IMPORT_COLUMNS:
+            cell = f"{column_letter(IMPORT_COLUMNS.index(column) + 1)}{row}"
+    return {"row": row, "column": column, "cell": cell, "message": message, "detail": detail}
 
 
-def _shown(value) -> str:
-    return str(value).strip() if not isinstance(value, float) else repr(value)
+class IntakeErrors:
+    """A file's errors: the first MAX_ERRORS kept, the others counted (a 200,000-row file of bad
+    rows must not become 100 MB of messages)."""
+
+    def __init__(self):
+        self.kept: list[dict] = []
+        self.total = 0
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def extend(self, errors) -> None:
+        for error in errors:
+            self.total += 1
+            if len(self.kept) < MAX_ERRORS:
+                self.kept.append(error)
+
+    def listed(self) -> list[dict]:
+        """At most MAX_ERRORS entries; when there were more, the last says how many."""
+        if self.total <= MAX_ERRORS:
+            return self.kept
+        shown = MAX_ERRORS - 1
+        more = _(
+            "… y %(count)s errores más que no se muestran. Corrija los anteriores y vuelva a cargar "
+            "el archivo para ver el resto."
+        ) % {"count": units(self.total - shown)}
+        return [*self.kept[:shown], intake_error(None, None, more)]
 
 
 def _text(value) -> str:
@@ -44,25 +92,27 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
     # Our templates write text that looks like a formula with a leading apostrophe.
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]
-    return text
+    return written_text(str(value).strip())
 
 
 def _number(value) -> Decimal | None:
     """A cell as an exact Decimal, or None when it is not a plain number."""
-    if isinstance(value, bool):
+    try:
+        return read_number(value)
+    except NumberError:
         return None
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value)) if value == value and abs(value) != float("inf") else None
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
-        return Decimal(value.strip())
+
+
+def _cell_problem(value) -> str | None:
+    """Why a cell's content cannot be taken as a value: a formula (typed as text, or without the
+    value the workbook would have computed) or an error such as #DIV/0!."""
+    if isinstance(value, UnreadableCell):
+        return value.message
+    if is_formula_text(value):
+        return _("la celda contiene la fórmula «%(formula)s»; escriba el valor, no una fórmula.") % {
+            "formula": value.strip()
+        }
     return None
 
 
@@ -121,32 +171,35 @@ class IntakeRowChecker:
             }
         return self._locks[year].get(period_of_month(month))
 
-    def validate(self, rows) -> tuple[list[tuple], list[dict], int]:
+    def validate(self, rows) -> tuple[list[tuple], IntakeErrors, int]:
         """Check every row; returns (valid rows, errors, rows skipped because they carry no values).
 
         A valid row is (cost centre id, subproduct id, year, month, physical, financial, notes, line).
         """
+        remembering = _remembered.set({})
+        try:
+            return self._validate(rows)
+        finally:
+            _remembered.reset(remembering)
+
+    def _validate(self, rows) -> tuple[list[tuple], IntakeErrors, int]:
         valid: list[tuple] = []
-        errors: list[dict] = []
+        errors = IntakeErrors()
         skipped = 0
         seen: dict[tuple, int] = {}
         for line, values in rows:
-            formulas = [
-                (column, value)
-                for column, value in zip(IMPORT_COLUMNS, values, strict=True)
-                if isinstance(value, str) and value.startswith("=")
-            ]
-            if formulas:
-                errors.extend(
-                    intake_error(
-                        line,
-                        column,
-                        _("la celda contiene la fórmula «%(formula)s»; escriba el valor, no una fórmula.")
-                        % {"formula": value},
-                    )
-                    for column, value in formulas
-                )
-                continue
+            # Most rows hold neither kind of problem; the plain test keeps them cheap.
+            if any(
+                type(value) is UnreadableCell or (type(value) is str and "=" in value) for value in values
+            ):
+                problems = [
+                    intake_error(line, column, problem)
+                    for column, value in zip(IMPORT_COLUMNS, values, strict=True)
+                    if (problem := _cell_problem(value))
+                ]
+                if problems:
+                    errors.extend(problems)
+                    continue
             cc_raw, sp_raw, year_raw, month_raw, physical_raw, financial_raw, notes_raw = values
             notes = _text(notes_raw)
             if physical_raw is None and financial_raw is None and not notes:
@@ -226,6 +279,8 @@ class IntakeRowChecker:
         return found[0]
 
     def _whole(self, line, column, raw, errors) -> int | None:
+        if type(raw) is int:
+            return raw
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             errors.append(intake_error(line, column, _("el valor es obligatorio.")))
             return None
@@ -240,7 +295,7 @@ class IntakeRowChecker:
         if year is None:
             if len(errors) == before:
                 errors.append(
-                    intake_error(line, "anio", _("«%(value)s» no es un año.") % {"value": _shown(raw)})
+                    intake_error(line, "anio", _("«%(value)s» no es un año.") % {"value": shown(raw)})
                 )
             return None
         if not is_year(year) or self.plan(year) is None:
@@ -268,7 +323,7 @@ class IntakeRowChecker:
                         line,
                         "mes",
                         _("«%(value)s» no es un mes válido; use un número del 1 al 12.")
-                        % {"value": _shown(raw)},
+                        % {"value": shown(raw)},
                     )
                 )
             return None
@@ -305,47 +360,67 @@ class IntakeRowChecker:
         return found[0]
 
     def _physical(self, line, raw, errors) -> int | None:
-        if raw is None:
-            errors.append(
-                intake_error(line, "ejecucion_fisica", _("falta el valor; escriba 0 si no hubo ejecución."))
-            )
+        if type(raw) is int and 0 <= raw <= _MAX_PHYSICAL:  # a spreadsheet's number, as is
+            return raw
+        number, message = _figure(raw, _PHYSICAL_RULES)
+        if message:
+            errors.append(intake_error(line, "ejecucion_fisica", message))
             return None
-        number = _number(raw)
-        shown = {"value": _shown(raw)}
-        if number is None:
-            message = _("«%(value)s» no es un número.") % shown
-        elif number < 0:
-            message = _("«%(value)s» es negativo; la ejecución física no puede ser negativa.") % shown
-        elif number != number.to_integral_value():
-            message = _("«%(value)s» no es un número entero de unidades.") % shown
-        elif number > _MAX_PHYSICAL:
-            message = _("«%(value)s» excede el máximo admitido.") % shown
-        else:
-            return int(number)
-        errors.append(intake_error(line, "ejecucion_fisica", message))
-        return None
+        return int(number)
 
     def _financial(self, line, raw, errors) -> Decimal | None:
-        if raw is None:
-            errors.append(
-                intake_error(
-                    line, "ejecucion_financiera", _("falta el valor; escriba 0 si no hubo ejecución.")
-                )
-            )
+        if type(raw) is float and 0 <= raw <= _MAX_FINANCIAL_FLOAT:  # a spreadsheet's number
+            number = Decimal(repr(raw))
+            amount = number.quantize(CENT)
+            if amount == number:
+                return amount
+        number, message = _figure(raw, _FINANCIAL_RULES)
+        if message:
+            errors.append(intake_error(line, "ejecucion_financiera", message))
             return None
-        number = _number(raw)
-        shown = {"value": _shown(raw)}
-        if number is None:
-            message = _("«%(value)s» no es un monto en quetzales.") % shown
-        elif number < 0:
-            message = _("«%(value)s» es negativo; la ejecución financiera no puede ser negativa.") % shown
-        elif number != number.quantize(CENT):
-            message = (
-                _("«%(value)s» tiene más de dos decimales; los quetzales llevan como máximo dos.") % shown
-            )
-        elif number > _MAX_FINANCIAL:
-            message = _("«%(value)s» excede el máximo admitido.") % shown
-        else:
-            return number.quantize(CENT)
-        errors.append(intake_error(line, "ejecucion_financiera", message))
-        return None
+        return number.quantize(CENT)
+
+
+# A figure's rules, in order: what it must not be, and the message when it is.
+_PHYSICAL_RULES = (
+    (None, gettext_noop("«%(value)s» no es un número.")),
+    (
+        lambda number: number < 0,
+        gettext_noop("«%(value)s» es negativo; la ejecución física no puede ser negativa."),
+    ),
+    (
+        lambda number: number != number.to_integral_value(),
+        gettext_noop("«%(value)s» no es un número entero de unidades."),
+    ),
+    (lambda number: number > _MAX_PHYSICAL, gettext_noop("«%(value)s» excede el máximo admitido.")),
+)
+_FINANCIAL_RULES = (
+    (None, gettext_noop("«%(value)s» no es un monto en quetzales.")),
+    (
+        lambda number: number < 0,
+        gettext_noop("«%(value)s» es negativo; la ejecución financiera no puede ser negativa."),
+    ),
+    (
+        lambda number: number != number.quantize(CENT),
+        gettext_noop("«%(value)s» tiene más de dos decimales; los quetzales llevan como máximo dos."),
+    ),
+    (lambda number: number > _MAX_FINANCIAL, gettext_noop("«%(value)s» excede el máximo admitido.")),
+)
+
+
+def _figure(raw, rules) -> tuple[Decimal | None, str]:
+    """A figure read by the one number reader, or why not: missing, not a number (in the column's
+    words, the first rule), written with a decimal comma (the reader says how to write it), or
+    against one of the column's rules."""
+    not_a_number, limits = rules[0][1], rules[1:]
+    value = {"value": shown(raw)}
+    try:
+        number = read_number(raw)
+    except NumberError as error:
+        return None, error.message if error.code == "decimal_comma" else _(not_a_number) % value
+    if number is None:
+        return None, _("falta el valor; escriba 0 si no hubo ejecución.")
+    for broken, message in limits:
+        if broken(number):
+            return None, _(message) % value
+    return number, ""

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from common.figures import CENT
-from common.spreadsheets import neutralise
+from common.numbers import NumberError, read_number
+from common.spreadsheets import SpreadsheetRefused, UnreadableCell, XlsxBook, column_letter, written_text
 from planning.matrices.layout import (
     FIRST_DATA_ROW,
     GOAL_HEADERS,
@@ -38,49 +36,89 @@ from planning.matrices.model import (
 )
 
 
+class _Sheet:
+    """A sheet's rows as read, addressed by row and column as Excel numbers them."""
+
+    def __init__(self, title: str, rows, *, header_rows: range = range(0)):
+        self.title = title
+        self.rows = dict(rows)
+        self.header_rows = header_rows
+
+    def value(self, row: int, column: int):
+        values = self.rows.get(row, ())
+        return values[column - 1] if column <= len(values) else None
+
+    def header(self, column: int) -> str:
+        """The column's header as the workbook shows it; a year spans its two columns."""
+        parts = []
+        for row in self.header_rows:
+            value = self.value(row, column)
+            left = column
+            while value is None and row != self.header_rows[-1] and left > 1:
+                left -= 1
+                value = self.value(row, left)
+            if value is not None:
+                parts.append(str(value).strip())
+        return " ".join(parts)
+
+
 class _Reader:
     """Collects every problem with its sheet and cell instead of stopping at the first."""
 
-    def __init__(self, workbook):
-        self.workbook = workbook
+    def __init__(self, book: XlsxBook):
+        self.book = book
         self.errors: list[str] = []
 
-    def error(self, ws, row: int, column: int, message: str) -> None:
-        self.errors.append(
-            _("Hoja «%(sheet)s», celda %(cell)s: %(message)s")
-            % {"sheet": ws.title, "cell": f"{get_column_letter(column)}{row}", "message": message}
-        )
+    def error(self, ws: _Sheet, row: int, column: int, message: str) -> None:
+        text = _("Hoja «%(sheet)s», celda %(cell)s: %(message)s") % {
+            "sheet": ws.title,
+            "cell": f"{column_letter(column)}{row}",
+            "message": message,
+        }
+        header = ws.header(column)
+        if header:
+            text += " " + _("Columna «%(header)s».") % {"header": header}
+        self.errors.append(text)
 
-    def sheet(self, title: str):
-        if title not in self.workbook.sheetnames:
+    def sheet(self, title: str) -> _Sheet | None:
+        if title not in self.book.sheet_names:
             self.errors.append(_("Falta la hoja «%(sheet)s».") % {"sheet": title})
             return None
-        return self.workbook[title]
+        first_data = GOALS_FIRST_DATA_ROW if title == SHEET_GOALS else FIRST_DATA_ROW
+        headers = range(0) if title == SHEET_PLAN else range(HEADER_ROW, first_data)
+        return _Sheet(title, self.book.rows(title), header_rows=headers)
 
-    def text(self, ws, row: int, column: int, *, required: bool = True) -> str:
-        value = ws.cell(row=row, column=column).value
+    def _value(self, ws: _Sheet, row: int, column: int):
+        """The cell's value; a cell without one (a formula never calculated) is reported here."""
+        value = ws.value(row, column)
+        if isinstance(value, UnreadableCell):
+            self.error(ws, row, column, value.message)
+        return value
+
+    def text(self, ws: _Sheet, row: int, column: int, *, required: bool = True) -> str:
+        value = self._value(ws, row, column)
+        if isinstance(value, UnreadableCell):
+            return ""
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.error(ws, row, column, _("falta el valor."))
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return _written_text(str(value).strip())
+        return written_text(str(value).strip())
 
-    def number(self, ws, row: int, column: int, *, integer: bool, required: bool = True):
-        value = ws.cell(row=row, column=column).value
-        if value is None or value == "":
-            if required:
-                self.error(ws, row, column, _("falta el valor."))
+    def number(self, ws: _Sheet, row: int, column: int, *, integer: bool, required: bool = True):
+        value = self._value(ws, row, column)
+        if isinstance(value, UnreadableCell):
             return None
         try:
-            if isinstance(value, str):
-                value = value.replace("Q", "").replace(",", "").strip()
-            number = Decimal(repr(value) if isinstance(value, float) else str(value))
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite():
-            self.error(ws, row, column, _("«%(value)s» no es un número.") % {"value": value})
+            number = read_number(value)
+        except NumberError as problem:
+            self.error(ws, row, column, problem.message)
+            return None
+        if number is None:
+            if required:
+                self.error(ws, row, column, _("falta el valor."))
             return None
         if number < 0:
             self.error(ws, row, column, _("no puede ser negativo."))
@@ -93,15 +131,10 @@ class _Reader:
         return number.quantize(CENT)
 
 
-def _written_text(value: str) -> str:
-    """The text as it was before ``neutralise`` put an apostrophe in front of it."""
-    return value[1:] if value.startswith("'") and neutralise(value[1:]) == value else value
-
-
-def _rows(ws, first: int):
+def _rows(ws: _Sheet, first: int):
     """Data rows until the first fully empty one."""
     row = first
-    while any(cell.value not in (None, "") for cell in ws[row]):
+    while any(value not in (None, "") for value in ws.rows.get(row, ())):
         yield row
         row += 1
 
@@ -320,14 +353,21 @@ def _assemble(reader: _Reader, plan: dict, results, chain, categories, goals, bu
 
 
 def matrices_read(file) -> PomMatrices:
-    """Read the workbook written by ``matrices_xlsx``; raise ``MatricesError`` listing every problem."""
+    """Read the workbook written by ``matrices_xlsx`` (a file or its bytes); raise ``MatricesError``
+    listing every problem. The archive is checked as every uploaded XLSX is (common.spreadsheets)."""
+    content = file.read() if hasattr(file, "read") else file
     try:
-        workbook = load_workbook(file, read_only=False, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise MatricesError(
-            [_("El archivo no es un libro XLSX legible: %(error)s") % {"error": exc}]
-        ) from exc
-    reader = _Reader(workbook)
+        with XlsxBook(content) as book:
+            return _read_book(_Reader(book))
+    except SpreadsheetRefused as refused:
+        if refused.code == "corrupt":
+            message = _("El archivo no es un libro XLSX legible: está dañado o no es un XLSX.")
+        else:
+            message = refused.message
+        raise MatricesError([message]) from refused
+
+
+def _read_book(reader: _Reader) -> PomMatrices:
     sheets = [
         reader.sheet(title)
         for title in (SHEET_PLAN, SHEET_RESULTS, SHEET_CATEGORIES, SHEET_GOALS, SHEET_BUDGET)

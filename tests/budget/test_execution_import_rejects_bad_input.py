@@ -137,9 +137,10 @@ def test_rejects_file_with_headers_but_no_rows(small_world):
 
 
 def test_rejects_cells_with_formulas(small_world):
+    # openpyxl writes the formula without the value Excel or LibreOffice would have computed.
     assert rejected(small_world, xlsx_bytes([("CC-01", "S01", 2024, 3, "=10*2", 100, "")])) == [
-        "Fila 2, columna ejecucion_fisica: la celda contiene la fórmula «=10*2»; "
-        "escriba el valor, no una fórmula."
+        "Fila 2, columna ejecucion_fisica: la celda contiene la fórmula «=10*2» sin su valor calculado; "
+        "abra y guarde el archivo en Excel o LibreOffice, o escriba el valor."
     ]
 
 

@@ -59,7 +59,7 @@ class Command(BaseCommand):
         if not outcome.ok:
             for error in outcome.errors:
                 self.stderr.write(error["message"])
-            raise CommandError(f"El archivo tiene {len(outcome.errors)} errores; no se guardó nada.")
+            raise CommandError(f"El archivo tiene {outcome.error_count} errores; no se guardó nada.")
         verb = "Se crearían" if options["dry_run"] else "Creadas"
         self.stdout.write(
             f"{verb}: {outcome.created} filas nuevas; modificadas: {outcome.updated}; sin cambios: "
