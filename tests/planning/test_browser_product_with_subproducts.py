@@ -5,6 +5,7 @@ budget projection, fixes the typo, and the flag goes away."""
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from planning.models import BudgetProjection, Goal, Product
 from tests.browser import logged_in_page
@@ -88,7 +89,7 @@ def test_planner_creates_product_with_two_subproducts(browser, live_server, smal
     page.click(".crumbs >> text=Emisión de Documentos Migratorios")
 
     rows = page.locator("#subproducts tbody tr")
-    assert rows.count() == 2
+    expect(rows).to_have_count(2)  # waits for the product page the crumb leads to
     assert "Pasaportes emitidos" in rows.nth(0).inner_text()
     assert "Prórroga de Documentos Migratorios" in rows.nth(1).inner_text()
     product = Product.objects.get(plan=plan, code="P-02")
