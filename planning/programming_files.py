@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from common.formats import file_size
-from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
+from common.spreadsheets import (
+    MONEY_FORMAT,
+    UNITS_FORMAT,
+    SpreadsheetRefused,
+    XlsxBook,
+    neutralise,
+    print_to_page_width,
+)
 from planning.models import Measure, Plan
 from planning.selectors.programming import programming_grid
 
@@ -39,8 +45,6 @@ FILE_COLUMNS = ("subproducto", "nombre", "medida", "meta_anual", *MONTH_COLUMNS)
 MEASURE_NAMES = {Measure.PHYSICAL: "Física", Measure.FINANCIAL: "Financiera"}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITLE = re.compile(r"^Programación (\S+) (\d{4})$")
-# A workbook is a zip: refuse one that would expand far beyond what it weighs (a "zip bomb").
-EXPANSION_FACTOR = 20
 
 
 class ProgrammingFileError(Exception):
@@ -117,27 +121,14 @@ class ProgrammingSheet:
 
 
 def programming_rows(content: bytes) -> ProgrammingSheet:
-    """The POA a file names and its data rows after checking it is a plain, unprotected XLSX of the
-    expected shape; raises ProgrammingFileError."""
-    corrupt = _("El archivo no se puede leer como libro de Excel (XLSX): está dañado o no es un XLSX.")
-    if not content.startswith(b"PK\x03\x04"):
-        raise ProgrammingFileError(corrupt)
+    """The POA a file names and its data rows, read by the one XLSX reader after its archive checks
+    (size, expansion, protection, rows); raises ProgrammingFileError."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-        if expanded > EXPANSION_FACTOR * settings.IGM_MAX_UPLOAD_BYTES:
-            raise ProgrammingFileError(
-                _("El archivo se expande a %(size)s al abrirlo; no se lee.") % {"size": file_size(expanded)}
-            )
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        title = sheet.title
-        values = [tuple(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-    except ProgrammingFileError:
-        raise
-    except Exception as error:  # openpyxl raises many kinds of errors on a damaged zip or XML
-        raise ProgrammingFileError(corrupt) from error
+        with XlsxBook(content) as book:
+            title = book.sheet_names[0] if book.sheet_names else ""
+            numbered = list(book.rows(0))
+    except SpreadsheetRefused as refused:
+        raise ProgrammingFileError(refused.message) from refused
     match = TITLE.match(title.strip())
     if not match:
         raise ProgrammingFileError(
@@ -147,11 +138,10 @@ def programming_rows(content: bytes) -> ProgrammingSheet:
             )
             % {"title": title}
         )
-    if not values:
+    if not numbered:
         raise ProgrammingFileError(_("La hoja no tiene encabezados ni datos."))
-    header = [
-        str(value).strip().lower() if value is not None else "" for value in values[0][: len(FILE_COLUMNS)]
-    ]
+    header_values = numbered[0][1][: len(FILE_COLUMNS)]
+    header = [str(value).strip().lower() if value is not None else "" for value in header_values]
     if header != list(FILE_COLUMNS):
         raise ProgrammingFileError(
             _("Los encabezados deben ser, en este orden: %(columns)s.") % {"columns": ", ".join(FILE_COLUMNS)}
@@ -159,7 +149,7 @@ def programming_rows(content: bytes) -> ProgrammingSheet:
     width = len(FILE_COLUMNS)
     rows = tuple(
         (number, tuple(row[:width]) + (None,) * (width - len(row[:width])))
-        for number, row in enumerate(values[1:], start=2)
+        for number, row in numbered[1:]
         if any(value not in (None, "") for value in row[:width])
     )
     return ProgrammingSheet(institution_code=match.group(1), year=int(match.group(2)), rows=rows)

@@ -4,12 +4,14 @@ transaction through ``programming_save`` (history, the approved-plan rule, row l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.numbers import NumberError, read_number
+from common.spreadsheets import UnreadableCell
 from planning.models import Institution, Plan
 from planning.programming_files import (
     FILE_COLUMNS,
@@ -40,13 +42,11 @@ class ProgrammingImport:
         self.errors.append({"row": row, "column": column, "message": message})
 
 
-def _number(value) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise InvalidOperation
-    text = str(value).replace(",", "").replace("Q", "").strip() if isinstance(value, str) else repr(value)
-    return Decimal(text)
+def _figure(value) -> Decimal | None:
+    """A month or annual figure as people write it; a formula the file holds no value for is refused."""
+    if isinstance(value, UnreadableCell):
+        raise NumberError(value.message, code="unreadable")
+    return read_number(value)
 
 
 class _Stop(Exception):
@@ -101,13 +101,16 @@ def _entries(outcome: ProgrammingImport, rows, goals: dict) -> tuple[dict, dict]
             )
             continue
         where[key] = number
-        months = []
+        months, unread = [], False
         for column in ("meta_anual", *MONTH_COLUMNS):
             try:
-                months.append(_number(record[column]))
-            except (InvalidOperation, ValueError):
-                outcome.refuse(number, column, _("«%(value)s» no es un número.") % {"value": record[column]})
+                months.append(_figure(record[column]))
+            except NumberError as error:
+                outcome.refuse(number, column, error.message)
                 months.append(None)
+                unread = True
+        if unread:  # its cells are refused already; a sum of what was read would only repeat them
+            continue
         annual, months = months[0], months[1:]
         current = Decimal(getattr(goal, f"{measure}_current"))
         if annual is not None and annual != current:

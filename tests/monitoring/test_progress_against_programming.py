@@ -14,8 +14,8 @@ from planning.services.annual_plans import annual_plan_create
 from planning.services.programming import programming_save
 from reporting.selectors.documents import live_report_document
 from reporting.selectors.siplan import siplan_report
+from tests.cast.cycle import cycle_institution
 from tests.factories import ExecutionFactory
-from tests.planning.programming_data import cycle_institution
 
 pytestmark = pytest.mark.django_db
 # S1: 1,200 units and Q 1,000.00, programmed heavily in the first half.

@@ -11,9 +11,8 @@ from accounts.models import Role
 from budget.models import Execution
 from planning.models import Goal, Plan, Subproduct
 from planning.selectors.plans import plan_for_year
+from tests.cast.cycle import cycle_institution
 from tests.factories import ExecutionFactory
-
-from .programming_data import cycle_institution
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 
 from planning.models import MonthlyProgramming
 from tests.api_clients import results, token_client
-from tests.planning.programming_data import cycle_institution, poa_2026_with_s1_spread
+from tests.cast.cycle import cycle_institution, poa_2026_with_s1_spread
 
 pytestmark = pytest.mark.django_db
 

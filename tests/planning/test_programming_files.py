@@ -11,8 +11,8 @@ from openpyxl import Workbook, load_workbook
 
 from planning.models import MonthlyProgramming
 from planning.services.programming_import import programming_file_import
-
-from .programming_data import poa_2026_with_s1_spread
+from tests.cast.cycle import poa_2026_with_s1_spread
+from tests.common.workbooks import with_computed_values, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +117,46 @@ def test_files_that_are_not_plain_xlsx_are_refused(poa, settings):
     settings.IGM_MAX_UPLOAD_BYTES = 100
     too_big = programming_file_import(content=bad_file(poa), name="p.xlsx", user=None)
     assert "el máximo es 100 bytes" in too_big.errors[0]["message"]
+
+
+def s2_file(physical: list, financial: list) -> bytes:
+    """The POA's file with S2 programmed as a person would type it (rows 4 and 5 of the export)."""
+    return workbook_bytes(
+        [
+            ["subproducto", "nombre", "medida", "meta_anual", *MONTHS],
+            ["S2", "Documento tipo 2", "Física", "1,200", *physical],
+            ["S2", "Documento tipo 2", "Financiera", "Q 1,000.00", *financial],
+        ],
+        title="Programación CIC 2026",
+    )
+
+
+def test_figures_as_people_write_them_and_computed_formulas_are_read(poa):
+    content = s2_file(["=50+50", *["100"] * 11], [*["Q 0.00"] * 11, "=SUM(400,600)"])
+    outcome = programming_file_import(
+        content=with_computed_values(content, {"E2": "100", "P3": "1000"}), name="p.xlsx", user=None
+    )
+    assert outcome.errors == []
+    s2 = MonthlyProgramming.objects.filter(goal__subproduct__code="S2", goal__year=2026)
+    assert sorted(s2.filter(measure="physical").values_list("month", "value")) == [
+        (month, Decimal("100.00")) for month in range(1, 13)
+    ]
+    assert s2.get(measure="financial", month=12).value == Decimal("1000.00")
+
+
+def test_a_formula_without_its_value_and_a_decimal_comma_are_refused_on_their_cells(poa):
+    outcome = programming_file_import(
+        content=s2_file(["=50+50", *[100] * 11], ["1.000,00", *[0] * 11]), name="p.xlsx", user=None
+    )
+    places = [(error["row"], error["column"]) for error in outcome.errors]
+    assert places == [(2, "enero"), (3, "enero")]
+    assert "abra y guarde el archivo en Excel o LibreOffice" in outcome.errors[0]["message"]
+    assert "1,000.00" in outcome.errors[1]["message"]  # says how to write it
+    assert not MonthlyProgramming.objects.filter(goal__subproduct__code="S2").exists()
+
+
+def test_an_archive_that_inflates_is_refused_before_it_is_read(poa, settings):
+    settings.IGM_MAX_UNCOMPRESSED_BYTES = 10_000
+    content = s2_file([100] * 12, [*[0] * 11, 1000])
+    outcome = programming_file_import(content=content, name="p.xlsx", user=None)
+    assert "al descomprimirlo; el máximo admitido es" in outcome.errors[0]["message"]

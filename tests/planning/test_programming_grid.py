@@ -13,8 +13,7 @@ from planning.models import MonthlyProgramming, Plan
 from planning.selectors.programming import programming_grid
 from planning.services.annual_plans import annual_plan_create
 from planning.services.programming import programming_spread
-
-from .programming_data import cycle_institution
+from tests.cast.cycle import cycle_institution
 
 pytestmark = pytest.mark.django_db
 

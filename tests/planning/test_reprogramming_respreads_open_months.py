@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 from accounts.models import Role
 from planning.models import MonthlyProgramming, Plan
 from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
-
-from .programming_data import cycle_institution, poa_2026_with_s1_spread
+from tests.cast.cycle import cycle_institution, poa_2026_with_s1_spread
 
 pytestmark = pytest.mark.django_db
 JUNE = datetime.date(2026, 6, 3)
