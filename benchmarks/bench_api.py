@@ -198,7 +198,7 @@ def load_wrk(port: int, path: str, codes: list[str], headers: dict, clients: int
     return {"p50": float(p50) / 1000, "p95": float(p95) / 1000, "rps": int(count) / (int(duration_us) / 1e6)}
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -222,8 +222,11 @@ def main() -> None:
         help="Generador de carga: wrk (por omisión si está instalado) o hilos de Python.",
     )
     parser.add_argument("--seconds", type=int, default=15, help="Duración de cada escenario con wrk (15 s).")
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def main() -> None:
+    args = arguments()
     configure(args.database_url)
     key, codes, year = prepare(args)
     count_queries(key, codes, year)

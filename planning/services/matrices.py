@@ -52,72 +52,20 @@ def _plan_replaceable(*, institution: Institution, matrices: PomMatrices, replac
 
 def _import_chain(*, plan: Plan, matrices: PomMatrices, user) -> None:
     """Results, programs with their budget projection, then products with their categories,
-    subproducts and goals. One function: each level needs the rows saved just before it."""
+    subproducts and goals: each level needs the rows saved just before it."""
     reason = _("Importación de las matrices del plan")
-    levels = {str(label): value for value, label in Result.Level.choices}
-    results = {}
-    for position, row in enumerate(matrices.results, start=1):
-        if row.level not in levels:
-            raise ValidationError(
-                _("Nivel «%(level)s» desconocido en el resultado %(code)s.")
-                % {"level": row.level, "code": row.code}
-            )
-        result = Result(
-            plan=plan,
-            code=row.code,
-            position=position,
-            description=row.description,
-            level=levels[row.level],
-            unit=row.unit,
-            baseline_year=row.baseline_year,
-            baseline_value=row.baseline_value,
-        )
-        save_with_history(result, user=user, reason=reason)
-        results[row.code] = result
-    programs = {}
-    for row in matrices.programs:
-        program, _created = Program.objects.get_or_create(
-            institution=plan.institution, code=row.code, defaults={"name": row.name}
-        )
-        programs[row.code] = program
-        for year, amount in zip(plan.years, row.amounts, strict=True):
-            if amount is not None:
-                save_with_history(
-                    BudgetProjection(plan=plan, program=program, year=year, amount=amount),
-                    user=user,
-                    reason=reason,
-                )
+    results = _import_results(plan=plan, matrices=matrices, user=user, reason=reason)
+    programs = _import_programs(plan=plan, matrices=matrices, user=user, reason=reason)
     for position, row in enumerate(matrices.products, start=1):
         if row.result_code and row.result_code not in results:
             raise ValidationError(
                 _("El producto %(code)s cita el resultado %(result)s, que no está en la matriz 9.2.")
                 % {"code": row.code, "result": row.result_code}
             )
-        program = (
-            programs.get(row.program_code)
-            or Program.objects.filter(institution=plan.institution, code=row.program_code).first()
-        )
-        if program is None:
-            raise ValidationError(
-                _("El programa %(program)s del producto %(code)s falta en la proyección del presupuesto.")
-                % {"program": row.program_code, "code": row.code}
-            )
-        category = ProgrammaticCategory.objects.filter(
-            program=program, subprogram=row.subprogram, project=row.project, activity=row.activity
-        ).first() or ProgrammaticCategory(
-            program=program,
-            subprogram=row.subprogram,
-            project=row.project,
-            activity=row.activity,
-            name=row.activity_name,
-        )
-        if category.pk is None:
-            category.full_clean()
-            category.save()
         product = Product(
             plan=plan,
             result=results.get(row.result_code),
-            category=category,
+            category=_category(plan=plan, row=row, programs=programs),
             code=row.code,
             position=position,
             name=row.name,
@@ -139,6 +87,73 @@ def _import_chain(*, plan: Plan, matrices: PomMatrices, user) -> None:
                     save_with_history(
                         _document_goal(goal, year, subproduct=subproduct), user=user, reason=reason
                     )
+
+
+def _import_results(*, plan: Plan, matrices: PomMatrices, user, reason: str) -> dict[str, Result]:
+    levels = {str(label): value for value, label in Result.Level.choices}
+    results = {}
+    for position, row in enumerate(matrices.results, start=1):
+        if row.level not in levels:
+            raise ValidationError(
+                _("Nivel «%(level)s» desconocido en el resultado %(code)s.")
+                % {"level": row.level, "code": row.code}
+            )
+        result = Result(
+            plan=plan,
+            code=row.code,
+            position=position,
+            description=row.description,
+            level=levels[row.level],
+            unit=row.unit,
+            baseline_year=row.baseline_year,
+            baseline_value=row.baseline_value,
+        )
+        save_with_history(result, user=user, reason=reason)
+        results[row.code] = result
+    return results
+
+
+def _import_programs(*, plan: Plan, matrices: PomMatrices, user, reason: str) -> dict[str, Program]:
+    programs = {}
+    for row in matrices.programs:
+        program, _created = Program.objects.get_or_create(
+            institution=plan.institution, code=row.code, defaults={"name": row.name}
+        )
+        programs[row.code] = program
+        for year, amount in zip(plan.years, row.amounts, strict=True):
+            if amount is not None:
+                save_with_history(
+                    BudgetProjection(plan=plan, program=program, year=year, amount=amount),
+                    user=user,
+                    reason=reason,
+                )
+    return programs
+
+
+def _category(*, plan: Plan, row, programs: dict[str, Program]) -> ProgrammaticCategory:
+    """The product's programmatic category, created when the institution does not have it yet."""
+    program = (
+        programs.get(row.program_code)
+        or Program.objects.filter(institution=plan.institution, code=row.program_code).first()
+    )
+    if program is None:
+        raise ValidationError(
+            _("El programa %(program)s del producto %(code)s falta en la proyección del presupuesto.")
+            % {"program": row.program_code, "code": row.code}
+        )
+    category = ProgrammaticCategory.objects.filter(
+        program=program, subprogram=row.subprogram, project=row.project, activity=row.activity
+    ).first() or ProgrammaticCategory(
+        program=program,
+        subprogram=row.subprogram,
+        project=row.project,
+        activity=row.activity,
+        name=row.activity_name,
+    )
+    if category.pk is None:
+        category.full_clean()
+        category.save()
+    return category
 
 
 def _document_goal(goal: MatrixGoal, year: int, **owner) -> Goal:

@@ -38,6 +38,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_planner_creates_product_with_two_subproducts(browser, live_server, small_world):
+    """One journey, step after step as people walk it (long: each step starts where the last one left
+    the browser)."""
     # The neighbour institution starts its POM 2026-2030 from nothing but program 11's projection.
     neighbour = small_world.neighbour
     plan = PlanFactory(

@@ -40,6 +40,8 @@ def fill_row(page, sub_id: int, measure: str, values: list[str]) -> None:
 
 
 def test_planner_programs_the_2026_poa_lead_approves_officer_sees_deviation(browser, live_server, igm):
+    """One journey, step after step as people walk it (long: each step starts where the last one left
+    the browser)."""
     planner, lead = igm_person(igm, Role.PLANNER), igm_person(igm, Role.PLANNING_LEAD)
     officer, director = igm_person(igm, Role.OFFICER), igm_person(igm, Role.DIRECTOR)
     pom = Plan.objects.get(institution=igm, kind=Plan.Kind.POM)
