@@ -46,7 +46,7 @@ def portal_institutions() -> QuerySet[Institution]:
 
 
 def institution_portal(*, institution: Institution) -> InstitutionPortal:
-    """The institution's public page (seven queries whatever its size)."""
+    """The institution's public page (seven queries whatever its size, after the institution)."""
     frame = strategic_frame_of(institution=institution)
     plans = tuple(approved_plans(institution=institution))
     reports = tuple(signed_period_reports(institution=institution))
