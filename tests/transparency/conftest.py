@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
 
 from accounts.models import Role
 from budget.models import CostCentre
@@ -57,6 +58,9 @@ def report_sign(igm, igm_user, *, in_thread: bool = False) -> PeriodReport:
             report_job_run(job_id=job.pk)
         except Exception as error:  # noqa: BLE001 - re-raised in the test's thread
             errors.append(error)
+        finally:
+            if in_thread:
+                connection.close()
 
     if in_thread:
         thread = threading.Thread(target=sign)
@@ -71,11 +75,15 @@ def report_sign(igm, igm_user, *, in_thread: bool = False) -> PeriodReport:
     return report
 
 
-@pytest.fixture
-def published(igm, igm_user, explained) -> Published:  # noqa: F811
+def publish(igm, igm_user, *, in_thread: bool = False) -> Published:
     months_approve(igm, igm_user(Role.PLANNER), APPROVED_MONTHS)
-    signed = report_sign(igm, igm_user)
+    signed = report_sign(igm, igm_user, in_thread=in_thread)
     unsigned = PeriodReport.objects.create(
         institution=igm, year=2024, period=2, status=PeriodReport.Status.SUBMITTED
     )
     return Published(signed=signed, unsigned=unsigned)
+
+
+@pytest.fixture
+def published(igm, igm_user, explained) -> Published:  # noqa: F811
+    return publish(igm, igm_user)
