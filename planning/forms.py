@@ -23,6 +23,7 @@ from planning.models import (
 )
 from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
 from planning.services.chain import CATEGORY_CODE
+from planning.services.strategic import FRAME_FIELDS
 
 ods_validator = RegexValidator(
     r"^\d{1,2}\.[0-9a-z]{1,2}(\s*,\s*\d{1,2}\.[0-9a-z]{1,2})*$",
@@ -438,14 +439,7 @@ class StrategicFrameForm(WorkspaceFormMixin, forms.ModelForm):
 
     class Meta:
         model = StrategicFrame
-        fields = [
-            "head_of_planning",
-            "head_of_planning_title",
-            "information_officer",
-            "issue_date",
-            "mission",
-            "vision",
-        ]
+        fields = list(FRAME_FIELDS)
         widgets = {"issue_date": DATE_INPUT}
 
     def __init__(self, *args, values=(), objectives=(), **kwargs):
