@@ -5,6 +5,7 @@ import pytest
 
 from accounts.models import Role
 from planning.models import StrategicObjective
+from tests.accessibility import unnamed_controls
 from tests.factories import UserFactory
 
 
@@ -31,6 +32,13 @@ def test_planner_edits_the_frame_and_the_history_names_them(client, igm, igm_use
     page = client.get(response["Location"]).content.decode()
     assert "Misión revisada." in page
     assert "Objetivo 15" in page and str(planner) in page  # the history section
+
+
+def test_edit_form_names_every_field(client, igm, igm_user):
+    client.force_login(igm_user(Role.PLANNER))
+    page = client.get(f"/planificacion/instituciones/{igm.pk}/marco-estrategico/editar/").content.decode()
+    assert unnamed_controls(page) == []
+    assert "Objetivos por área" in page and "Responsable de actualizar la información" in page
 
 
 def test_objectives_need_an_area_first(client, igm, igm_user):
