@@ -9,7 +9,19 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -315,3 +327,59 @@ def execution_monthly_pattern(*, institution: Institution, year: int, codes: lis
         months["physical"][row["month"] - 1] = Decimal(row["physical_sum"] or 0)
         months["financial"][row["month"] - 1] = Decimal(row["financial_sum"] or 0)
     return {code: {m: tuple(v) for m, v in by_measure.items()} for code, by_measure in pattern.items()}
+
+
+def approved_months_only(executions: QuerySet[Execution]) -> QuerySet[Execution]:
+    """Only the rows of months planning approved for their cost centre (what the public may read):
+    a month open, sent or returned may still change."""
+    approved = ExecutionMonth.objects.filter(
+        cost_centre_id=OuterRef("cost_centre_id"),
+        year=OuterRef("year"),
+        month=OuterRef("month"),
+        status=ExecutionMonth.Status.APPROVED,
+    )
+    return executions.filter(Exists(approved))
+
+
+def approved_execution_rows(*, institution: Institution) -> QuerySet[dict]:
+    """The institution's approved execution per subproduct and month, summed over its cost
+    centres, with the chain's codes and names (one query)."""
+    executions = approved_months_only(Execution.objects.filter(cost_centre__institution=institution))
+    return (
+        executions.values(
+            "year",
+            "month",
+            plan_name=F("subproduct__product__plan__name"),
+            product_code=F("subproduct__product__code"),
+            product_name=F("subproduct__product__name"),
+            subproduct_code=F("subproduct__code"),
+            subproduct_name=F("subproduct__name"),
+            unit=F("subproduct__unit"),
+        )
+        .annotate(physical_sum=Sum("physical"), financial_sum=Sum("financial", output_field=TOTAL_MONEY))
+        .order_by("year", "month", "subproduct__product__code", "subproduct__code")
+    )
+
+
+def approved_months_latest_change(*, institution: Institution):
+    """When planning last approved a month of the institution, or None."""
+    return (
+        ExecutionMonth.objects.filter(
+            cost_centre__institution=institution, status=ExecutionMonth.Status.APPROVED
+        )
+        .order_by("-changed_at")
+        .values_list("changed_at", flat=True)
+        .first()
+    )
+
+
+def approved_execution_years(*, institution: Institution) -> list[int]:
+    """Years with at least one approved month of the institution."""
+    return list(
+        ExecutionMonth.objects.filter(
+            cost_centre__institution=institution, status=ExecutionMonth.Status.APPROVED
+        )
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "monitoring",
     "indicators",
     "reporting",
+    "transparency",
     "seeding",
     "backups",
 ]
@@ -173,6 +174,10 @@ STORAGES = {
 # Uploads: execution files and photos are checked again by the services; these are hard caps.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The public transparency portal: seconds a page is cached (a newly approved month shows up within
+# them) and requests per client address and minute before it answers 429.
+IGM_PORTAL_CACHE_SECONDS = int(os.environ.get("IGM_PORTAL_CACHE_SECONDS", "60"))
+IGM_PORTAL_RATE = int(os.environ.get("IGM_PORTAL_RATE", "120"))
 IGM_MAX_UPLOAD_BYTES = int(os.environ.get("IGM_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 # Every uploaded spreadsheet (execution, programming, plan matrices): an XLSX larger than this once
 # decompressed (a zip bomb) and a file with more rows than this are refused before they are parsed.

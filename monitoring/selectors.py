@@ -10,7 +10,7 @@ from itertools import accumulate
 from django.conf import settings
 
 from budget.models import Execution
-from budget.selectors import execution_by_month
+from budget.selectors import approved_months_only, execution_by_month
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS
 from common.figures import CENT, ZERO, percentage
 from planning.models import Institution, Plan, Subproduct
@@ -215,7 +215,12 @@ ALL_MONTHS = tuple(range(1, 13))
 
 
 def plan_progress(
-    *, institution: Institution, year: int, period: int, cost_centre_ids: list[int] | None = None
+    *,
+    institution: Institution,
+    year: int,
+    period: int,
+    cost_centre_ids: list[int] | None = None,
+    approved_only: bool = False,
 ) -> PlanProgress:
     """Goals and monthly execution of every product and subproduct of the plan governing ``year``,
     by the rules of the SIPLAN report (``reporting.selectors.siplan``): a product's own goal, else
@@ -223,7 +228,8 @@ def plan_progress(
     financial from all.
 
     Eight queries whatever the plan's size. With ``cost_centre_ids`` only those cost centres'
-    execution counts and only the subproducts they produce are listed (an officer's view).
+    execution counts and only the subproducts they produce are listed (an officer's view); with
+    ``approved_only`` only the months planning approved count (the public portal's view).
     """
     plan = plan_for_year(institution=institution, year=year)
     if plan is None:
@@ -233,6 +239,8 @@ def plan_progress(
     if cost_centre_ids is not None:
         subproducts = subproducts.filter(cost_centres__in=cost_centre_ids).distinct()
         executions = executions.filter(cost_centre_id__in=cost_centre_ids)
+    if approved_only:
+        executions = approved_months_only(executions)
     subproducts = list(subproducts.order_by("product__position", "product__code", "position", "code"))
     by_subproduct = execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
     by_product = execution_by_month(executions, "subproduct__product_id", ALL_MONTHS, same_unit_only=True)

@@ -17,6 +17,7 @@ from .models import (
     Reprogramming,
     Result,
     ResultTarget,
+    StrategicFrame,
     Subproduct,
 )
 
@@ -145,3 +146,10 @@ class DeclaredTotalAdmin(admin.ModelAdmin):
 class BudgetProjectionAdmin(SimpleHistoryAdmin):
     list_display = ("plan", "program", "year", "amount")
     list_filter = ("plan", "year", "program")
+
+
+@admin.register(StrategicFrame)
+class StrategicFrameAdmin(WorkflowOnlyAdmin, SimpleHistoryAdmin):
+    """Read here; planning staff edit the frame on its page, through the service that keeps history."""
+
+    list_display = ("institution", "head_of_planning", "information_officer", "issue_date")

@@ -11,9 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 from common.figures import MONEY
 from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
-from planning.models import Department, Institution, Measure, Plan, Product, Result, Subproduct
+from planning.models import (
+    Department,
+    Institution,
+    Measure,
+    Plan,
+    Product,
+    Result,
+    StrategicFrame,
+    Subproduct,
+)
 from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
 from planning.services.chain import CATEGORY_CODE
+from planning.services.strategic import FRAME_FIELDS
 
 ods_validator = RegexValidator(
     r"^\d{1,2}\.[0-9a-z]{1,2}(\s*,\s*\d{1,2}\.[0-9a-z]{1,2})*$",
@@ -406,3 +416,66 @@ class ProgrammingSpreadForm(forms.Form):
         if cleaned.get("method") == "pattern" and not cleaned.get("pattern_year"):
             self.add_error("pattern_year", _("Indique el año cuya ejecución sirve de patrón."))
         return cleaned
+
+
+class StrategicFrameForm(WorkspaceFormMixin, forms.ModelForm):
+    """The frame's header, mission and vision as fields; values and objectives as plain text, one
+    per line, so planning staff edit the list as they would the published document."""
+
+    values_text = forms.CharField(
+        label=_("Valores"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_("Uno por línea: «Nombre: descripción»."),
+    )
+    objectives_text = forms.CharField(
+        label=_("Objetivos por área"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_(
+            "El nombre del área en una línea y debajo sus objetivos, "
+            "cada uno en una línea que empieza con «- »."
+        ),
+    )
+
+    class Meta:
+        model = StrategicFrame
+        fields = list(FRAME_FIELDS)
+        widgets = {"issue_date": DATE_INPUT}
+
+    def __init__(self, *args, values=(), objectives=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["values_text"] = "\n".join(
+                f"{value.name}: {value.description}" if value.description else value.name for value in values
+            )
+            lines, area = [], None
+            for objective in objectives:
+                if objective.area != area:
+                    lines.append(objective.area)
+                    area = objective.area
+                lines.append(f"- {objective.text}")
+            self.initial["objectives_text"] = "\n".join(lines)
+
+    def clean_values_text(self) -> list[tuple[str, str]]:
+        values = []
+        for line in self.cleaned_data["values_text"].splitlines():
+            if line.strip():
+                name, _sep, description = line.partition(":")
+                values.append((name.strip(), description.strip()))
+        return values
+
+    def clean_objectives_text(self) -> list[tuple[str, str]]:
+        objectives, area = [], None
+        for line in self.cleaned_data["objectives_text"].splitlines():
+            text = line.strip()
+            if not text:
+                continue
+            if text.startswith("-"):
+                if area is None:
+                    raise ValidationError(_("Escriba el nombre del área antes de sus objetivos."))
+                objectives.append((area, text.lstrip("- ").strip()))
+            else:
+                area = text
+        if not objectives:
+            raise ValidationError(_("Escriba al menos un objetivo, en una línea que empiece con «- »."))
+        return objectives

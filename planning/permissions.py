@@ -122,3 +122,17 @@ def programming_ensure_writable_by(*, user, plan: Plan) -> None:
     ):
         return
     plan_ensure_editable_by(user=user, plan=plan)
+
+
+def strategic_frame_editable_by(*, user, institution: Institution) -> bool:
+    """Planning staff of the institution keep its strategic frame (mission, vision, values,
+    objectives and the header of the published frame)."""
+    own = getattr(user, "is_planning_staff", False) and user.institution_id == institution.pk
+    return user.is_superuser or own
+
+
+def strategic_frame_ensure_editable_by(*, user, institution: Institution) -> None:
+    if not strategic_frame_editable_by(user=user, institution=institution):
+        raise PermissionDenied(
+            _("Solo el personal de planificación de la institución puede modificar su marco estratégico.")
+        )

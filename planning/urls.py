@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning.views import chain, goals, goals_grid, matrices, programming
+from planning.views import chain, goals, goals_grid, matrices, programming, strategic
 
 app_name = "planning"
 urlpatterns = [
@@ -9,6 +9,16 @@ urlpatterns = [
     path("instituciones/<int:pk>/", chain.institution_detail, name="institution_detail"),
     path("instituciones/<int:pk>/editar/", chain.institution_edit, name="institution_edit"),
     path("instituciones/<int:institution_pk>/planes/nuevo/", chain.plan_create, name="plan_create"),
+    path(
+        "instituciones/<int:pk>/marco-estrategico/",
+        strategic.strategic_frame_detail,
+        name="strategic_frame",
+    ),
+    path(
+        "instituciones/<int:pk>/marco-estrategico/editar/",
+        strategic.strategic_frame_edit,
+        name="strategic_frame_edit",
+    ),
     path("planes/<int:pk>/", chain.plan_detail, name="plan_detail"),
     path("planes/<int:pk>/editar/", chain.plan_edit, name="plan_edit"),
     path("planes/<int:plan_pk>/resultados/nuevo/", chain.result_create, name="result_create"),

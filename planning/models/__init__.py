@@ -10,6 +10,7 @@ from .goals import Goal, Measure, Reprogramming
 from .institutions import Institution, Program, ProgrammaticCategory, budget_code_validator
 from .plans import BudgetProjection, DeclaredTotal, Plan
 from .programming import MonthlyProgramming
+from .strategic import StrategicFrame, StrategicObjective, StrategicValue
 
 __all__ = [
     "BudgetProjection",
@@ -28,6 +29,9 @@ __all__ = [
     "Reprogramming",
     "Result",
     "ResultTarget",
+    "StrategicFrame",
+    "StrategicObjective",
+    "StrategicValue",
     "Subproduct",
     "budget_code_validator",
 ]

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from planning.models import Goal, Measure, Plan, Product, Reprogramming, Subproduct
+from planning.models import Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
 from planning.selectors.plans import institution_list_for_user
 
 
@@ -121,3 +121,25 @@ def subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, GoalFigure
         .order_by()
     )
     return {row.pop("subproduct__product_id"): GoalFigures(**row) for row in rows}
+
+
+def approved_plan_goals(*, institution: Institution) -> QuerySet[Goal]:
+    """Every goal of the institution's approved plans, product goals and subproduct goals, with
+    their chain, in plan and chain order (one query)."""
+    approved = Plan.Status.APPROVED
+    return (
+        Goal.objects.filter(
+            Q(product__plan__institution=institution, product__plan__status=approved)
+            | Q(
+                subproduct__product__plan__institution=institution, subproduct__product__plan__status=approved
+            )
+        )
+        .select_related("product__plan", "subproduct__product__plan")
+        .order_by(
+            Coalesce("product__plan__start_year", "subproduct__product__plan__start_year"),
+            Coalesce("product__plan__kind", "subproduct__product__plan__kind"),
+            "year",
+            Coalesce("product__code", "subproduct__product__code"),
+            "subproduct__code",
+        )
+    )

@@ -1,8 +1,8 @@
 """Reads of institutions and plans, limited to what the user may see."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
-from planning.models import Institution, Plan
+from planning.models import Institution, Plan, StrategicFrame
 
 
 def institution_list_for_user(*, user) -> QuerySet[Institution]:
@@ -50,3 +50,15 @@ def pom_years(*, pom: Plan) -> list[tuple[int, Plan | None]]:
         )
     }
     return [(year, annual.get(year)) for year in pom.years]
+
+
+def approved_plans(*, institution: Institution) -> QuerySet[Plan]:
+    """The institution's approved plans, newest first (what the public may read)."""
+    return institution.plans.filter(status=Plan.Status.APPROVED).order_by("-start_year", "kind")
+
+
+def institution_directory() -> QuerySet[Institution]:
+    """Every institution by name, marking those with a published strategic frame (one query)."""
+    return Institution.objects.annotate(
+        has_frame=Exists(StrategicFrame.objects.filter(institution=OuterRef("pk")))
+    ).order_by("name")

@@ -58,8 +58,8 @@ def crumbs(obj=None) -> list[tuple[str, str]]:
     return trail[::-1]
 
 
-def edit(request, *, form, save, context: dict, template: str = "planning/form.html"):
-    """Run a form through its service; on success go to the saved object's page."""
+def edit(request, *, form, save, context: dict, template: str = "planning/form.html", success_url: str = ""):
+    """Run a form through its service; on success go to ``success_url`` or the saved object's page."""
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form)
@@ -67,7 +67,7 @@ def edit(request, *, form, save, context: dict, template: str = "planning/form.h
             apply_errors(form, error)
         else:
             messages.success(request, _("Cambios guardados."))
-            return redirect(saved_url(saved))
+            return redirect(success_url or saved_url(saved))
     return render(request, template, {"form": form, **context})
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
+from planning.models import Institution
 from planning.selectors.plans import institution_list_for_user
-from reporting.models import ReportJob
+from reporting.models import PeriodReport, ReportJob
 from reporting.permissions import reads_reports
 
 
@@ -27,3 +28,43 @@ def signed_documents_with_digest(*, sha256: str) -> QuerySet[ReportJob]:
     return ReportJob.objects.filter(sha256=sha256, status=ReportJob.Status.DONE).select_related(
         "institution", "period_report"
     )
+
+
+def _signed_documents() -> QuerySet[ReportJob]:
+    return ReportJob.objects.filter(
+        signed=True,
+        status=ReportJob.Status.DONE,
+        format=ReportJob.Format.PDF,
+        period_report__status=PeriodReport.Status.SIGNED,
+    )
+
+
+def signed_period_reports(*, institution: Institution) -> QuerySet[PeriodReport]:
+    """The institution's signed reports, newest period first, each with its signed PDF's job id
+    and SHA-256 (``document_id``, ``document_sha256``); one query."""
+    document = _signed_documents().filter(period_report=OuterRef("pk")).order_by("-finished_at", "-pk")
+    return (
+        PeriodReport.objects.filter(institution=institution, status=PeriodReport.Status.SIGNED)
+        .annotate(
+            document_id=Subquery(document.values("pk")[:1]),
+            document_sha256=Subquery(document.values("sha256")[:1]),
+        )
+        .filter(document_id__isnull=False)
+        .order_by("-year", "-period")
+    )
+
+
+def signed_report_document(*, institution: Institution, year: int, period: int) -> ReportJob | None:
+    """The signed PDF of the institution's signed report of a period, or None."""
+    return (
+        _signed_documents()
+        .filter(institution=institution, year=year, period=period)
+        .select_related("institution", "period_report")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def signed_report_documents_with_digest(*, sha256: str) -> QuerySet[ReportJob]:
+    """Signed PDFs of signed reports whose bytes have this SHA-256 (what the public may match)."""
+    return _signed_documents().filter(sha256=sha256).select_related("institution")

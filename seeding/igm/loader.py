@@ -48,6 +48,7 @@ from planning.models import (
 from .annual_plan import AnnualPlanSections
 from .demo_users import DemoUsersSection
 from .reading import FIXTURES_DIR, FixtureError, _money, _require, _split_category, _units, read_document
+from .strategic_frame import StrategicFrameSection
 
 SEED_REASON = "Carga inicial de los documentos del IGM (load_igm)"
 
@@ -65,7 +66,7 @@ class LoadSummary:
         return bool(self.created)
 
 
-class _Loader(AnnualPlanSections, DemoUsersSection):
+class _Loader(AnnualPlanSections, DemoUsersSection, StrategicFrameSection):
     def __init__(self, directory: Path):
         self.directory = directory
         self.summary = LoadSummary()
@@ -415,7 +416,8 @@ class _Loader(AnnualPlanSections, DemoUsersSection):
 
 
 def institution_load_igm(*, directory: Path = FIXTURES_DIR, rebuild: bool = False) -> LoadSummary:
-    """Seed IGM's plans, goals, execution, indicator sheets and demo users where they are missing.
+    """Seed IGM's plans, goals, execution, indicator sheets, strategic frame and demo users where they
+    are missing.
 
     ``rebuild`` first empties the whole database (every institution, user and change history): for a
     demo database only; the command asks for an explicit confirmation before passing it.
@@ -426,6 +428,7 @@ def institution_load_igm(*, directory: Path = FIXTURES_DIR, rebuild: bool = Fals
             call_command("flush", interactive=False, verbosity=0)
         loader.load_geography()
         loader.load_institution()
+        loader.load_strategic_frame()
         pom_relative = "igm/pom-2026-2030.json"
         with loader.plan_unit(pom_relative) as data:
             pom, pom_loaded = loader.load_plan(data, pom_relative)
