@@ -19,11 +19,14 @@ def test_missing_object_is_404_in_the_error_shape(read_client, db):
     assert response.json() == {"error": {"code": "not_found", "message": "No encontrado."}}
 
 
-def test_malformed_id_is_404_in_the_error_shape(read_client, db):
-    response = read_client.get("/api/v1/goals/0.5/")
-    assert response.status_code == 404
-    assert response["Content-Type"] == "application/json"
-    assert response.json()["error"]["code"] == "not_found"
+@pytest.mark.parametrize("debug", [False, True])
+def test_malformed_id_is_404_in_the_error_shape(read_client, db, settings, debug):
+    settings.DEBUG = debug
+    for path in ("/api/v1/goals/0.5/", "/api/v1/no-existe/", "/api/v2/goals/1/"):
+        response = read_client.get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["error"]["code"] == "not_found"
 
 
 @pytest.mark.parametrize(
