@@ -15,7 +15,8 @@ from rest_framework.utils.urls import replace_query_param
 MAX_PAGE_SIZE = 1000
 # Bounds the offset a page number asks the database for.
 MAX_PAGE = 2**31 - 1
-WHOLE_NUMBER = re.compile(r"[0-9]+")
+# Longer numbers are out of range anyway, and Python refuses to convert the very long ones.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,12}")
 
 DESCRIPTIONS = {
     "count": "Total de objetos que cumplen los filtros.",
@@ -33,23 +34,21 @@ def whole_number_param(request, name: str, *, default: int, maximum: int) -> int
     value = values[0].strip()
     if len(values) > 1:
         message = _("Indique un solo valor.")
-    elif not WHOLE_NUMBER.fullmatch(value) or int(value) < 1:
-        message = _("Debe ser un número entero mayor o igual a 1.")
-    elif int(value) > maximum:
-        message = _("Debe ser un número entero entre 1 y %(maximum)d.") % {"maximum": maximum}
-    else:
+    elif WHOLE_NUMBER.fullmatch(value) and 1 <= int(value) <= maximum:
         return int(value)
+    else:
+        message = _("Debe ser un número entero entre 1 y %(maximum)d.") % {"maximum": maximum}
     raise ValidationError({name: [message]})
 
 
-def page_parameters(page_query_param: str | None) -> list[dict]:
+def page_parameters(page_query_param: str | None, default_size: int) -> list[dict]:
     """The schema of ``page`` (when numbered) and ``page_size``: what ``whole_number_param`` accepts."""
     parameters = [
         {
             "name": "page_size",
             "required": False,
             "in": "query",
-            "description": f"Objetos por página, de 1 a {MAX_PAGE_SIZE} (por omisión 100).",
+            "description": f"Objetos por página, de 1 a {MAX_PAGE_SIZE} (por omisión {default_size}).",
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
         }
     ]
@@ -67,7 +66,9 @@ def page_parameters(page_query_param: str | None) -> list[dict]:
     return parameters
 
 
-class DescribedSchemaMixin:
+class PagingMixin:
+    """Strict ``page_size``; the response's fields described."""
+
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 
@@ -83,15 +84,15 @@ class DescribedSchemaMixin:
         )
 
 
-class PagePagination(DescribedSchemaMixin, PageNumberPagination):
+class PagePagination(PagingMixin, PageNumberPagination):
     def get_page_number(self, request, paginator):
         return whole_number_param(request, self.page_query_param, default=1, maximum=MAX_PAGE)
 
     def get_schema_operation_parameters(self, view):
-        return page_parameters(self.page_query_param)
+        return page_parameters(self.page_query_param, self.page_size)
 
 
-class IdCursorPagination(DescribedSchemaMixin, CursorPagination):
+class IdCursorPagination(PagingMixin, CursorPagination):
     """For the big tables: no COUNT(*), constant cost per page, stable under concurrent inserts."""
 
     ordering = "id"
@@ -104,7 +105,7 @@ class IdCursorPagination(DescribedSchemaMixin, CursorPagination):
             "description": "Posición opaca de la página; tómela del enlace `next` o `previous`.",
             "schema": {"type": "string"},
         }
-        return [cursor, *page_parameters(None)]
+        return [cursor, *page_parameters(None, self.page_size)]
 
 
 class UncountedPagePagination(PagePagination):

@@ -26,7 +26,8 @@ class ErrorSerializer(serializers.Serializer):
 
 ERROR_STATUSES = {
     "400": "Datos o parámetros inválidos.",
-    "401": "Falta la credencial o no es válida (token revocado o desconocido).",
+    "401": "Falta la credencial o no es válida (token revocado o desconocido); envíe la cabecera "
+    "`Authorization: Token <clave>`.",
     "403": "El alcance o el rol no permiten la operación.",
     "404": "No existe o no es visible para este cliente.",
     "429": "Límite de solicitudes del cliente superado; vea el encabezado Retry-After.",

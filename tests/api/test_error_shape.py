@@ -38,6 +38,7 @@ def test_malformed_id_is_404_in_the_error_shape(read_client, db, settings, debug
         ("page_size", {"page_size": "2.5"}),
         ("page", {"page": "0"}),
         ("page", {"page": "primera"}),
+        ("page", {"page": "9" * 5000}),
         ("month", {"month": "0"}),
         ("month", {"month": "13"}),
         ("period", {"period": "4"}),
