@@ -233,6 +233,12 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI served from our own static files: the deployment needs no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Sessions still work for logged-in pages' scripts; integrators are documented only the token.
+    "AUTHENTICATION_WHITELIST": ["igm_plan.api.authentication.ApiTokenAuthentication"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "igm_plan.api.schema.describe_tags",
+    ],
 }
 
 # Celery: eager in-process unless a broker is configured.

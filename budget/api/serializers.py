@@ -8,6 +8,7 @@ from budget.services.months import execution_month_save
 from common.figures import MONEY
 from igm_plan.api.serializers import (
     DescribedModelSerializer,
+    QueryParamsSerializer,
     RowsSerializerMixin,
     VisibleRelatedField,
     code_field,
@@ -168,7 +169,7 @@ class ExecutionWriteSerializer(DescribedModelSerializer):
         return Execution.objects.get(**key)
 
 
-class ExecutionTotalsParamsSerializer(serializers.Serializer):
+class ExecutionTotalsParamsSerializer(QueryParamsSerializer):
     level = serializers.ChoiceField(
         choices=[("product", "Producto"), ("subproduct", "Subproducto")],
         default="subproduct",

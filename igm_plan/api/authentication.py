@@ -9,6 +9,8 @@ from accounts.models import ApiToken
 from accounts.services import token_cache_key, token_digest
 
 KEYWORDS = (b"token", b"bearer")
+# Every refusal of a credential repeats how to send one: integrators read these messages, not the docs.
+HOW_TO_SEND = _("Envíe la clave como `Authorization: Token <clave>`.")
 
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
@@ -16,11 +18,16 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate(self, request):
         parts = authentication.get_authorization_header(request).split()
-        if not parts or parts[0].lower() not in KEYWORDS:
+        if not parts:
             return None
+        if parts[0].lower() not in KEYWORDS:
+            # A bare key, or another scheme: say what is missing rather than "no credentials".
+            raise exceptions.AuthenticationFailed(
+                _("Falta el prefijo «Token» antes de la clave. %(how)s") % {"how": HOW_TO_SEND}
+            )
         if len(parts) != 2:
             raise exceptions.AuthenticationFailed(
-                _("Encabezado Authorization mal formado: use «Token <clave>».")
+                _("Encabezado Authorization mal formado. %(how)s") % {"how": HOW_TO_SEND}
             )
         try:
             key = parts[1].decode()

@@ -8,6 +8,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .authentication import HOW_TO_SEND
+
 
 class NotModified(exceptions.APIException):
     """Raised before any data query when ``If-Modified-Since`` shows the client is up to date."""
@@ -46,6 +48,11 @@ def api_exception_handler(exc, context):
                 wait,
             )
             % {"wait": wait},
+        }
+    elif isinstance(exc, exceptions.NotAuthenticated):
+        error = {
+            "code": "not_authenticated",
+            "message": _("Falta la credencial. %(how)s") % {"how": HOW_TO_SEND},
         }
     elif isinstance(exc, exceptions.APIException):
         error["code"] = _first_code(exc)

@@ -6,10 +6,19 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from common.calendar import MONTHS, PERIODS, YEAR_MAX, YEAR_MIN
 
 from .access import any_path
 
 BIGINT_MAX = 2**63 - 1
+# Every filter of these names accepts only the calendar's values (and the schema says so).
+CALENDAR_RANGES = {
+    "year": (YEAR_MIN, YEAR_MAX),
+    "month": (MONTHS[0], MONTHS[-1]),
+    "period": (PERIODS[0], PERIODS[-1]),
+}
 
 
 def covering_year(field_prefix: str):
@@ -96,3 +105,34 @@ class ApiFilterSet(django_filters.FilterSet):
             )
         },
     }
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        for name, (low, high) in CALENDAR_RANGES.items():
+            if isinstance(filters.get(name), IntegerFilter):
+                filters[name].extra.update(min_value=low, max_value=high)
+        return filters
+
+    def is_valid(self):
+        valid = super().is_valid()
+        text = {
+            name for name, declared in self.filters.items() if isinstance(declared, django_filters.CharFilter)
+        }
+        for name, message in query_value_errors(self.data, self.filters, text=text).items():
+            self.form.add_error(name, message)
+        return valid and not self.form.errors
+
+
+def query_value_errors(data, names, *, text=frozenset()) -> dict[str, str]:
+    """What the schema forbids and a lenient reader would let through: a parameter given twice (the
+    last would silently win), or given empty where it is not ``text`` (it would be ignored)."""
+    getlist = getattr(data, "getlist", lambda name: [data[name]] if name in data else [])
+    errors = {}
+    for name in names:
+        values = getlist(name)
+        if len(values) > 1:
+            errors[name] = _("Indique un solo valor.")
+        elif values and name not in text and not str(values[0]).strip():
+            errors[name] = _("Indique un valor.")
+    return errors

@@ -9,6 +9,7 @@ from rest_framework import ISO_8601, serializers
 from rest_framework.exceptions import NotFound
 
 from .access import request_access, restrict
+from .filters import query_value_errors
 
 
 class DescribedModelSerializer(serializers.ModelSerializer):
@@ -19,6 +20,16 @@ class DescribedModelSerializer(serializers.ModelSerializer):
         if not kwargs.get("help_text"):
             kwargs["help_text"] = describe(model_class, field_name)
         return field_class, kwargs
+
+
+class QueryParamsSerializer(serializers.Serializer):
+    """Query parameters read as strictly as the schema declares them: each once, none empty."""
+
+    def to_internal_value(self, data):
+        errors = query_value_errors(data, self.fields)
+        if errors:
+            raise serializers.ValidationError({name: [message] for name, message in errors.items()})
+        return super().to_internal_value(data)
 
 
 class RowsSerializerMixin:

@@ -161,8 +161,19 @@ class ReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         return queryset.order_by(*(queryset.query.order_by or queryset.model._meta.ordering), "pk")
 
 
+def api_not_found() -> JsonResponse:
+    return JsonResponse({"error": {"code": "not_found", "message": "No encontrado."}}, status=404)
+
+
 def not_found(request, exception):
     """Project 404 handler: API paths answer in the API's error shape, pages as usual."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": {"code": "not_found", "message": "No encontrado."}}, status=404)
+        return api_not_found()
     return page_not_found(request, exception)
+
+
+def unknown_api_path(request, path):
+    """Any other address under /api/ ending in a slash (``/api/v1/goals/0.5/``): the API's 404 even
+    with DEBUG on, where Django would answer its HTML debug page. Without the slash, APPEND_SLASH
+    still redirects first."""
+    return api_not_found()

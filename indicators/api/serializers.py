@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
-from igm_plan.api.serializers import DescribedModelSerializer
+from igm_plan.api.serializers import DescribedModelSerializer, QueryParamsSerializer
 from indicators.models import (
     SHEET_FIELDS,
     IndicatorSheet,
@@ -54,7 +54,7 @@ class IndicatorSheetSerializer(DescribedModelSerializer):
         fields = ["id", "plan", "product", "position", *SHEET_FIELDS, "values", "multiannual_target"]
 
 
-class IndicatorValueParamsSerializer(serializers.Serializer):
+class IndicatorValueParamsSerializer(QueryParamsSerializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
     year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año a evaluar.")
     period = serializers.IntegerField(

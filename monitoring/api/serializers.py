@@ -2,9 +2,10 @@ from rest_framework import serializers
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
 from common.figures import MONEY
+from igm_plan.api.serializers import QueryParamsSerializer
 
 
-class PlanProgressParamsSerializer(serializers.Serializer):
+class PlanProgressParamsSerializer(QueryParamsSerializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
     year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año.")
     period = serializers.IntegerField(

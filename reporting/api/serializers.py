@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
 from common.figures import MONEY
-from igm_plan.api.serializers import DescribedModelSerializer, code_field
+from igm_plan.api.serializers import DescribedModelSerializer, QueryParamsSerializer, code_field
 from reporting.models import ReportJob
 from reporting.selectors.siplan import MEASURE_LABELS
 
@@ -44,7 +44,7 @@ class ReportDocumentSerializer(DescribedModelSerializer):
         )
 
 
-class PeriodParamsSerializer(serializers.Serializer):
+class PeriodParamsSerializer(QueryParamsSerializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
     year = serializers.IntegerField(
         min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año del ejercicio fiscal."
@@ -112,7 +112,7 @@ class ReportPeriodSerializer(serializers.Serializer):
     deviations = DeviationSerializer(many=True, help_text="Desviaciones fuera de la banda y su explicación.")
 
 
-class SiplanParamsSerializer(serializers.Serializer):
+class SiplanParamsSerializer(QueryParamsSerializer):
     institution = serializers.CharField(help_text="Siglas de la institución, p. ej. IGM.")
     year = serializers.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX, help_text="Año del reporte.")
     period = serializers.IntegerField(

@@ -15,7 +15,23 @@ def test_anonymous_request_is_401_with_the_token_challenge(db):
     response = APIClient().get(reverse(PLANS))
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
-    assert response.json()["error"]["code"] == "not_authenticated"
+    assert response.json()["error"] == {
+        "code": "not_authenticated",
+        "message": "Falta la credencial. Envíe la clave como `Authorization: Token <clave>`.",
+    }
+
+
+def test_a_bare_key_is_401_saying_to_add_the_token_prefix(db):
+    issued = api_token_create(client_name="SEGEPLAN", scope="read")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=issued.key)
+    response = client.get(reverse(PLANS))
+    assert response.status_code == 401
+    assert response.json()["error"] == {
+        "code": "authentication_failed",
+        "message": "Falta el prefijo «Token» antes de la clave. "
+        "Envíe la clave como `Authorization: Token <clave>`.",
+    }
 
 
 def test_unknown_token_is_401(db):
