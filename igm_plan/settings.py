@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "reporting",
     "seeding",
     "backups",
+    "worklist",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from planning.views.home import home
+from worklist.views import home
 
 admin.site.site_header = "IGM Plan — administración"
 admin.site.site_title = "IGM Plan"

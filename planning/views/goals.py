@@ -18,6 +18,8 @@ from planning.selectors.goals import (
     goal_plan,
     goal_reprogrammings,
     goals_with_chain,
+    plan_year_goals,
+    reprogrammable_plans,
     reprogramming_list,
     reprogrammings_with_chain,
 )
@@ -84,6 +86,34 @@ def reprogramming_index(request):
             "status": status,
             "statuses": Reprogramming.Status.choices,
             "crumbs": [*crumbs(), (_("Reprogramaciones"), reverse("planning:reprogramming_index"))],
+        },
+    )
+
+
+@login_required
+def reprogramming_new(request):
+    """Where a reprogramming starts: choose the approved plan, the year and the goal, whose page
+    holds the request form."""
+    plans_ensure_readable_by(user=request.user)
+    plans = list(reprogrammable_plans(user=request.user))
+    plan = next((p for p in plans if str(p.pk) == request.GET.get("plan")), plans[0] if plans else None)
+    year = None
+    if plan is not None:
+        asked = request.GET.get("anio", "")
+        year = int(asked) if asked.isdigit() and int(asked) in plan.years else plan.start_year
+    return render(
+        request,
+        "planning/reprogramming_new.html",
+        {
+            "plans": plans,
+            "plan": plan,
+            "year": year,
+            "goals": plan_year_goals(plan=plan, year=year) if plan else (),
+            "crumbs": [
+                *crumbs(),
+                (_("Reprogramaciones"), reverse("planning:reprogramming_index")),
+                (_("Nueva"), reverse("planning:reprogramming_new")),
+            ],
         },
     )
 
