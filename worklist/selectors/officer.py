@@ -15,53 +15,63 @@ from reporting.selectors.siplan import ReportUnavailable
 from worklist.selectors.items import Item, Queue
 from worklist.selectors.periods import ended_months, last_ended_period
 
+TO_ENTER = "Sin cifras: cargue la plantilla o capture el mes."
+TO_SUBMIT = "Tiene cifras; falta enviarlo a revisión."
+ALL_ENTERED = "Todos los meses cerrados tienen cifras."
 
-def _month_link(centre: CostCentre, year: int, month: int) -> str:
-    return reverse("budget:month", args=[centre.pk, year, month])
+
+def _month_label(centre: CostCentre, year: int, month: int) -> str:
+    return f"{centre.code} {centre.name} · {MONTH_NAMES[month - 1]} {year}"
+
+
+def _month_link(state: ExecutionMonth) -> str:
+    return reverse("budget:month", args=[state.cost_centre_id, state.year, state.month])
 
 
 def officer_month_queues(*, user, today: date) -> tuple[Queue, Queue, Queue]:
-    """The ended months of the officer's centres not yet sent: without figures (to enter), with
-    figures (to submit), and returned by planning with its comment. Three queries."""
+    """Months of the officer's centres not yet sent: returned by planning with its comment (any
+    year: it stays pending until sent again), and the ended months without figures (to enter) or
+    with figures (to submit). Four queries."""
     year, months = ended_months(today)
     centres = list(
         CostCentre.objects.filter(
             officers=user, institution_id=user.institution_id, status=CostCentre.Status.ACTIVE
         ).order_by("code")
     )
-    states = {
-        (state.cost_centre_id, state.month): state
-        for state in ExecutionMonth.objects.filter(cost_centre__in=centres, year=year, month__in=months)
-    }
+    returned = [
+        Item(
+            _month_label(state.cost_centre, state.year, state.month), _month_link(state), detail=state.comment
+        )
+        for state in ExecutionMonth.objects.filter(
+            cost_centre__in=centres, status=ExecutionMonth.Status.RETURNED
+        )
+        .select_related("cost_centre")
+        .order_by("year", "month", "cost_centre__code")
+    ]
+    sent = set(
+        ExecutionMonth.objects.filter(cost_centre__in=centres, year=year, month__in=months)
+        .exclude(status=ExecutionMonth.Status.OPEN)
+        .values_list("cost_centre_id", "month")
+    )
     reported = set(
         Execution.objects.filter(cost_centre__in=centres, year=year, month__in=months)
         .values_list("cost_centre_id", "month")
         .distinct()
     )
-    to_enter, to_submit, returned = [], [], []
+    to_enter, to_submit = [], []
     for centre in centres:
         for month in months:
-            state = states.get((centre.pk, month))
-            label = f"{centre.code} {centre.name} · {MONTH_NAMES[month - 1]} {year}"
-            link = _month_link(centre, year, month)
-            if state is not None and state.status == ExecutionMonth.Status.RETURNED:
-                returned.append(Item(label, link, detail=state.comment))
-            elif state is not None and state.status != ExecutionMonth.Status.OPEN:
+            if (centre.pk, month) in sent:
                 continue
-            elif (centre.pk, month) in reported:
-                to_submit.append(Item(label, link, detail="Tiene cifras; falta enviarlo a revisión."))
+            link = reverse("budget:month", args=[centre.pk, year, month])
+            if (centre.pk, month) in reported:
+                to_submit.append(Item(_month_label(centre, year, month), link, detail=TO_SUBMIT))
             else:
-                to_enter.append(Item(label, link, detail="Sin cifras: cargue la plantilla o capture el mes."))
+                to_enter.append(Item(_month_label(centre, year, month), link, detail=TO_ENTER))
     execution = ("Ir a la ejecución mensual", reverse("budget:index"))
     return (
         Queue("devueltos", "Meses devueltos por planificación", tuple(returned), "Ningún mes devuelto."),
-        Queue(
-            "por-capturar",
-            "Meses por capturar",
-            tuple(to_enter),
-            "Todos los meses cerrados tienen cifras.",
-            execution,
-        ),
+        Queue("por-capturar", "Meses por capturar", tuple(to_enter), ALL_ENTERED, execution),
         Queue(
             "por-enviar",
             "Meses por enviar a revisión",
