@@ -17,6 +17,7 @@ urlpatterns = [
     path("seguimiento/", include("monitoring.urls")),
     path("indicadores/", include("indicators.urls")),
     path("reportes/", include("reporting.urls")),
+    path("avisos/", include("notices.urls")),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("budget.api.urls")),
     path("api/v1/", include("monitoring.api.urls")),
