@@ -55,9 +55,10 @@ def test_planner_sees_months_to_approve_deviations_reports_and_own_reprogramming
     queues = _queues(pending.planner)
     assert _links(queues["meses-por-aprobar"]) == [_month(pending.xela, 3)]
     period_page = reverse("reporting:period", args=["INP", 2024, 1])
-    # S01 and S02 (nothing executed) and S03, each in both measures.
+    # S01 and S02 (nothing executed) and S03, each in both measures: one line per subproduct.
     deviations = queues["desviaciones-sin-explicar"].items
-    assert sorted(item.text.split()[0] for item in deviations) == ["S01", "S01", "S02", "S02", "S03", "S03"]
+    assert [item.text.split()[0] for item in deviations] == ["S01", "S02", "S03"]
+    assert deviations[2].detail == "Física: 60.00 % de lo esperado · Financiera: 55.11 % de lo esperado"
     assert {item.url for item in deviations} == {period_page}
     (report,) = queues["informes-por-enviar"].items
     assert report.url == period_page
@@ -76,7 +77,7 @@ def test_director_waits_for_planning_then_approves_and_signs(pending):
     director = pending.director
     (waiting,) = _queues(director)["en-preparacion"].items
     assert waiting.text == "Informe enero - abril 2024: En preparación"
-    assert waiting.detail == "esperando a planificación: 6 explicaciones faltantes · vence el 15/05/2024"
+    assert waiting.detail == "esperando a planificación: 3 explicaciones faltantes · vence el 15/05/2024"
     assert _queues(director)["informes-por-aprobar"].items == ()
 
     report = PeriodReport.objects.create(

@@ -47,7 +47,9 @@ def director_waiting_queue(*, user, today: date) -> Queue:
     report = PeriodReport.objects.filter(institution=institution, year=year, period=period).first()
     items: tuple[Item, ...] = ()
     if report is None or report.status == PeriodReport.Status.DRAFT:
-        missing = len(unexplained_deviations(institution=institution, year=year, period=period))
+        deviations = unexplained_deviations(institution=institution, year=year, period=period)
+        # One explanation per subproduct, whatever the number of its measures outside the band.
+        missing = len({d.subproduct_id for d in deviations})
         explanations = "explicación faltante" if missing == 1 else "explicaciones faltantes"
         waiting = (
             f"esperando a planificación: {missing} {explanations}"

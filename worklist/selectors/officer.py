@@ -15,8 +15,6 @@ from reporting.selectors.siplan import ReportUnavailable
 from worklist.selectors.items import Item, Queue
 from worklist.selectors.periods import ended_months, last_ended_period
 
-TO_ENTER = "Sin cifras: cargue la plantilla o capture el mes."
-TO_SUBMIT = "Tiene cifras; falta enviarlo a revisión."
 ALL_ENTERED = "Todos los meses cerrados tienen cifras."
 
 
@@ -65,9 +63,9 @@ def officer_month_queues(*, user, today: date) -> tuple[Queue, Queue, Queue]:
                 continue
             link = reverse("budget:month", args=[centre.pk, year, month])
             if (centre.pk, month) in reported:
-                to_submit.append(Item(_month_label(centre, year, month), link, detail=TO_SUBMIT))
+                to_submit.append(Item(_month_label(centre, year, month), link))
             else:
-                to_enter.append(Item(_month_label(centre, year, month), link, detail=TO_ENTER))
+                to_enter.append(Item(_month_label(centre, year, month), link))
     execution = ("Ir a la ejecución mensual", reverse("budget:index"))
     return (
         Queue("devueltos", "Meses devueltos por planificación", tuple(returned), "Ningún mes devuelto."),

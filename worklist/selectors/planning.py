@@ -69,10 +69,13 @@ def deviations_queue(*, user, today: date) -> Queue:
     year, period = last_ended_period(today)
     institution = user.institution
     link = _period_link(institution, year, period)
-    items = tuple(
-        Item(f"{d.code} {d.name}", link, detail=f"{d.measure}: {percent(d.progress_pct)} de lo esperado")
-        for d in unexplained_deviations(institution=institution, year=year, period=period)
-    )
+    # One explanation per subproduct: its measures outside the band go on one line.
+    by_subproduct: dict[str, list[str]] = {}
+    for d in unexplained_deviations(institution=institution, year=year, period=period):
+        by_subproduct.setdefault(f"{d.code} {d.name}", []).append(
+            f"{d.measure}: {percent(d.progress_pct)} de lo esperado"
+        )
+    items = tuple(Item(name, link, detail=" · ".join(lines)) for name, lines in by_subproduct.items())
     return Queue(
         "desviaciones-sin-explicar",
         f"Desviaciones sin explicar ({period_label(period)} {year})",
