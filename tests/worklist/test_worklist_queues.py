@@ -77,7 +77,10 @@ def test_director_waits_for_planning_then_approves_and_signs(pending):
     director = pending.director
     (waiting,) = _queues(director)["en-preparacion"].items
     assert waiting.text == "Informe enero - abril 2024: En preparación"
-    assert waiting.detail == "esperando a planificación: 3 explicaciones faltantes · vence el 15/05/2024"
+    assert (
+        waiting.detail
+        == "esperando a planificación: 3 explicaciones faltantes · vence el 15/05/2024 · atrasado"
+    )
     assert _queues(director)["informes-por-aprobar"].items == ()
 
     report = PeriodReport.objects.create(

@@ -81,4 +81,5 @@ def auditor_changes_queue(*, user) -> Queue:
         tuple(items),
         "Aún no hay cambios registrados en su institución.",
         ("Ver los planes", reverse("planning:index")),
+        pending=False,
     )

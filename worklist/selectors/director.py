@@ -56,11 +56,14 @@ def director_waiting_queue(*, user, today: date) -> Queue:
             if missing
             else "esperando a que planificación lo envíe"
         )
+        due = period_due_date(year=year, period=period)
+        late = " · atrasado" if due < today else ""
         items = (
             Item(
                 f"Informe {period_label(period)} {year}: En preparación",
                 reverse("reporting:period", args=[institution.code, year, period]),
-                detail=f"{waiting} · vence el {period_due_date(year=year, period=period):%d/%m/%Y}",
+                detail=f"{waiting} · vence el {due:%d/%m/%Y}{late}",
+                late=bool(late),
             ),
         )
     return Queue(

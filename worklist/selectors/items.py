@@ -22,6 +22,8 @@ class Queue:
     items: tuple[Item, ...]
     empty: str
     next_step: tuple[str, str] | None = None
+    # Pending work (counted in the summary) or news to read, like the auditor's latest changes.
+    pending: bool = True
 
 
 @dataclass(frozen=True)
@@ -31,4 +33,8 @@ class Worklist:
 
     @property
     def pending(self) -> int:
-        return sum(len(queue.items) for queue in self.queues)
+        return sum(len(queue.items) for queue in self.queues if queue.pending)
+
+    @property
+    def has_pending_queues(self) -> bool:
+        return any(queue.pending for queue in self.queues)
