@@ -47,7 +47,7 @@ def test_the_home_page_takes_a_constant_number_of_queries(pending, client, djang
     """The same budget with one pending reprogramming as with twenty."""
     for user in (pending.officer, pending.planner, pending.planning_lead, pending.director, pending.auditor):
         client.force_login(user)
-        with django_assert_max_num_queries(32):
+        with django_assert_max_num_queries(25):
             assert client.get(reverse("home")).status_code == 200
     template = pending.requested
     Reprogramming.objects.bulk_create(
@@ -64,6 +64,6 @@ def test_the_home_page_takes_a_constant_number_of_queries(pending, client, djang
         for goal in [pending.visas_goal, pending.shelters_goal] * 10
     )
     client.force_login(pending.planning_lead)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(25):
         page = client.get(reverse("home")).content.decode()
     assert page.count("Reprogramación n.º") >= 21

@@ -124,5 +124,5 @@ def test_each_home_takes_the_same_queries_however_much_is_pending(pending, djang
     users = [pending.officer, pending.xela_officer, pending.planner, pending.planning_lead]
     users += [pending.director, pending.auditor]
     for user in users:
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(22):
             worklist_for(user=user, today=TODAY)
