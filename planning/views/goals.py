@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from common.calendar import MONTH_NAMES
 from planning.forms import ReprogrammingDecisionForm, ReprogrammingRequestForm
 from planning.models import Measure, Reprogramming
-from planning.permissions import plan_ensure_readable_by, plans_ensure_readable_by, reprogramming_decidable_by
+from planning.permissions import (
+    plan_ensure_readable_by,
+    plans_ensure_readable_by,
+    reprogramming_decidable_by,
+    reprogrammings_ensure_requestable_by,
+)
 from planning.selectors.goals import (
     goal_history,
     goal_plan,
@@ -94,7 +99,7 @@ def reprogramming_index(request):
 def reprogramming_new(request):
     """Where a reprogramming starts: choose the approved plan, the year and the goal, whose page
     holds the request form."""
-    plans_ensure_readable_by(user=request.user)
+    reprogrammings_ensure_requestable_by(user=request.user)
     plans = list(reprogrammable_plans(user=request.user))
     plan = next((p for p in plans if str(p.pk) == request.GET.get("plan")), plans[0] if plans else None)
     year = None

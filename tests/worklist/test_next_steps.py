@@ -62,9 +62,17 @@ def test_a_new_reprogramming_starts_from_the_list(small_world, client, django_as
     assert str(world.pom) not in page
     for goal in (world.passports_goal, world.visas_goal, world.shelters_goal):
         assert f'href="{reverse("planning:goal_detail", args=[goal.pk])}">Solicitar reprogramación' in page
-    # Directors read the list but do not request.
-    client.force_login(world.director)
-    assert "Nueva reprogramación" not in client.get(reverse("planning:reprogramming_index")).content.decode()
+    # Directors and auditors read the list but do not request; the neighbour sees only its plans.
+    for reader in (world.director, world.auditor):
+        client.force_login(reader)
+        assert (
+            "Nueva reprogramación" not in client.get(reverse("planning:reprogramming_index")).content.decode()
+        )
+        assert client.get(new).status_code == 403
+    client.force_login(world.neighbour.planner)
+    page = client.get(new, {"plan": world.poa.pk}).content.decode()
+    people = world.neighbour.people
+    assert f"{people.code} {people.name}" in page and world.passports.name not in page
 
 
 def test_the_year_list_says_in_approval_while_a_late_report_waits(small_world, client):
