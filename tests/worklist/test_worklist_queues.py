@@ -126,3 +126,12 @@ def test_each_home_takes_the_same_queries_however_much_is_pending(pending, djang
     for user in users:
         with django_assert_max_num_queries(22):
             worklist_for(user=user, today=TODAY)
+
+
+def test_every_queue_offers_a_next_step_even_when_empty(small_world):
+    users = [small_world.officer, small_world.planner, small_world.planning_lead, small_world.director]
+    for user in [*users, small_world.auditor]:
+        for queue in worklist_for(user=user, today=TODAY).queues:
+            assert queue.empty and queue.next_step, (user, queue.key)
+            label, url = queue.next_step
+            assert label and url.startswith("/"), (user, queue.key)

@@ -71,4 +71,5 @@ def director_waiting_queue(*, user, today: date) -> Queue:
         "Informes en preparación",
         items,
         "El informe del último cuatrimestre ya salió de preparación.",
+        ("Ver los informes", reverse("reporting:index") + f"?anio={year}"),
     )

@@ -68,7 +68,13 @@ def officer_month_queues(*, user, today: date) -> tuple[Queue, Queue, Queue]:
                 to_enter.append(Item(_month_label(centre, year, month), link))
     execution = ("Ir a la ejecución mensual", reverse("budget:index"))
     return (
-        Queue("devueltos", "Meses devueltos por planificación", tuple(returned), "Ningún mes devuelto."),
+        Queue(
+            "devueltos",
+            "Meses devueltos por planificación",
+            tuple(returned),
+            "Ningún mes devuelto.",
+            execution,
+        ),
         Queue("por-capturar", "Meses por capturar", tuple(to_enter), ALL_ENTERED, execution),
         Queue(
             "por-enviar",
