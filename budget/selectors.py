@@ -383,3 +383,24 @@ def approved_execution_years(*, institution: Institution) -> list[int]:
         .distinct()
         .order_by("-year")
     )
+
+
+def upload_months_to_submit(*, upload: ExecutionUpload) -> list[dict]:
+    """The cost-centre months an applied upload wrote that are not sent yet: the next step after an
+    upload is to send them to review (two queries)."""
+    months = list(
+        Execution.objects.filter(source_upload=upload)
+        .values("cost_centre_id", "cost_centre__code", "cost_centre__name", "year", "month")
+        .distinct()
+        .order_by("cost_centre__code", "year", "month")
+    )
+    closed = set(
+        ExecutionMonth.objects.filter(
+            cost_centre_id__in={m["cost_centre_id"] for m in months}, status__in=MONTH_CLOSED
+        ).values_list("cost_centre_id", "year", "month")
+    )
+    return [
+        {**m, "month_name": MONTH_NAMES[m["month"] - 1]}
+        for m in months
+        if (m["cost_centre_id"], m["year"], m["month"]) not in closed
+    ]

@@ -39,6 +39,7 @@ from .selectors import (
     execution_uploads_for_user,
     execution_years,
     period_lock_active,
+    upload_months_to_submit,
 )
 from .services.intake import IntakeRefused
 from .services.locks import PeriodLocked, period_lock, period_lock_refusal, period_unlock
@@ -237,6 +238,9 @@ def upload_detail(request, upload_id: int):
         "can_confirm": upload.outcome == upload.Outcome.PREVIEWED
         and execution_upload_confirmable(user=request.user, upload=upload),
         "can_download": execution_upload_downloadable(user=request.user, upload=upload),
+        "months_to_submit": upload_months_to_submit(upload=upload)
+        if upload.outcome == upload.Outcome.APPLIED
+        else [],
     }
     return render(request, "budget/upload.html", context)
 

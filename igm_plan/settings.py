@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "transparency",
     "seeding",
     "backups",
+    "worklist",
+    "notices",
 ]
 
 MIDDLEWARE = [
@@ -344,3 +346,27 @@ CELERY_BEAT_SCHEDULE["backup-daily"] = {
     "task": "backups.tasks.backup_daily",
     "schedule": crontab(hour=IGM_BACKUP_HOUR, minute=IGM_BACKUP_MINUTE),
 }
+# Reminders (`manage.py send_reminders`): Celery beat sends them daily at IGM_REMINDER_TIME (local
+# time), IGM_REMINDER_DAYS_BEFORE days before a report's due date and on every late day.
+IGM_REMINDER_DAYS_BEFORE = int(os.environ.get("IGM_REMINDER_DAYS_BEFORE", "5"))
+IGM_REMINDER_HOUR, IGM_REMINDER_MINUTE = os.environ.get("IGM_REMINDER_TIME", "07:00").split(":")
+CELERY_BEAT_SCHEDULE["reminders-daily"] = {
+    "task": "notices.tasks.send_reminders_daily",
+    "schedule": crontab(hour=IGM_REMINDER_HOUR, minute=IGM_REMINDER_MINUTE),
+}
+# Links in e-mails need the site's address.
+IGM_SITE_URL = os.environ.get("IGM_SITE_URL", "http://localhost:8000")
+# E-mail: printed to the console in development; SMTP from the environment in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IGM Plan <no-responder@igm.gob.gt>")

@@ -4,7 +4,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from igm_plan.api.views import unknown_api_path
-from planning.views.home import home
+from worklist.views import home
 
 admin.site.site_header = "IGM Plan — administración"
 admin.site.site_title = "IGM Plan"
@@ -19,6 +19,7 @@ urlpatterns = [
     path("indicadores/", include("indicators.urls")),
     path("reportes/", include("reporting.urls")),
     path("transparencia/", include("transparency.urls")),
+    path("avisos/", include("notices.urls")),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("budget.api.urls")),
     path("api/v1/", include("monitoring.api.urls")),

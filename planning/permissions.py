@@ -86,6 +86,12 @@ def institution_ensure_editable_by(*, user, institution: Institution) -> None:
         raise PermissionDenied(_("Solo el personal de planificación de la institución puede modificarla."))
 
 
+def reprogrammings_ensure_requestable_by(*, user) -> None:
+    """Planning staff of an institution request reprogrammings of its approved plans."""
+    if not (getattr(user, "is_planning_staff", False) and user.institution_id is not None):
+        raise PermissionDenied(_("Solo el personal de planificación puede solicitar reprogramaciones."))
+
+
 def reprogramming_decidable_by(*, user, reprogramming: Reprogramming) -> bool:
     """The planning lead of the goal's institution approves or rejects reprogrammings."""
     return getattr(user, "is_planning_lead", False) and _same_institution(user, goal_plan(reprogramming.goal))

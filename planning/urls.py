@@ -32,6 +32,7 @@ urlpatterns = [
     path("subproductos/<int:pk>/editar/", chain.subproduct_edit, name="subproduct_edit"),
     path("metas/<int:pk>/", goals.goal_detail, name="goal_detail"),
     path("reprogramaciones/", goals.reprogramming_index, name="reprogramming_index"),
+    path("reprogramaciones/nueva/", goals.reprogramming_new, name="reprogramming_new"),
     path("reprogramaciones/<int:pk>/", goals.reprogramming_detail, name="reprogramming_detail"),
     path("metas/", goals_grid.goals_plans, name="goals_plans"),
     path("planes/<int:plan_id>/metas/", goals_grid.goals_grid_view, name="goals_grid"),

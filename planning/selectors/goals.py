@@ -143,3 +143,21 @@ def approved_plan_goals(*, institution: Institution) -> QuerySet[Goal]:
             "subproduct__code",
         )
     )
+
+
+def reprogrammable_plans(*, user) -> QuerySet[Plan]:
+    """Approved plans of the user's institution: their goals change only by reprogramming."""
+    return (
+        Plan.objects.filter(institution_id=user.institution_id, status=Plan.Status.APPROVED)
+        .select_related("institution")
+        .order_by("-start_year", "kind")
+    )
+
+
+def plan_year_goals(*, plan: Plan, year: int) -> QuerySet[Goal]:
+    """A plan's goals of one year, subproducts and products' own, in chain order (one query)."""
+    return (
+        goals_with_chain()
+        .filter(Q(subproduct__product__plan=plan) | Q(product__plan=plan), year=year)
+        .order_by("subproduct__product__code", "product__code", "subproduct__code")
+    )

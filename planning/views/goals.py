@@ -12,12 +12,19 @@ from django.utils.translation import gettext as _
 from common.calendar import MONTH_NAMES
 from planning.forms import ReprogrammingDecisionForm, ReprogrammingRequestForm
 from planning.models import Measure, Reprogramming
-from planning.permissions import plan_ensure_readable_by, plans_ensure_readable_by, reprogramming_decidable_by
+from planning.permissions import (
+    plan_ensure_readable_by,
+    plans_ensure_readable_by,
+    reprogramming_decidable_by,
+    reprogrammings_ensure_requestable_by,
+)
 from planning.selectors.goals import (
     goal_history,
     goal_plan,
     goal_reprogrammings,
     goals_with_chain,
+    plan_year_goals,
+    reprogrammable_plans,
     reprogramming_list,
     reprogrammings_with_chain,
 )
@@ -84,6 +91,34 @@ def reprogramming_index(request):
             "status": status,
             "statuses": Reprogramming.Status.choices,
             "crumbs": [*crumbs(), (_("Reprogramaciones"), reverse("planning:reprogramming_index"))],
+        },
+    )
+
+
+@login_required
+def reprogramming_new(request):
+    """Where a reprogramming starts: choose the approved plan, the year and the goal, whose page
+    holds the request form."""
+    reprogrammings_ensure_requestable_by(user=request.user)
+    plans = list(reprogrammable_plans(user=request.user))
+    plan = next((p for p in plans if str(p.pk) == request.GET.get("plan")), plans[0] if plans else None)
+    year = None
+    if plan is not None:
+        asked = request.GET.get("anio", "")
+        year = int(asked) if asked.isdigit() and int(asked) in plan.years else plan.start_year
+    return render(
+        request,
+        "planning/reprogramming_new.html",
+        {
+            "plans": plans,
+            "plan": plan,
+            "year": year,
+            "goals": plan_year_goals(plan=plan, year=year) if plan else (),
+            "crumbs": [
+                *crumbs(),
+                (_("Reprogramaciones"), reverse("planning:reprogramming_index")),
+                (_("Nueva"), reverse("planning:reprogramming_new")),
+            ],
         },
     )
 

@@ -60,10 +60,11 @@ def period_being_reported(*, year: int, today: date) -> int:
 def deadline_status(*, period_report: PeriodReport | None, due: date, today: date) -> str:
     if period_report is not None and period_report.status == PeriodReport.Status.SIGNED:
         return "signed"
-    if today > due:
-        return "late"
+    # Sent and waiting for the director: the report is no longer planning's to send, late or not.
     if period_report is not None and period_report.status != PeriodReport.Status.DRAFT:
         return "in_approval"
+    if today > due:
+        return "late"
     return "not_started"
 
 

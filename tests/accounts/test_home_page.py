@@ -29,5 +29,5 @@ def test_officers_see_the_plans_without_links_they_could_not_open(igm):
 
 def test_officers_start_from_their_monthly_execution(igm):
     page = _home(igm, Role.OFFICER)
-    assert 'id="officer-start"' in page
-    assert 'href="/ejecucion/"' in page and 'href="/reportes/desviaciones/"' in page
+    assert 'id="por-capturar"' in page and 'id="desviaciones"' in page
+    assert 'href="/ejecucion/"' in page and 'href="/reportes/desviaciones/?anio=' in page

@@ -22,7 +22,7 @@ def test_planner_logs_in_and_sees_the_plans(live_server, page, igm):
     page.fill("#id_password", TEST_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_selector("h1")
-    assert page.locator("h1").inner_text() == "Planes institucionales"
+    assert page.locator("h2.worklist-plans").inner_text() == "Planes institucionales"
     assert page.get_by_text("Plan Operativo Multianual 2026-2030").is_visible()
     assert page.get_by_text(
         "Acuerdo de Autoridad Migratoria Nacional No. AMN 006-2023", exact=True

@@ -35,4 +35,4 @@ def test_planner_changes_the_password_from_the_header(live_server, page, igm):
     page.get_by_role("button", name="Cambiar contraseña").click()
     assert page.locator("h1").inner_text() == "Contraseña cambiada"
     page.click("text=Ir al inicio")
-    assert page.locator("h1").inner_text() == "Planes institucionales"
+    assert page.locator("h2.worklist-plans").inner_text() == "Planes institucionales"

@@ -20,10 +20,11 @@ def test_statuses_not_started_in_approval_signed_and_late(igm):
         d.period: d.status for d in period_deadlines(institution=igm, year=2024, today=date(2024, 9, 1))
     }
     assert before_due == {1: "signed", 2: "in_approval", 3: "not_started"}
+    # Past the due date a report waiting for the director is "En aprobación", not "Atrasado".
     after_due = period_deadlines(institution=igm, year=2024, today=date(2025, 2, 1))
     assert [(d.status, d.status_label) for d in after_due] == [
         ("signed", "Firmado"),
-        ("late", "Atrasado"),
+        ("in_approval", "En aprobación"),
         ("late", "Atrasado"),
     ]
 
