@@ -14,15 +14,21 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
+
+from common.formats import date_time
+from common.pdf import DOCUMENT_FONT_FILE
 
 logger = logging.getLogger(__name__)
 
@@ -123,8 +129,12 @@ def sign_pdf(content: bytes, *, signer_name: str, reason: str) -> bytes:
         location="Guatemala",
         name=signer_name,
     )
+    # The document's own font (not pyHanko's monospace default) and the date as the pages write it.
     stamp = TextStampStyle(
-        stamp_text="Firmado digitalmente por\n%(signer)s\n%(ts)s", border_width=1, background_opacity=0
+        stamp_text="Firmado digitalmente por\n%(signer)s\n%(signed_at)s",
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(DOCUMENT_FONT_FILE, font_size=9)),
+        border_width=1,
+        background_opacity=0,
     )
     pdf_signer = signers.PdfSigner(
         metadata,
@@ -133,7 +143,9 @@ def sign_pdf(content: bytes, *, signer_name: str, reason: str) -> bytes:
         new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page, box=box),
     )
     output = BytesIO()
-    pdf_signer.sign_pdf(writer, output=output)
+    pdf_signer.sign_pdf(
+        writer, output=output, appearance_text_params={"signed_at": date_time(timezone.now())}
+    )
     return output.getvalue()
 
 

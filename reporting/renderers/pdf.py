@@ -5,6 +5,7 @@ from functools import cache
 
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from reporting.documents import ReportDocument
 
@@ -12,9 +13,15 @@ from .html import render_html_text
 
 
 @cache
+def font_configuration() -> FontConfiguration:
+    """Fonts are looked up once per process, not once per rendering."""
+    return FontConfiguration()
+
+
+@cache
 def document_stylesheet() -> CSS:
     """Parsed once per process: compiling the selectors is a good part of a small report's time."""
-    return CSS(string=render_to_string("reporting/document/document.css"))
+    return CSS(string=render_to_string("reporting/document/document.css"), font_config=font_configuration())
 
 
 @dataclass(frozen=True)
@@ -23,16 +30,11 @@ class RenderedPdf:
     pages: int
 
 
-def _layout(document: ReportDocument, part: str):
-    html = render_html_text(document, part=part, inline_css=False)
-    return HTML(string=html).render(stylesheets=[document_stylesheet()])
-
-
 def render_pdf_document(document: ReportDocument) -> RenderedPdf:
-    letter, report = _layout(document, "letter"), _layout(document, "report")
-    pages = letter.pages + report.pages
-    # Each part keeps its own page numbering ("Página N de M" counts the report's pages only).
-    return RenderedPdf(content=letter.copy(pages).write_pdf(), pages=len(pages))
+    """The letter and the report laid out as one document: one page sequence "Página N de M"."""
+    html = render_html_text(document, inline_css=False)
+    layout = HTML(string=html).render(stylesheets=[document_stylesheet()], font_config=font_configuration())
+    return RenderedPdf(content=layout.write_pdf(), pages=len(layout.pages))
 
 
 def render_pdf(document: ReportDocument) -> bytes:
