@@ -31,6 +31,18 @@ def _stamp_page(reader: PdfReader):
     raise AssertionError("the signed PDF has no signature widget")
 
 
+def _font_names(holder) -> set[str]:
+    """Base font names (without the subset prefix) used by a page or form, down nested forms."""
+    resources = holder["/Resources"].get_object()
+    names = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1] for font in resources.get("/Font", {}).values()
+    }
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get_object().get("/Subtype") == "/Form" and "/Resources" in xobject.get_object():
+            names |= _font_names(xobject.get_object())
+    return names
+
+
 def test_page_numbers_run_from_the_cover_letter_to_the_last_page(signed_pdf):
     pages = [page.extract_text() for page in PdfReader(signed_pdf).pages]
     total = len(pages)
@@ -45,15 +57,10 @@ def test_stamp_is_in_the_document_font_with_a_day_month_year_date(signed_pdf):
     before = timezone.localtime() - timedelta(minutes=1)
     reader = PdfReader(signed_pdf)
     holder, appearance = _stamp_page(reader)
-    fonts = [
-        str(font.get_object().get("/BaseFont"))
-        for xobject in appearance["/Resources"].get("/XObject", {}).values()
-        for font in xobject.get_object().get("/Resources", {}).get("/Font", {}).values()
-    ] + [
-        str(font.get_object().get("/BaseFont")) for font in appearance["/Resources"].get("/Font", {}).values()
-    ]
-    assert fonts and all("DejaVuSans" in name for name in fonts), fonts
-    assert not any("Courier" in name for name in fonts)
+    stamp_fonts = _font_names(appearance)
+    page_fonts = _font_names(reader.pages[-1])
+    assert stamp_fonts and stamp_fonts <= page_fonts, (stamp_fonts, page_fonts)
+    assert not any("Courier" in name or "Mono" in name for name in stamp_fonts)
     text = " ".join(holder.extract_text().split())
     assert "Firmado digitalmente por" in text
     stamped = re.search(r"(\d{2})/(\d{2})/(\d{4}) (\d{2}):(\d{2})", text)
