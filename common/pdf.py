@@ -8,7 +8,6 @@ parts are merged into one PDF numbered "Página N de M" over the whole document,
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -87,8 +86,10 @@ def render_pdf_chunks(
 
 def _processes(asked: int | None, chunks: int) -> int:
     if asked is None:
-        eager = getattr(settings, "CELERY_TASK_ALWAYS_EAGER", True)
-        asked = 1 if eager else getattr(settings, "IGM_PDF_PROCESSES", os.cpu_count() or 1)
+        from celery import current_app
+
+        eager = current_app.conf.task_always_eager
+        asked = 1 if eager else settings.IGM_PDF_PROCESSES
     return max(1, min(asked, chunks))
 
 
