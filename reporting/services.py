@@ -357,6 +357,8 @@ def _indicator_sheets_run(job: ReportJob) -> ReportJob:
 
     _progress(job, ReportJob.Stage.RENDER, 10)
     merged = render_plan_sheets_pdf(plan, progress=advance)
+    if not merged.pages:
+        raise WorkflowError(_("El plan «%(plan)s» no tiene fichas técnicas.") % {"plan": plan.name})
     _progress(job, ReportJob.Stage.STORE, 90)
     return _job_finish(job, content=merged.content)
 

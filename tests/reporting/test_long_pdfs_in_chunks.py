@@ -128,3 +128,15 @@ def test_many_institutions_reports_merge_with_one_numbering_and_a_bookmark_each(
         ["IGM Instituto Guatemalteco de Migración", "VEC Vecina"],
     ]
     assert reader.get_destination_page_number(reader.outline[1][1]) == len(pages) - 1
+
+
+def test_a_plan_without_sheets_fails_with_the_reason(
+    client, igm_pom, igm_user, django_capture_on_commit_callbacks
+):
+    IndicatorSheet.objects.filter(plan=igm_pom).delete()
+    client.force_login(igm_user(Role.DIRECTOR))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reporting:plan_sheets_job", args=[igm_pom.pk]))
+    job = ReportJob.objects.get(kind=ReportJob.Kind.INDICATOR_SHEETS)
+    assert job.status == ReportJob.Status.FAILED
+    assert job.error == f"El plan «{igm_pom.name}» no tiene fichas técnicas."
