@@ -1,7 +1,10 @@
 """How figures are written everywhere, in pages, PDF and XLSX text: ``Q 292,649,151.00``,
 ``14,466,570.00``, ``91.20 %``."""
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
 
 
 def figure(value, places: int = 2) -> str:
@@ -38,3 +41,8 @@ def file_size(size: int) -> str:
     if size >= 1024:
         return f"{size / 1024:,.1f} KB"
     return f"{size:,} bytes"
+
+
+def date_time(value: datetime) -> str:
+    """A moment in Guatemala's time as people write it: ``30/11/2026 12:45``."""
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")

@@ -1,6 +1,31 @@
-"""PDF from our own HTML templates (WeasyPrint). Images arrive as data: URIs; nothing is fetched."""
+"""PDF from our own HTML templates (WeasyPrint). Images arrive as data: URIs; nothing is fetched.
 
+Long documents (a plan's indicator sheets, the national consolidated report) go through
+``render_pdf_chunks``: each chunk is laid out on its own, in parallel processes when allowed, and the
+parts are merged into one PDF numbered "Página N de M" over the whole document, with bookmarks.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+
+from django.conf import settings
 from django.template.loader import render_to_string
+
+# The font every document is set in (DejaVu Sans, in the CSS); the signature stamp draws with it too.
+DOCUMENT_FONT_FILE = getattr(settings, "IGM_PDF_FONT_FILE", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+# Where the merged document's numbers go: bottom right, as the SIPLAN report prints them.
+PAGE_NUMBER_CSS = """
+@page { margin: 0 1cm 1.3cm 0;
+  @bottom-right { content: "Página " counter(page) " de " counter(pages);
+    font: 7pt "DejaVu Sans", sans-serif; color: #444; } }
+"""
 
 
 def pdf_layout(template: str, context: dict):
@@ -12,3 +37,144 @@ def pdf_layout(template: str, context: dict):
 
 def pdf_from_template(template: str, context: dict) -> bytes:
     return pdf_layout(template, context).write_pdf()
+
+
+@dataclass(frozen=True)
+class PdfChunk:
+    """One part of a long document: a template and its context, and the bookmark path that points at
+    the part's first page, outermost first (``("IGM", "Producto 3")``; ``()`` for none). Parts
+    sharing a leading title share that bookmark."""
+
+    template: str
+    context: dict
+    bookmark: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MergedPdf:
+    content: bytes
+    pages: int
+    chunk_pages: tuple[int, ...]
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def render_pdf_chunks(
+    chunks: Sequence[PdfChunk],
+    *,
+    stylesheets: Sequence[str] = (),
+    page_number_css: str = PAGE_NUMBER_CSS,
+    progress: ProgressCallback | None = None,
+    processes: int | None = None,
+) -> MergedPdf:
+    """One PDF of every chunk, in order, numbered "Página N de M" over the whole document.
+
+    - ``chunks``: the parts; each starts on a new page. Templates are rendered here (they may read
+      the database); only the HTML goes to the layout processes.
+    - ``stylesheets``: CSS texts applied to every chunk (compiled once per process).
+    - ``page_number_css``: where and how numbers are drawn on the merged pages; the chunks' own
+      templates must print no page numbers. ``""`` leaves the pages unnumbered.
+    - ``progress(done, total)``: called in this process after each chunk is laid out.
+    - ``processes``: layout processes; by default ``settings.IGM_PDF_PROCESSES``, and 1 (in this
+      process, one chunk after another) when tasks run eagerly, as in tests and development.
+    """
+    htmls = [render_to_string(chunk.template, chunk.context) for chunk in chunks]
+    parts = _laid_out_parts(htmls, tuple(stylesheets), progress, _processes(processes, len(htmls)))
+    return pdf_merge(parts, bookmarks=[chunk.bookmark for chunk in chunks], page_number_css=page_number_css)
+
+
+def _processes(asked: int | None, chunks: int) -> int:
+    if asked is None:
+        from celery import current_app
+
+        eager = current_app.conf.task_always_eager
+        asked = 1 if eager else settings.IGM_PDF_PROCESSES
+    return max(1, min(asked, chunks))
+
+
+def _laid_out_parts(
+    htmls: list[str], stylesheets: tuple[str, ...], progress: ProgressCallback | None, processes: int
+) -> list[bytes]:
+    total = len(htmls)
+    if processes == 1:
+        parts = []
+        for html in htmls:
+            parts.append(html_to_pdf(html, stylesheets))
+            if progress:
+                progress(len(parts), total)
+        return parts
+    # Forked children only lay out HTML: they never touch the database connections they inherit.
+    results: list[bytes | None] = [None] * total
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {pool.submit(html_to_pdf, html, stylesheets): index for index, html in enumerate(htmls)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            results[futures[future]] = future.result()
+            if progress:
+                progress(done, total)
+    return results
+
+
+@cache
+def _font_configuration():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _stylesheet(css: str):
+    from weasyprint import CSS
+
+    return CSS(string=css, font_config=_font_configuration())
+
+
+def html_to_pdf(html: str, stylesheets: Sequence[str] = ()) -> bytes:
+    """One chunk's PDF; fonts and stylesheets are prepared once per process."""
+    from weasyprint import HTML
+
+    sheets = [_stylesheet(css) for css in stylesheets]
+    return HTML(string=html, base_url=None).write_pdf(stylesheets=sheets, font_config=_font_configuration())
+
+
+def pdf_merge(
+    parts: Sequence[bytes],
+    *,
+    bookmarks: Sequence[tuple[str, ...]] = (),
+    page_number_css: str = PAGE_NUMBER_CSS,
+) -> MergedPdf:
+    """The parts one after another, with the bookmarks (one path per part) and page numbers."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    outline: dict[tuple[str, ...], object] = {}
+    counts = []
+    for index, part in enumerate(parts):
+        start = len(writer.pages)
+        writer.append(PdfReader(BytesIO(part)), import_outline=False)
+        counts.append(len(writer.pages) - start)
+        path = tuple(bookmarks[index]) if index < len(bookmarks) else ()
+        for depth in range(len(path)):
+            if path[: depth + 1] not in outline:
+                parent = outline.get(path[:depth])
+                outline[path[: depth + 1]] = writer.add_outline_item(path[depth], start, parent=parent)
+    if page_number_css and writer.pages:
+        sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in writer.pages]
+        numbers = PdfReader(BytesIO(_page_numbers(sizes, page_number_css)))
+        for page, number in zip(writer.pages, numbers.pages, strict=True):
+            page.merge_page(number)
+    output = BytesIO()
+    writer.write(output)
+    return MergedPdf(content=output.getvalue(), pages=len(writer.pages), chunk_pages=tuple(counts))
+
+
+def _page_numbers(sizes: list[tuple[float, float]], page_number_css: str) -> bytes:
+    """Transparent pages of the given sizes carrying only their number, laid over the merged pages."""
+    names = {size: f"s{index}" for index, size in enumerate(dict.fromkeys(sizes))}
+    css = page_number_css + "div + div { break-before: page; }"
+    css += "".join(
+        f"@page {name} {{ size: {width}pt {height}pt; }} .{name} {{ page: {name}; height: 1px; }}"
+        for (width, height), name in names.items()
+    )
+    body = "".join(f'<div class="{names[size]}"></div>' for size in sizes)
+    return html_to_pdf(f"<!doctype html><html><body>{body}</body></html>", (css,))

@@ -333,6 +333,8 @@ IGM_TRAFFIC_YELLOW_PCT = os.environ.get("IGM_TRAFFIC_YELLOW_PCT", "70")
 # Report jobs: one running longer than this without a heartbeat is re-queued by the reconciler,
 # which Celery beat runs every five minutes (also `manage.py reconcile_report_jobs`).
 IGM_REPORT_JOB_STALE_SECONDS = int(os.environ.get("IGM_REPORT_JOB_STALE_SECONDS", "900"))
+# Processes that lay out the chunks of a long PDF at once (common.pdf.render_pdf_chunks).
+IGM_PDF_PROCESSES = int(os.environ.get("IGM_PDF_PROCESSES", str(os.cpu_count() or 1)))
 CELERY_BEAT_SCHEDULE = {
     "reconcile-report-jobs": {"task": "reporting.tasks.reconcile_report_jobs", "schedule": 300.0},
 }

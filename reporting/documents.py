@@ -15,7 +15,7 @@ from decimal import Decimal
 from reporting.selectors.siplan import MeasureLine, ReportBlock, ReportRow, SiplanReport, jsonable
 
 # Bump when a renderer's output changes, so stored results of the old layout are not reused.
-RENDERER_VERSION = 4
+RENDERER_VERSION = 5
 
 SEGEPLAN_NAME = "Secretaría de Planificación y Programación de la Presidencia"
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.calendar import period_validators, year_validators
-from planning.models import Institution, Subproduct
+from planning.models import Institution, Plan, Subproduct
 
 
 def acting_user(verbose_name) -> models.ForeignKey:
@@ -159,6 +159,10 @@ class ReportJob(models.Model):
         DONE = "done", _("Listo")
         FAILED = "failed", _("Falló")
 
+    class Kind(models.TextChoices):
+        SIPLAN = "siplan", _("Reporte SIPLAN")
+        INDICATOR_SHEETS = "sheets", _("Fichas técnicas de indicadores")
+
     class Stage(models.TextChoices):
         QUERY = "query", _("Consultando datos")
         RENDER = "render", _("Generando documento")
@@ -168,8 +172,15 @@ class ReportJob(models.Model):
     institution = models.ForeignKey(
         Institution, verbose_name=_("institución"), on_delete=models.PROTECT, related_name="report_jobs"
     )
+    kind = models.CharField(_("documento"), max_length=6, choices=Kind.choices, default=Kind.SIPLAN)
+    # The plan of a plan-wide document (its indicator sheets); such a document has no period.
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
-    period = models.PositiveSmallIntegerField(_("cuatrimestre"), validators=period_validators)
+    period = models.PositiveSmallIntegerField(
+        _("cuatrimestre"), validators=period_validators, null=True, blank=True
+    )
     format = models.CharField(_("formato"), max_length=4, choices=Format.choices)
     signed = models.BooleanField(_("firmado"), default=False)
     period_report = models.ForeignKey(
@@ -215,13 +226,27 @@ class ReportJob(models.Model):
                 condition=Q(period__gte=1) & Q(period__lte=3), name="report_job_period_1_3"
             ),
             models.CheckConstraint(
+                condition=Q(
+                    kind="sheets", plan__isnull=False, period__isnull=True, format="pdf", signed=False
+                )
+                | Q(kind="siplan", plan__isnull=True, period__isnull=False),
+                name="report_job_kind_fields",
+            ),
+            models.CheckConstraint(
                 condition=Q(signed=False) | Q(format="pdf"), name="report_job_signed_is_pdf"
             ),
         ]
         indexes = [models.Index(fields=["status", "heartbeat_at"], name="report_job_status_beat")]
 
     def __str__(self):
-        return f"{self.institution.code} {self.year} C{self.period} {self.format} #{self.pk}"
+        return f"{self.title} {self.format} #{self.pk}"
+
+    @property
+    def title(self) -> str:
+        """What the document is, as pages name it: ``IGM 2024 C3`` or ``Fichas técnicas IGM 2024-2028``."""
+        if self.kind == self.Kind.INDICATOR_SHEETS:
+            return f"Fichas técnicas {self.institution.code} {self.plan.start_year}-{self.plan.end_year}"
+        return f"{self.institution.code} {self.year} C{self.period}"
 
     @property
     def is_finished(self) -> bool:
@@ -229,5 +254,9 @@ class ReportJob(models.Model):
 
     @property
     def filename(self) -> str:
+        if self.kind == self.Kind.INDICATOR_SHEETS:
+            return (
+                f"fichas-indicadores-{self.institution.code}-{self.plan.start_year}-{self.plan.end_year}.pdf"
+            )
         suffix = "-firmado" if self.signed else ""
         return f"siplan-{self.institution.code}-{self.year}-c{self.period}{suffix}.{self.format}"

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget.services.locks import period_lock
-from planning.models import Institution, Subproduct
+from indicators.permissions import ensure_sheet_reader
+from planning.models import Institution, Plan, Subproduct
 
 from . import signing
 from .models import DeviationNote, LetterSequence, PeriodReport, ReportJob
@@ -28,6 +29,7 @@ from .permissions import (
     ensure_report_planner,
 )
 from .renderers.html import render_html
+from .renderers.indicator_sheets import render_plan_sheets_pdf
 from .renderers.json_document import render_json
 from .renderers.pdf import render_pdf
 from .renderers.xlsx import render_xlsx
@@ -228,6 +230,31 @@ def report_job_request(*, institution: Institution, year: int, period: int, form
     return _job_create(institution=institution, year=year, period=period, format=format, user=user)
 
 
+@transaction.atomic
+def indicator_sheets_job_request(*, plan: Plan, user) -> ReportJob:
+    """Ask for one PDF of every indicator sheet of a plan; a job already waiting is returned instead."""
+    ensure_sheet_reader(user)
+    if not can_read_reports(user=user, institution=plan.institution):
+        raise PermissionDenied(_("No tiene permiso para generar documentos de esta institución."))
+    kind = ReportJob.Kind.INDICATOR_SHEETS
+    pending = ReportJob.objects.filter(kind=kind, plan=plan, status__in=ACTIVE).first()
+    if pending is not None:
+        return pending
+    job = ReportJob(
+        kind=kind,
+        plan=plan,
+        institution=plan.institution,
+        year=plan.start_year,
+        format=ReportJob.Format.PDF,
+        requested_by=user,
+        parameters={"plan": plan.pk, "institution": plan.institution.code, "format": "pdf"},
+    )
+    job.full_clean()
+    job.save()
+    _enqueue(job.pk)
+    return job
+
+
 def report_job_render_now(
     *, institution: Institution, year: int, period: int, format: str, signed: bool = False
 ) -> ReportJob:
@@ -284,6 +311,8 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
     if job is None:
         return None
     try:
+        if job.kind == ReportJob.Kind.INDICATOR_SHEETS:
+            return _indicator_sheets_run(job)
         _progress(job, ReportJob.Stage.QUERY, 5)
         document = report_document(institution=job.institution, year=job.year, period=job.period)
         if job.period_report_id and document.draft:
@@ -318,6 +347,22 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
         return None
 
 
+def _indicator_sheets_run(job: ReportJob) -> ReportJob:
+    """The sheets are laid out chunk by chunk; the bar moves from 10 % to 90 % as chunks finish."""
+    _progress(job, ReportJob.Stage.QUERY, 5)
+    plan = Plan.objects.select_related("institution").get(pk=job.plan_id)
+
+    def advance(done: int, total: int) -> None:
+        _progress(job, ReportJob.Stage.RENDER, 10 + 80 * done // total)
+
+    _progress(job, ReportJob.Stage.RENDER, 10)
+    merged = render_plan_sheets_pdf(plan, progress=advance)
+    if not merged.pages:
+        raise WorkflowError(_("El plan «%(plan)s» no tiene fichas técnicas.") % {"plan": plan.name})
+    _progress(job, ReportJob.Stage.STORE, 90)
+    return _job_finish(job, content=merged.content)
+
+
 def _reusable_result(job: ReportJob, fingerprint: str) -> ReportJob | None:
     """A stored result of identical data and format (never reused for signing: each signature is new)."""
     if job.signed:
@@ -335,6 +380,8 @@ def _reusable_result(job: ReportJob, fingerprint: str) -> ReportJob | None:
 
 
 def _job_path(job: ReportJob) -> str:
+    if job.kind == ReportJob.Kind.INDICATOR_SHEETS:
+        return f"reports/{job.institution.code}/plan-{job.plan_id}/job-{job.pk}/{job.filename}"
     return f"reports/{job.institution.code}/{job.year}/c{job.period}/job-{job.pk}/{job.filename}"
 
 

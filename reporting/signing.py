@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
@@ -14,15 +15,21 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from pyhanko.pdf_utils.content import ImportedPdfPage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko.stamp import TextStampStyle
+from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
+
+from common.formats import date_time
+from common.pdf import html_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +118,21 @@ def _signature_box(content: bytes) -> tuple[int, tuple[int, int, int, int]]:
     return page, (int(left), int(top - BOX_HEIGHT), int(left + BOX_WIDTH), int(top))
 
 
+def _stamp_pdf(signer_name: str) -> bytes:
+    """The visible stamp, laid out by WeasyPrint in the document's font (pyHanko's own text stamp
+    is monospace), with the signing time as the pages write dates."""
+    html = render_to_string(
+        "reporting/document/pdf_stamp.html",
+        {
+            "signer": signer_name,
+            "signed_at": date_time(timezone.now()),
+            "width": BOX_WIDTH,
+            "height": BOX_HEIGHT,
+        },
+    )
+    return html_to_pdf(html)
+
+
 def sign_pdf(content: bytes, *, signer_name: str, reason: str) -> bytes:
     """Add a PAdES signature with a visible stamp drawn in the signature box."""
     page, box = _signature_box(content)
@@ -123,17 +145,17 @@ def sign_pdf(content: bytes, *, signer_name: str, reason: str) -> bytes:
         location="Guatemala",
         name=signer_name,
     )
-    stamp = TextStampStyle(
-        stamp_text="Firmado digitalmente por\n%(signer)s\n%(ts)s", border_width=1, background_opacity=0
-    )
-    pdf_signer = signers.PdfSigner(
-        metadata,
-        signer=_signer(),
-        stamp_style=stamp,
-        new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page, box=box),
-    )
     output = BytesIO()
-    pdf_signer.sign_pdf(writer, output=output)
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as stamp_file:  # pyHanko imports the stamp by name
+        stamp_file.write(_stamp_pdf(signer_name))
+        stamp_file.flush()
+        pdf_signer = signers.PdfSigner(
+            metadata,
+            signer=_signer(),
+            stamp_style=StaticStampStyle(background=ImportedPdfPage(stamp_file.name), border_width=0),
+            new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page, box=box),
+        )
+        pdf_signer.sign_pdf(writer, output=output)
     return output.getvalue()
 
 

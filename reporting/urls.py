@@ -16,6 +16,7 @@ urlpatterns = [
     path("trabajos/<int:pk>/estado/", views.job_status, name="job_status"),
     path("trabajos/<int:pk>/descargar/", views.job_download, name="job_download"),
     path("trabajos/<int:pk>/reintentar/", views.job_retry, name="job_retry"),
+    path("planes/<int:plan_id>/fichas/", views.plan_sheets_job_request, name="plan_sheets_job"),
     path(PERIOD, views.period_detail, name="period"),
     path(PERIOD + "documento/", views.period_preview, name="preview"),
     path(PERIOD + "generar/", views.job_request, name="job_request"),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from planning.models import Institution, Subproduct
-from planning.selectors.plans import institution_list_for_user
+from planning.selectors.plans import institution_list_for_user, plan_list_for_user
 
 from . import services, signing
 from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
@@ -81,7 +81,9 @@ def index(request):
             "years": range(today.year - 3, today.year + 2),
             "deadlines": period_deadlines(institution=institution, year=year, today=today),
             "jobs": Paginator(
-                report_jobs_for_user(user=request.user).filter(institution=institution),
+                report_jobs_for_user(user=request.user).filter(
+                    institution=institution, kind=ReportJob.Kind.SIPLAN
+                ),
                 JOBS_PER_PAGE,
             ).get_page(request.GET.get("pagina")),
         },
@@ -338,6 +340,15 @@ def job_request(request, code: str, year: int, period: int):
         format=form.cleaned_data["format"],
         user=request.user,
     )
+    return redirect("reporting:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def plan_sheets_job_request(request, plan_id: int):
+    """One PDF of every indicator sheet of the plan, made by a job whose progress the job page shows."""
+    plan = get_object_or_404(plan_list_for_user(user=request.user).select_related("institution"), pk=plan_id)
+    job = services.indicator_sheets_job_request(plan=plan, user=request.user)
     return redirect("reporting:job", pk=job.pk)
 
 

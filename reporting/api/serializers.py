@@ -37,6 +37,8 @@ class ReportDocumentSerializer(DescribedModelSerializer):
             "finished_at",
             "download",
         ]
+        # Only SIPLAN documents are listed, and they always have a period.
+        extra_kwargs = {"period": {"allow_null": False, "required": True}}
 
     def get_download(self, job) -> str:
         return self.context["request"].build_absolute_uri(

@@ -22,9 +22,9 @@ from . import serializers
 class ReportDocumentViewSet(ReadOnlyViewSet):
     """Finished report documents (SIPLAN HTML/PDF/XLSX/JSON), with their SHA-256 and signature status."""
 
-    queryset = ReportJob.objects.filter(status=ReportJob.Status.DONE).select_related(
-        "institution", "period_report"
-    )
+    queryset = ReportJob.objects.filter(
+        status=ReportJob.Status.DONE, kind=ReportJob.Kind.SIPLAN
+    ).select_related("institution", "period_report")
     serializer_class = serializers.ReportDocumentSerializer
     institution_field = "institution"
 

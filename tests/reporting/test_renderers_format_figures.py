@@ -101,13 +101,13 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text():
         assert cell.data_type == "s" and cell.value == "'" + text
 
 
-def test_pdf_has_letter_then_numbered_report_pages_with_the_figures():
+def test_pdf_has_letter_then_report_numbered_as_one_sequence_with_the_figures():
     rendered = render_pdf_document(siplan_excerpt_document())
     reader = PdfReader(BytesIO(rendered.content))
     assert len(reader.pages) == rendered.pages == 2
     letter, report = (page.extract_text() for page in reader.pages)
-    assert "OFICIO-IGM-DG-026-2025" in letter and "Página" not in letter
-    assert "Página 1 de 1" in report
+    assert "OFICIO-IGM-DG-026-2025" in letter and "Página 1 de 2" in letter
+    assert "Página 2 de 2" in report
     assert "Firma y sello de la máxima autoridad" in report
     for figure in ("110,613.00", "8,114,876.00", "1,076,973.59", "3,039,830.61", "8,438,072.00", "103.98"):
         assert figure in report
@@ -116,9 +116,10 @@ def test_pdf_has_letter_then_numbered_report_pages_with_the_figures():
 def test_long_pdf_repeats_header_and_table_head_on_every_page():
     rows = tuple(replace(SHELTERS, id=n, name=f"Subproducto {n:03d}") for n in range(25))
     content = render_pdf_document(siplan_excerpt_document(report=siplan_excerpt_report(rows=rows))).content
-    pages = [page.extract_text() for page in PdfReader(BytesIO(content)).pages[1:]]
-    assert len(pages) > 2
-    for number, text in enumerate(pages, start=1):
+    pages = [page.extract_text() for page in PdfReader(BytesIO(content)).pages]
+    assert len(pages) > 3
+    assert f"Página 1 de {len(pages)}" in pages[0]
+    for number, text in enumerate(pages[1:], start=2):
         assert f"Página {number} de {len(pages)}" in text
         assert "Sistema de Planes Institucionales -SIPLAN-" in text
         assert "Producto/Subproducto" in text
