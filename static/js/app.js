@@ -30,6 +30,10 @@
     }, {once: true});
   });
 
+  // A form refused: the error summary takes the focus, so it is read first; its links lead to the fields.
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+
   // The phone menu: a button shows and hides the navigation (open by default without JS).
   const toggle = document.querySelector("[data-menu-toggle]");
   if (toggle) {
