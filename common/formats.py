@@ -1,7 +1,10 @@
-"""How figures are written everywhere, in pages, PDF and XLSX text: ``Q 292,649,151.00``,
-``14,466,570.00``, ``91.20 %``."""
+"""How figures and dates are written everywhere, in pages, PDF and XLSX text: ``Q 292,649,151.00``,
+``14,466,570.00``, ``91.20 %``, ``30/11/2026``, ``30/11/2026 12:45``."""
 
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
 
 
 def figure(value, places: int = 2) -> str:
@@ -38,3 +41,20 @@ def file_size(size: int) -> str:
     if size >= 1024:
         return f"{size / 1024:,.1f} KB"
     return f"{size:,} bytes"
+
+
+def day(value: date | datetime | None) -> str:
+    """``30/11/2026``; a moment is first read in Guatemala's time."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return value.strftime("%d/%m/%Y")
+
+
+def moment(value: datetime | None) -> str:
+    """``30/11/2026 12:45`` in Guatemala's time."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return local.strftime("%d/%m/%Y %H:%M")
