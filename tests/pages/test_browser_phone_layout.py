@@ -8,7 +8,7 @@ import pytest
 
 from accounts.models import Role, User
 from budget.models import CostCentre
-from tests.pages.main_pages import logged_in
+from tests.pages.main_pages import logged_in, main_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
@@ -57,3 +57,17 @@ def test_home_entry_grid_and_period_page_fit_a_phone(browser, live_server, igm):
     page.goto(f"{live_server.url}/reportes/IGM/2024/3/")
     assert _fits(page)
     _screenshot(page, "phone-period-390.png")
+
+
+def test_every_main_page_of_every_role_fits_a_phone(browser, live_server, igm):
+    wide = {}
+    for role, paths in main_pages(igm).items():
+        user = User.objects.filter(role=role).order_by("username").first()
+        page = logged_in(browser, live_server, user, **PHONE)
+        for path in paths:
+            page.goto(f"{live_server.url}{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                wide[f"{role} {path}"] = (width, page.evaluate(WIDE_ELEMENTS))
+        page.context.close()
+    assert not wide, "\n".join(f"{page}: {found}" for page, found in wide.items())
