@@ -38,6 +38,8 @@ def test_director_approves_signs_and_downloads_a_valid_pdf(
     dialog = page.locator("#confirm-approve")
     assert dialog.is_visible()
     assert "OFICIO-IGM-DG-001-" in dialog.inner_text() and "no se puede deshacer" in dialog.inner_text()
+    if os.environ.get("IGM_SCREENSHOT_DIR"):
+        page.screenshot(path=os.path.join(os.environ["IGM_SCREENSHOT_DIR"], "confirm-approve.png"))
     page.click("#confirm-approve-no")
     assert not dialog.is_visible()
     assert page.locator("#report-status").inner_text() == "Enviado para aprobación"
