@@ -1,7 +1,7 @@
-"""How figures are written everywhere, in pages, PDF and XLSX text: ``Q 292,649,151.00``,
-``14,466,570.00``, ``91.20 %``."""
+"""How figures and dates are written everywhere, in pages, PDF and XLSX text: ``Q 292,649,151.00``,
+``14,466,570.00``, ``91.20 %``, ``30/11/2026``, ``30/11/2026 12:45``."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
@@ -43,6 +43,18 @@ def file_size(size: int) -> str:
     return f"{size:,} bytes"
 
 
-def date_time(value: datetime) -> str:
-    """A moment in Guatemala's time as people write it: ``30/11/2026 12:45``."""
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+def day(value: date | datetime | None) -> str:
+    """``30/11/2026``; a moment is first read in Guatemala's time."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return value.strftime("%d/%m/%Y")
+
+
+def moment(value: datetime | None) -> str:
+    """``30/11/2026 12:45`` in Guatemala's time."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return local.strftime("%d/%m/%Y %H:%M")

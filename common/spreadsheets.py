@@ -41,6 +41,14 @@ from common.formats import file_size, units
 MONEY_FORMAT = "#,##0.00"
 QUETZALES_FORMAT = '"Q" #,##0.00'
 UNITS_FORMAT = "#,##0"
+
+
+def quantity_format(value) -> str:
+    """A figure in a unit of measure (persons, documents): whole without decimals, else two places."""
+    whole = value is None or value == value.to_integral_value()
+    return UNITS_FORMAT if whole else MONEY_FORMAT
+
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 

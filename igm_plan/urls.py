@@ -1,7 +1,8 @@
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from igm_plan.api.views import unknown_api_path
 from worklist.views import home
@@ -26,7 +27,15 @@ urlpatterns = [
     path("api/v1/", include("indicators.api.urls")),
     path("api/v1/", include("reporting.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI loads its start-up script from this same address (the split view) and styles itself
+    # inline: the one page whose Content-Security-Policy admits inline styles.
+    path(
+        "api/docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+        ),
+        name="api-docs",
+    ),
     re_path(r"^api/(?P<path>.*/)$", unknown_api_path),
     # One login page for the site and the admin: the same lockout and the same second factor.
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),

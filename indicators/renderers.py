@@ -63,7 +63,36 @@ def _sheet_rows(sheet) -> list[tuple[str, object]]:
     ]
 
 
-def _write_sheet(worksheet, sheet, trend) -> None:
+def _write_value(worksheet, value) -> None:
+    """The value computed from execution, its target and traffic light, as the sheet's page shows it."""
+    worksheet.append([])
+    _row(worksheet, ["Valor calculado de la ejecución"], bold=True)
+    if not value.product_name:
+        _row(worksheet, [f"El plan de {value.year} no tiene un producto equivalente al de esta ficha."])
+        return
+    _row(
+        worksheet,
+        ["Año", "Cuatrimestre", "Numerador", "Denominador", "Valor (%)", "Meta (%)", "Semáforo"],
+        bold=True,
+        fill=HEADER_FILL,
+    )
+    _row(
+        worksheet,
+        [
+            value.year,
+            value.period,
+            value.numerator,
+            value.denominator,
+            value.value,
+            value.target,
+            (value.light or "sin dato").capitalize(),
+        ],
+        formats=[None, None, "#,##0.##", "#,##0.##", "0.00", "0.00", None],
+    )
+    _row(worksheet, [f"Producto: {value.product_name} · acumulado a {value.months_so_far} meses"])
+
+
+def _write_sheet(worksheet, sheet, trend, computed=None) -> None:
     institution = sheet.plan.institution
     worksheet.column_dimensions["A"].width = 34
     for column in range(2, 12):
@@ -90,16 +119,21 @@ def _write_sheet(worksheet, sheet, trend) -> None:
     worksheet.append([])
     _row(worksheet, ["Tendencia y meta del indicador"], bold=True)
     _row(worksheet, ["Años", *[year for year, _ in trend]], bold=True, fill=HEADER_FILL)
-    _row(worksheet, ["Valor", *[value for _, value in trend]], formats=[None] + ["0.00"] * len(trend))
+    _row(worksheet, ["Valor", *[figure for _, figure in trend]], formats=[None] + ["0.00"] * len(trend))
+    if computed is not None:
+        _write_value(worksheet, computed)
     print_to_page_width(worksheet, landscape=False)
 
 
-def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table=None) -> bytes:
-    """One worksheet per sheet, plus the multiannual product-indicator table when given."""
+def indicator_sheets_xlsx(*, sheets: list, trends: dict[int, list], table=None, values=None) -> bytes:
+    """One worksheet per sheet (with its computed value when given), plus the multiannual
+    product-indicator table when given."""
+    values = values or {}
     workbook = Workbook()
     workbook.remove(workbook.active)
     for sheet in sheets:
-        _write_sheet(workbook.create_sheet(f"Ficha {sheet.position}"[:31]), sheet, trends[sheet.id])
+        worksheet = workbook.create_sheet(f"Ficha {sheet.position}"[:31])
+        _write_sheet(worksheet, sheet, trends[sheet.id], values.get(sheet.id))
     if table is not None:
         _write_table(workbook.create_sheet("Indicadores multianual"), table)
     buffer = BytesIO()

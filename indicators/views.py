@@ -184,21 +184,32 @@ def sheet_remove(request, pk):
     return redirect(f"{reverse('indicators:index')}?plan={plan_id}")
 
 
-def _sheets_pdf_context(sheets, table) -> dict:
-    return {"sheets": [(sheet, sheet_trend(sheet)) for sheet in sheets], "table": table}
+def _computed_values(request, sheets) -> dict:
+    """Each sheet's value computed from execution for the asked year and period (as on the page)."""
+    if not sheets:
+        return {}
+    year, period, _form = _period(request, sheets[0].plan.institution)
+    return {value.sheet.id: value for value in indicator_values(sheets=sheets, year=year, period=period)}
+
+
+def _sheets_pdf_context(sheets, table, values) -> dict:
+    return {"sheets": [(sheet, sheet_trend(sheet), values.get(sheet.id)) for sheet in sheets], "table": table}
 
 
 @login_required
 def sheet_pdf(request, pk):
     sheet = _sheet(request, pk)
-    pdf = pdf_from_template("indicators/pdf/sheets.html", _sheets_pdf_context([sheet], None))
+    context = _sheets_pdf_context([sheet], None, _computed_values(request, [sheet]))
+    pdf = pdf_from_template("indicators/pdf/sheets.html", context)
     return attachment_response(pdf, "application/pdf", f"ficha-{sheet.plan.start_year}-{sheet.position}.pdf")
 
 
 @login_required
 def sheet_xlsx(request, pk):
     sheet = _sheet(request, pk)
-    content = renderers.indicator_sheets_xlsx(sheets=[sheet], trends={sheet.id: sheet_trend(sheet)})
+    content = renderers.indicator_sheets_xlsx(
+        sheets=[sheet], trends={sheet.id: sheet_trend(sheet)}, values=_computed_values(request, [sheet])
+    )
     return attachment_response(content, XLSX, f"ficha-{sheet.plan.start_year}-{sheet.position}.xlsx")
 
 
@@ -218,7 +229,8 @@ def multiannual(request, plan_id):
 @login_required
 def plan_sheets_pdf(request, plan_id):
     plan, sheets, table = _plan_sheets(request, plan_id)
-    pdf = pdf_from_template("indicators/pdf/sheets.html", _sheets_pdf_context(sheets, table))
+    context = _sheets_pdf_context(sheets, table, _computed_values(request, sheets))
+    pdf = pdf_from_template("indicators/pdf/sheets.html", context)
     return attachment_response(
         pdf, "application/pdf", f"fichas-indicadores-{plan.start_year}-{plan.end_year}.pdf"
     )
@@ -228,6 +240,9 @@ def plan_sheets_pdf(request, plan_id):
 def plan_sheets_xlsx(request, plan_id):
     plan, sheets, table = _plan_sheets(request, plan_id)
     content = renderers.indicator_sheets_xlsx(
-        sheets=sheets, trends={sheet.id: sheet_trend(sheet) for sheet in sheets}, table=table
+        sheets=sheets,
+        trends={sheet.id: sheet_trend(sheet) for sheet in sheets},
+        table=table,
+        values=_computed_values(request, sheets),
     )
     return attachment_response(content, XLSX, f"fichas-indicadores-{plan.start_year}-{plan.end_year}.xlsx")

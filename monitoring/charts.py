@@ -26,6 +26,21 @@ def compact(value) -> str:
     return f"{value:.0f}"
 
 
+AXIS_INTERVALS = 4
+
+
+def nice_ticks(maximum, intervals: int = AXIS_INTERVALS) -> list[Decimal]:
+    """Axis ticks from 0 to at least ``maximum`` in ``intervals`` equal steps of 1, 2 or 5 × 10ⁿ
+    (never below 1: the figures are whole documents, persons or quetzales), so every label differs:
+    0, 1, 2, 3, 4 rather than 0, 1, 2, 2, 3."""
+    wanted = max(Decimal(maximum), Decimal(1)) / intervals
+    power = Decimal(1)
+    while power * 10 <= wanted:
+        power *= 10
+    step = next(power * m for m in (1, 2, 5, 10) if power * m >= wanted)
+    return [step * i for i in range(intervals + 1)]
+
+
 def _text(x, y, content, *, anchor="start", size=11, weight="normal", fill="#1d2733") -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{fill}" '
@@ -94,9 +109,10 @@ def cumulative_line_svg(
     cumulative (programmed, or the straight line), with the projection to December."""
     width, height, left, right, top, bottom = 380, 210, 62, 14, 26, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    y_max = max(
-        [Decimal(goal), Decimal(projected), Decimal(1), *cumulative[:months_so_far], *expected]
-    ) * Decimal("1.1")
+    ticks = nice_ticks(
+        max([Decimal(goal), Decimal(projected), *cumulative[:months_so_far], *expected]) * Decimal("1.05")
+    )
+    y_max = ticks[-1]
 
     def point(month: int, value) -> tuple[float, float]:
         x = left + (month - 0.5) * plot_w / 12
@@ -104,12 +120,12 @@ def cumulative_line_svg(
         return x, y
 
     body = [_text(left, 14, title, size=11, weight="bold")]
-    for fraction in (0, 0.25, 0.5, 0.75, 1):
-        y = top + plot_h - fraction * plot_h
+    for tick in ticks:
+        y = point(1, tick)[1]
         body.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID_COLOUR}"/>'
         )
-        body.append(_text(left - 4, y + 3, compact(y_max * Decimal(str(fraction))), anchor="end", size=9))
+        body.append(_text(left - 4, y + 3, compact(tick), anchor="end", size=9))
     for month, name in enumerate(MONTH_ABBREVIATIONS, start=1):
         body.append(_text(point(month, 0)[0], height - 12, name, anchor="middle", size=9))
     goal_y = point(1, goal)[1]
@@ -197,9 +213,10 @@ def programmed_vs_executed_svg(
     the right-hand scale; executed months stop at ``months_so_far``."""
     width, height, left, right, top, bottom = 900, 260, 70, 70, 40, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    monthly_max = max([Decimal(1), *programmed, *executed[:months_so_far]]) * Decimal("1.1")
+    monthly_ticks = nice_ticks(max([Decimal(0), *programmed, *executed[:months_so_far]]) * Decimal("1.05"))
     totals = (tuple(accumulate(programmed)), tuple(accumulate(executed[:months_so_far])))
-    cumulative_max = max([Decimal(1), *totals[0], *totals[1]]) * Decimal("1.1")
+    cumulative_ticks = nice_ticks(max([Decimal(0), *totals[0], *totals[1]]) * Decimal("1.05"))
+    monthly_max, cumulative_max = monthly_ticks[-1], cumulative_ticks[-1]
     slot = plot_w / 12
 
     def y(value, scale) -> float:
@@ -211,20 +228,15 @@ def programmed_vs_executed_svg(
         _text(left, 30, f"■ {label}", size=10, fill=EXPECTED_COLOUR),
         _text(left + 330, 30, "■ Ejecutado", size=10, fill=FINANCIAL_COLOUR),
     ]
-    for fraction in (0, 0.5, 1):
-        height_at = top + plot_h - fraction * plot_h
+    # Both scales have the same number of steps, so they share the grid lines.
+    for monthly, cumulative in zip(monthly_ticks, cumulative_ticks, strict=True):
+        height_at = y(monthly, monthly_max)
         body.append(
             f'<line x1="{left}" y1="{height_at:.1f}" x2="{width - right}" y2="{height_at:.1f}" '
             f'stroke="{GRID_COLOUR}"/>'
         )
-        body.append(
-            _text(
-                left - 4, height_at + 3, compact(monthly_max * Decimal(str(fraction))), anchor="end", size=9
-            )
-        )
-        body.append(
-            _text(width - right + 4, height_at + 3, compact(cumulative_max * Decimal(str(fraction))), size=9)
-        )
+        body.append(_text(left - 4, height_at + 3, compact(monthly), anchor="end", size=9))
+        body.append(_text(width - right + 4, height_at + 3, compact(cumulative), size=9))
     for index, name in enumerate(MONTH_ABBREVIATIONS):
         x = left + index * slot
         body.append(_text(x + slot / 2, height - 12, name, anchor="middle", size=9))

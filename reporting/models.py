@@ -253,6 +253,18 @@ class ReportJob(models.Model):
         return self.status in {self.Status.DONE, self.Status.FAILED}
 
     @property
+    def stage_label(self) -> str:
+        """The step under way; a finished job has none (a failed one names where it stopped)."""
+        if not self.stage or self.status == self.Status.DONE:
+            return ""
+        return self.get_stage_display()
+
+    @property
+    def stages(self) -> list[tuple[str, str]]:
+        """The steps this job goes through: only a signed document is signed."""
+        return [(v, label) for v, label in self.Stage.choices if v != self.Stage.SIGN or self.signed]
+
+    @property
     def filename(self) -> str:
         if self.kind == self.Kind.INDICATOR_SHEETS:
             return (

@@ -28,7 +28,7 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
-from common.formats import date_time
+from common.formats import moment
 from common.pdf import html_to_pdf
 
 logger = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ def _stamp_pdf(signer_name: str) -> bytes:
         "reporting/document/pdf_stamp.html",
         {
             "signer": signer_name,
-            "signed_at": date_time(timezone.now()),
+            "signed_at": moment(timezone.now()),
             "width": BOX_WIDTH,
             "height": BOX_HEIGHT,
         },

@@ -28,8 +28,9 @@ from .permissions import (
     is_report_planner,
     officer_subproducts,
 )
-from .renderers.html import render_html
+from .renderers.html import inline_style_source, render_html
 from .selectors import officers
+from .selectors.consequences import next_letter_code
 from .selectors.deadlines import period_being_reported, period_deadlines
 from .selectors.deviations import deviation_notes_open
 from .selectors.documents import period_report_changes, period_report_for, report_document
@@ -124,6 +125,7 @@ def _period_page(request, code: str, year: int, period: int, *, submit_form: Sub
             "can_write_notes": is_report_planner(user=user, institution=institution)
             and deviation_notes_open(period_report=period_report),
             "signed_job": period_report.jobs.filter(signed=True).first() if period_report else None,
+            "next_letter_code": next_letter_code(institution=institution, today=timezone.localdate()),
         },
     )
 
@@ -138,7 +140,9 @@ def period_preview(request, code: str, year: int, period: int):
         document = report_document(institution=institution, year=year, period=period)
     except ReportUnavailable as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
-    return HttpResponse(render_html(document), content_type="text/html; charset=utf-8")
+    response = HttpResponse(render_html(document), content_type="text/html; charset=utf-8")
+    response._csp_update = {"style-src": [inline_style_source()]}
+    return response
 
 
 def _workflow(request, code, year, period, action, refused=None):
@@ -369,8 +373,8 @@ def job_status(request, pk: int):
             "id": job.pk,
             "status": job.status,
             "status_label": job.get_status_display(),
-            "stage": job.stage,
-            "stage_label": job.get_stage_display() if job.stage else "",
+            "stage": "" if job.status == ReportJob.Status.DONE else job.stage,
+            "stage_label": job.stage_label,
             "percent": job.percent,
             "error": job.error,
             "download_url": reverse("reporting:job_download", args=[job.pk])

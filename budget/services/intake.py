@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from budget.execution_files import ExecutionFileError
 from budget.models import Execution, ExecutionMonth
 from budget.selectors import MONTH_CLOSED
 from budget.services.intake_rows import IntakeErrors, IntakeRowChecker, intake_error, month_label
+from common import formats
 
 INTAKE_BATCH = 5000
 PREVIEW_SAMPLE = 200
@@ -58,7 +58,7 @@ def closed_month_message(state: ExecutionMonth, cost_centre_code: str) -> str:
     values = {
         "month": month_label(state.year, state.month),
         "code": cost_centre_code,
-        "date": date_format(timezone.localtime(state.changed_at), "Y-m-d"),
+        "date": formats.day(state.changed_at),
         "user": state.changed_by or _("el sistema"),
     }
     if state.status == ExecutionMonth.Status.SUBMITTED:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from budget.models import PeriodLock
 from budget.permissions import ensure_period_unlocker
 from budget.selectors import period_lock_active
+from common import formats
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, period_of_month
 from planning.models import Institution
 
@@ -28,7 +28,7 @@ def period_lock_refusal(lock: PeriodLock) -> str:
         "first": MONTH_NAMES[months[0] - 1][:3].lower(),
         "last": MONTH_NAMES[months[-1] - 1][:3].lower(),
         "year": lock.year,
-        "date": date_format(timezone.localtime(lock.locked_at), "Y-m-d"),
+        "date": formats.day(lock.locked_at),
         "user": lock.locked_by or _("el sistema"),
         "reason": lock.reason,
     }

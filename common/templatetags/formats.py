@@ -1,5 +1,6 @@
 """The one template library of figure formats (``common.formats``): Q 292,649,151.00 · 1,090,740 ·
-76.96 %, dates as the documents write them, and page links that keep the page's other lists."""
+76.96 %, dates (30/11/2026, 30/11/2026 12:45; the letter's long date), and page links that keep
+the page's other lists."""
 
 from datetime import date
 
@@ -13,6 +14,8 @@ register.filter("cifra", formats.figure)
 register.filter("quetzales", formats.quetzales)
 register.filter("unidades", formats.units)
 register.filter("pct", formats.percent)
+register.filter("fecha", formats.day)
+register.filter("fecha_hora", formats.moment)
 
 
 @register.filter

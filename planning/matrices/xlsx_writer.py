@@ -11,7 +11,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from common.spreadsheets import QUETZALES_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
+from common.spreadsheets import (
+    QUETZALES_FORMAT,
+    UNITS_FORMAT,
+    neutralise,
+    print_to_page_width,
+    quantity_format,
+)
 from planning.matrices.layout import (
     CATEGORY_HEADERS,
     FIRST_DATA_ROW,
@@ -92,8 +98,9 @@ def _write_results(ws, matrices: PomMatrices) -> None:
                 result.baseline_year,
                 result.baseline_value,
             )
+        # The baseline is counted in the result's own unit (persons, delegations), never in quetzales.
         for column, value in enumerate(values, start=1):
-            _put(ws, row, column, value, QUETZALES_FORMAT if column == 6 else None)
+            _put(ws, row, column, value, quantity_format(value) if column == 6 else None)
         _put(ws, row, 7, KIND_RESULT)
         row += 1
         for product in products:

@@ -85,6 +85,15 @@ class Goal(models.Model):
         return f"{self.owner} {self.year}"
 
     @property
+    def physical_change(self) -> int:
+        """What reprogrammings added to (or took from) the initial goal."""
+        return self.physical_current - self.physical_initial
+
+    @property
+    def financial_change(self):
+        return self.financial_current - self.financial_initial
+
+    @property
     def owner(self):
         return self.subproduct if self.subproduct_id else self.product
 

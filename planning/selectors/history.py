@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import ForeignKey, OuterRef, Q, QuerySet, Subquery, Value
-from django.utils.formats import date_format
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
@@ -201,5 +200,5 @@ def _display(field, value, names: dict) -> str:
     if isinstance(value, Decimal):
         return formatting.quantity(value)
     if isinstance(value, datetime.date):
-        return date_format(value, "d/m/Y")
+        return formatting.day(value)
     return str(value)

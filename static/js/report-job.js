@@ -1,15 +1,14 @@
-// The report job page: polls the job's state and moves the progress bar until it is done or failed.
+// Report job page (reporting/job.html): polls the job's status until it is done or failed.
 (function () {
   const box = document.getElementById("job");
   if (!box) return;
-  const bar = box.querySelector(".bar");
-  const progress = document.getElementById("job-progress");
-  bar.style.width = progress.getAttribute("aria-valuenow") + "%";
+  const bar = document.getElementById("job-progress");
   function show(data) {
     document.getElementById("job-status").textContent = data.status_label;
-    document.getElementById("job-stage").textContent = data.stage_label;
-    bar.style.width = data.percent + "%";
-    progress.setAttribute("aria-valuenow", data.percent);
+    const stage = document.getElementById("job-stage");
+    stage.textContent = data.stage_label ? "· " + data.stage_label : "";
+    bar.value = data.percent;
+    bar.textContent = data.percent + " %";
     box.querySelectorAll(".stages li").forEach(li => li.classList.toggle("current", li.dataset.stage === data.stage));
     const error = document.getElementById("job-error");
     error.textContent = data.error; error.hidden = !data.error;

@@ -53,7 +53,7 @@ def test_officer_uploads_the_filled_template_and_a_locked_period_refuses_a_chang
     lock = small_world.lock_period()
     page.goto(f"{live_server.url}/ejecucion/centro/{small_world.central.pk}/2024/3/capturar/")
     refusal = (
-        f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%Y-%m-%d')} "
+        f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%d/%m/%Y')} "
         f"por {small_world.planner} (informe firmado)."
     )
     assert refusal in page.inner_text("#bloqueo")

@@ -184,7 +184,7 @@ def test_rejects_truncated_workbook(small_world):
 
 def test_rejects_a_locked_period(small_world):
     lock = small_world.lock_period()
-    expected_date = lock.locked_at.astimezone().strftime("%Y-%m-%d")
+    expected_date = lock.locked_at.astimezone().strftime("%d/%m/%Y")
     assert rejected(small_world, xlsx_bytes([GOOD])) == [
         "Fila 2, columna mes: El cuatrimestre ene–abr 2024 fue bloqueado el "
         f"{expected_date} por {small_world.planner} (informe firmado). "
@@ -211,7 +211,7 @@ def test_rejects_a_month_already_submitted(small_world):
     messages = rejected(small_world, xlsx_bytes([GOOD]))
     assert messages == [
         "Fila 2, columna mes: el mes marzo 2024 del centro de costo «CC-01» fue enviado a revisión el "
-        f"{state.changed_at.astimezone().strftime('%Y-%m-%d')} por {small_world.officer}; no admite cambios "
+        f"{state.changed_at.astimezone().strftime('%d/%m/%Y')} por {small_world.officer}; no admite cambios "
         "mientras planificación lo revisa."
     ]
 

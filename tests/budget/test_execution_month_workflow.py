@@ -51,7 +51,7 @@ def test_locked_period_refuses_workflow_steps_with_who_and_when(small_world, mar
     with pytest.raises(PeriodLocked) as refusal:
         execution_month_submit(**march, user=small_world.officer)
     assert str(refusal.value).startswith(
-        f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%Y-%m-%d')} "
+        f"El cuatrimestre ene–abr 2024 fue bloqueado el {lock.locked_at.astimezone().strftime('%d/%m/%Y')} "
         f"por {small_world.planner} (informe firmado)."
     )
 

@@ -6,7 +6,7 @@ from accounts.models import Role
 
 
 def _scrolls(page: str, table_start: str) -> bool:
-    return re.search(r'<div class="table-scroll">\s*' + re.escape(table_start), page) is not None
+    return re.search(r'<div class="table-scroll"[^>]*>\s*' + re.escape(table_start), page) is not None
 
 
 def test_dashboard_table_scrolls_in_its_box(client, igm_user):

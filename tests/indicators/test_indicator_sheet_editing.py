@@ -108,7 +108,7 @@ def test_a_repeated_year_is_refused_with_a_clear_message_and_nothing_saved(clien
 
     assert response.status_code == 200
     assert "El año 2026 aparece más de una vez." in response.content.decode()
-    assert not IndicatorSheet.objects.filter(code="2").exists()
+    assert not IndicatorSheet.objects.filter(plan=small_world.pom, code="2").exists()
 
 
 def test_a_half_filled_multiannual_row_is_refused(client, small_world):

@@ -1,5 +1,6 @@
 """Sheets as PDF (DTP layout, "Página N de M") and XLSX (real numbers, no formulas from text)."""
 
+import re
 from io import BytesIO
 
 from django.urls import reverse
@@ -89,3 +90,32 @@ def test_plan_xlsx_prints_each_sheet_one_page_wide_and_freezes_the_wide_table(cl
     table = workbook["Indicadores multianual"]
     assert table.freeze_panes == "B3" and table.print_title_rows == "$2:$2"
     assert table.page_setup.orientation == "landscape" and table.page_setup.fitToWidth == 1
+
+
+def test_igm_sheets_have_distinct_codes_on_the_list(client, igm_pom, igm_user):
+    """The POM's four sheets are numbered 1 to 4 in the order the document gives them."""
+    client.force_login(igm_user(Role.PLANNER))
+    html = client.get(
+        reverse("indicators:index"), {"plan": igm_pom.pk, "year": 2024, "period": 3}
+    ).content.decode()
+    codes = re.findall(r'<tr data-sheet="\d+">\s*<td>([^<]*)</td>', html)
+    assert codes == ["1", "2", "3", "4"]
+
+
+def test_sheet_pdf_and_xlsx_carry_the_computed_value_and_its_light(client, igm_pom, igm_user):
+    """Sheet 1 in 2024, period 3: 81,370 ÷ 105,731 × 100 = 76.96 %, amber (as on its page)."""
+    client.force_login(igm_user(Role.DIRECTOR))
+    sheet = igm_pom.indicator_sheets.get(position=1)
+    query = {"year": 2024, "period": 3}
+
+    pdf = " ".join(pdf_pages(client.get(reverse("indicators:sheet_pdf", args=[sheet.pk]), query).content))
+    assert "81,370 ÷ 105,731 × 100 = 76.96 %" in " ".join(pdf.split())
+    assert "Amarillo" in pdf
+
+    response = client.get(reverse("indicators:sheet_xlsx", args=[sheet.pk]), query)
+    rows = [row[:7] for row in load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True)]
+    header = rows.index(
+        ("Año", "Cuatrimestre", "Numerador", "Denominador", "Valor (%)", "Meta (%)", "Semáforo")
+    )
+    computed = rows[header + 1]
+    assert computed[:5] == (2024, 3, 81370, 105731, 76.96) and computed[6] == "Amarillo"

@@ -3,7 +3,7 @@
 from decimal import Decimal
 from xml.etree import ElementTree
 
-from monitoring.charts import cumulative_line_svg, progress_bars_svg
+from monitoring.charts import cumulative_line_svg, nice_ticks, progress_bars_svg
 
 
 def test_bar_labels_are_escaped_and_the_svg_parses():
@@ -27,3 +27,33 @@ def test_line_chart_draws_the_months_so_far_and_a_projection_to_december():
     assert len(points) == 8
     text = "".join(root.itertext())
     assert "Meta vigente 1.3 mil" in text and "Proyección 1.2 mil" in text
+
+
+def _axis_labels(svg: str) -> list[str]:
+    """The y axis's labels: right-aligned texts at the plot's left edge, top to bottom reversed."""
+    root = ElementTree.fromstring(svg)  # noqa: S314 — our own output, under test
+    labels = [
+        (float(t.get("y")), t.text)
+        for t in root.iter("{http://www.w3.org/2000/svg}text")
+        if t.get("text-anchor") == "end" and float(t.get("x")) < 70
+    ]
+    return [text for _y, text in sorted(labels, reverse=True)]
+
+
+def test_axis_of_a_small_goal_counts_in_whole_distinct_steps():
+    """A goal of 3 documents: the axis reads 0, 1, 2, 3, 4 — never 0, 1, 2, 2, 3."""
+    svg = cumulative_line_svg(
+        title="Física",
+        cumulative=(Decimal(1), Decimal(2), *[Decimal(3)] * 10),
+        months_so_far=4,
+        goal=Decimal(3),
+        projected=Decimal(3),
+    )
+    assert _axis_labels(svg) == ["0", "1", "2", "3", "4"]
+
+
+def test_nice_ticks_are_round_steps_reaching_the_maximum():
+    assert nice_ticks(Decimal("3.15")) == [0, 1, 2, 3, 4]
+    assert nice_ticks(Decimal("1365")) == [0, 500, 1000, 1500, 2000]
+    assert nice_ticks(Decimal("12900000")) == [0, 5000000, 10000000, 15000000, 20000000]
+    assert nice_ticks(Decimal("0")) == [0, 1, 2, 3, 4]

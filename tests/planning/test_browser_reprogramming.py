@@ -38,6 +38,9 @@ def test_planner_requests_and_lead_approves_reprogramming(browser, live_server, 
     lead_page.click(f"a[href$='/reprogramaciones/{approved_goal.reprogrammings.get().pk}/']")
     lead_page.fill("#id_decision_comment", "Procede según resolución")
     lead_page.click("button:has-text('Aprobar')")
+    dialog = lead_page.locator("#confirm-approve")
+    assert "pasa de 800 a 1,500" in dialog.inner_text()
+    lead_page.click("#confirm-approve-yes")
     lead_page.wait_for_selector("text=Decisión registrada.")
 
     assert lead_page.inner_text("#physical-current") == "1,500"

@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from accounts.models import Role
 from planning.matrices.pdf import matrices_pdf_layout
 from planning.models import Plan
 from planning.selectors.matrices import pom_matrices
@@ -105,3 +106,14 @@ def test_xlsx_headers_stay_frozen_and_print_on_every_page_one_page_wide(client, 
         "9.5 Metas": ("A5", "$3:$4", "landscape", 1, True),
         "8 Presupuesto": ("A4", "$3:$3", "landscape", 1, True),
     }
+
+
+def test_xlsx_writes_baselines_in_their_unit_not_in_quetzales(client, igm_user, igm_pom):
+    """IGM's POM: the persons result's baseline is 64,660 persons (2021), its delegations one 1."""
+    response = _download(client, igm_user(Role.DIRECTOR), igm_pom, "xlsx")
+    sheet = load_workbook(io.BytesIO(response.content))["9.2 Resultados"]
+    baselines = {row[3].value: row[5] for row in sheet.iter_rows(min_row=4) if row[5].value is not None}
+    assert baselines["Persona"].value == 64660
+    assert baselines["Persona"].number_format == "#,##0"
+    assert baselines["Delegación"].value == 1
+    assert baselines["Delegación"].number_format == "#,##0"

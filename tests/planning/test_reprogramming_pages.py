@@ -1,11 +1,14 @@
 """The request and decision pages: refusals are shown in Spanish on the form, nothing is lost."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from planning.models import Reprogramming
 from planning.services.goals import goal_update
-from planning.services.reprogrammings import reprogramming_request
+from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
+from reporting.models import PeriodReport
 
 
 @pytest.fixture
@@ -85,3 +88,34 @@ def test_goal_of_draft_plan_history_lists_direct_edits(client, small_world):
 
     assert "Edición directa de la meta" in page
     assert "Ana Planificadora" in page
+
+
+def _goal_row(page: str, year: int) -> list[str]:
+    row = re.search(rf"<tr><td>{year}</td>(.*?)</tr>", page, re.S).group(1)
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+
+
+def test_goals_table_shows_what_reprogrammings_changed_in_each_unit(client, small_world, pending):
+    """800 documents reprogrammed to 1,300: the physical column says +500 documents, the financial
+    one (not reprogrammed) Q 0.00 — amounts, never a count of requests between two amounts."""
+    reprogramming_approve(reprogramming=pending, user=small_world.planning_lead, comment="Procede")
+    client.force_login(small_world.planner)
+    page = client.get(reverse("planning:subproduct_detail", args=[small_world.visas.pk])).content.decode()
+    assert _goal_row(page, 2024)[:6] == ["800", "500", "1,300", "Q 90,000.00", "Q 0.00", "Q 90,000.00"]
+
+
+def test_approval_names_the_period_reports_it_changes(client, small_world, pending):
+    """From July 2024: the reports of May–August and September–December 2024 change, until one is
+    approved (its figures are then fixed)."""
+    client.force_login(small_world.planning_lead)
+    url = reverse("planning:reprogramming_detail", args=[pending.pk])
+    page = client.get(url).content.decode()
+    assert "Reporte SIPLAN C2 2024 (mayo - agosto)" in page
+    assert "Reporte SIPLAN C3 2024 (septiembre - diciembre)" in page
+    assert "C1 2024" not in page
+
+    PeriodReport.objects.create(
+        institution=small_world.institution, year=2024, period=3, status=PeriodReport.Status.APPROVED
+    )
+    page = client.get(url).content.decode()
+    assert "C2 2024" in page and "C3 2024" not in page

@@ -72,7 +72,8 @@ def test_plan_page_queries_do_not_grow_with_products(client, small_world, django
         client.get(reverse("planning:plan_detail", args=[plan.pk]))
 
 
-def test_goal_tables_count_approved_reprogrammings_per_measure(client, small_world):
+def test_goal_tables_show_what_approved_reprogrammings_changed_per_measure(client, small_world):
+    """The «Reprog.» columns hold amounts in their unit (a count of requests sat between two amounts)."""
     planner, approved_goal = small_world.planner, small_world.visas_goal  # 800 / Q 90,000.00 in 2024
     cut = {"measure": "financial", "new_value": "80000.00", "justification": "Recorte"}
     request = reprogramming_request(
@@ -87,7 +88,8 @@ def test_goal_tables_count_approved_reprogrammings_per_measure(client, small_wor
 
     row = page[page.index("<td>2024</td>") : page.index("</tr>", page.index("<td>2024</td>"))]
     cells = [cell.split(">")[-1] for cell in row.split("</td>")[:7]]
-    assert cells == ["2024", "800", "0", "800", "Q 90,000.00", "1", "Q 80,000.00"]
+    assert cells == ["2024", "800", "0", "800", "Q 90,000.00", "Q -10,000.00", "Q 80,000.00"]
+    assert 'title="1 reprogramación(es) aprobada(s)"' in row
 
 
 def test_product_page_lists_goals_the_plan_declares_for_the_product(client, small_world):

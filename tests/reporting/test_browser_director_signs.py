@@ -33,15 +33,35 @@ def test_director_approves_signs_and_downloads_a_valid_pdf(
     frame = page.frame_locator("iframe.document-frame")
     assert frame.get_by_text("Firma y sello de la máxima autoridad").is_visible()
 
+    # Approving numbers the letter: the director is told which number and confirms; cancelling keeps it.
     page.click("#approve")
-    assert page.locator("#report-status").inner_text() == "Aprobado"
+    dialog = page.locator("#confirm-approve")
+    assert dialog.is_visible()
+    assert "OFICIO-IGM-DG-001-" in dialog.inner_text() and "no se puede deshacer" in dialog.inner_text()
+    if os.environ.get("IGM_SCREENSHOT_DIR"):
+        page.screenshot(path=os.path.join(os.environ["IGM_SCREENSHOT_DIR"], "confirm-approve.png"))
+    page.click("#confirm-approve-no")
+    assert not dialog.is_visible()
+    assert page.locator("#report-status").inner_text() == "Enviado para aprobación"
+    page.click("#approve")
+    page.click("#confirm-approve-yes")
+    page.wait_for_selector("#report-status:has-text('Aprobado')")
     assert "OFICIO-IGM-DG-001-" in page.locator(".workflow").inner_text()
 
     page.click("#sign")
+    sign_dialog = page.locator("#confirm-sign")
+    assert sign_dialog.is_visible()
+    assert (
+        "Lic. Alfredo Danilo Rivera" in sign_dialog.inner_text()
+        and "no se puede modificar" in sign_dialog.inner_text()
+    )
+    page.click("#confirm-sign-yes")
     page.wait_for_url("**/reportes/trabajos/*/")
     page.wait_for_selector("#job-download", state="visible", timeout=60_000)
-    assert page.locator("#job-progress").get_attribute("aria-valuenow") == "100"
+    assert page.locator("#job-progress").get_attribute("value") == "100"
     assert page.locator("#job-status").inner_text() == "Listo"
+    assert page.locator("#job-stage").inner_text() == ""
+    assert "Firmando" in page.locator(".stages").inner_text()
     with page.expect_download() as download_info:
         page.click("#job-download")
     download = download_info.value
