@@ -20,7 +20,7 @@ def plan_sheets_chunks(plan: Plan) -> list[PdfChunk]:
     chunks = [
         PdfChunk(
             TEMPLATE,
-            {"sheets": [(sheet, sheet_trend(sheet))], "table": None, "numbered_after": True},
+            {"sheets": [(sheet, sheet_trend(sheet), None)], "table": None, "numbered_after": True},
             bookmark=(outline, sheet.name),
         )
         for sheet in sheets

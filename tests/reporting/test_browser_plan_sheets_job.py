@@ -24,7 +24,7 @@ def test_director_gets_the_sheets_in_one_pdf_through_a_job(browser, live_server,
     page.click("text=Generar PDF de todas las fichas con marcadores")
     page.wait_for_url("**/reportes/trabajos/*/")
     page.wait_for_selector("#job-download", state="visible", timeout=60_000)
-    assert page.locator("#job-progress").get_attribute("aria-valuenow") == "100"
+    assert page.locator("#job-progress").get_attribute("value") == "100"
     assert page.locator("h1").inner_text() == "Fichas técnicas IGM 2026-2030 · PDF"
     if os.environ.get("IGM_SCREENSHOT_DIR"):
         folder = Path(os.environ["IGM_SCREENSHOT_DIR"])
