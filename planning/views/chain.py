@@ -14,6 +14,7 @@ from planning.models import Institution, Plan, Product, Reprogramming, Result, S
 from planning.permissions import (
     annual_plan_creatable_by,
     institution_editable_by,
+    institution_ensure_editable_by,
     institution_ensure_readable_by,
     institutions_ensure_editable_by,
     plan_ensure_editable_by,
@@ -60,6 +61,8 @@ def institution_detail(request, pk: int):
 
 def _institution_form(request, *, institution: Institution, title: str):
     institutions_ensure_editable_by(user=request.user)
+    # The form shows the institution's data: refuse before rendering it, not only when saving.
+    institution_ensure_editable_by(user=request.user, institution=institution)
     return edit(
         request,
         form=InstitutionForm(request.POST or None, instance=institution),
