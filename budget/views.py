@@ -206,10 +206,10 @@ def upload_list(request):
 
 @login_required
 def upload_create(request):
+    ensure_uploader(user=request.user)
     if request.method != "POST":
         # A GET lands here after logging in again mid-upload (?next=): the form is on the index.
         return redirect("budget:index")
-    ensure_uploader(user=request.user)
     form = ExecutionUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         for error in form.errors["file"]:
