@@ -1,6 +1,10 @@
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+
+from common.forms import int_from_query
 
 DESCRIPTIONS = {
     "count": "Total de objetos que cumplen los filtros.",
@@ -31,6 +35,17 @@ class IdCursorPagination(DescribedSchemaMixin, CursorPagination):
     max_page_size = 1000
 
 
+def page_number(query, name: str) -> int:
+    """The page asked for; a number that is no page (text, zero, negative, past any table's size)
+    is refused with 404, as DRF refuses a counted page past the last."""
+    if name not in query:
+        return 1
+    number = int_from_query(query, name)
+    if number is None:
+        raise NotFound(_("Página inválida."))
+    return number
+
+
 class UncountedPagePagination(PagePagination):
     """Page numbers without COUNT(*): for aggregates, where counting would run the aggregate twice.
 
@@ -40,10 +55,7 @@ class UncountedPagePagination(PagePagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         size = self.get_page_size(request)
-        try:
-            self.number = max(int(request.query_params.get(self.page_query_param, 1)), 1)
-        except ValueError:
-            self.number = 1
+        self.number = page_number(request.query_params, self.page_query_param)
         start = (self.number - 1) * size
         rows = list(queryset[start : start + size + 1])
         self.has_next = len(rows) > size

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from common.forms import int_from_query
 from planning.forms import InstitutionForm, PlanForm, ProductForm, ResultForm, SubproductForm
 from planning.models import Institution, Plan, Product, Reprogramming, Result, Subproduct
 from planning.permissions import (
@@ -223,7 +224,7 @@ def _product_form(request, *, plan: Plan, product: Product, title: str, crumbs_o
 @login_required
 def product_create(request, plan_pk: int):
     plan = get_object_or_404(Plan.objects.select_related("institution"), pk=plan_pk)
-    result = plan.results.filter(pk=request.GET.get("resultado") or None).first()
+    result = plan.results.filter(pk=int_from_query(request.GET, "resultado")).first()
     return _product_form(
         request,
         plan=plan,
