@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.calendar import YEAR_MAX, YEAR_MIN, year_validators
 
+# Every free text (notes, comments, reasons, justifications, descriptions) holds at most this many
+# characters, on the forms, the API and the uploaded files alike; names and codes have their own,
+# shorter maxima on their model fields. The database columns stay unbounded.
+TEXT_MAX_LENGTH = 5000
 # Page numbers, ids: anything larger is no page and no row (and overflows a database integer).
 QUERY_INT_MAX = 2**31 - 1
 QUERY_TEXT_MAX = 100
@@ -100,3 +105,25 @@ def text_from_query(query, name: str, *, default=None, max_length: int = QUERY_T
     if value is None or len(value) > max_length or any(ord(char) < 32 for char in value):
         return default
     return value
+
+
+def limit_text_fields(form) -> None:
+    """Give every text field of ``form`` without a maximum the free-text one (``TEXT_MAX_LENGTH``)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and field.max_length is None:
+            field.max_length = TEXT_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(TEXT_MAX_LENGTH))
+            field.widget.attrs.setdefault("maxlength", str(TEXT_MAX_LENGTH))
+
+
+class TextLimitsMixin:
+    """Forms with free text: the limit applies to the fields of ``__init__`` and to those a form
+    adds after it (one per row of a grid)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_text_fields(self)
+
+    def full_clean(self):
+        limit_text_fields(self)
+        super().full_clean()

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from common.figures import MONEY
+from common.forms import TextLimitsMixin
 from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
 from planning.models import Department, Institution, Measure, Plan, Product, Result, Subproduct
 from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
@@ -38,13 +39,13 @@ class WorkspaceFormMixin:
         return [field for field in self if self.is_main_field(field.name)]
 
 
-class InstitutionForm(WorkspaceFormMixin, forms.ModelForm):
+class InstitutionForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
         fields = ["code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]
 
 
-class PlanForm(WorkspaceFormMixin, forms.ModelForm):
+class PlanForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["kind", "name", "start_year", "end_year", "status", "approval_act", "approval_date"]
@@ -103,7 +104,7 @@ class CoverageFormMixin:
             self.initial.setdefault("municipalities", list(self.instance.municipalities.all()))
 
 
-class ResultForm(WorkspaceFormMixin, forms.ModelForm):
+class ResultForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
     ods_targets = forms.CharField(
         label=_("Metas ODS"),
         max_length=200,
@@ -205,7 +206,7 @@ class ResultForm(WorkspaceFormMixin, forms.ModelForm):
         }
 
 
-class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class ProductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     category_code = forms.CharField(
         label=_("Categoría programática"),
         max_length=13,
@@ -253,7 +254,7 @@ class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
         return code
 
 
-class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class SubproductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     class Meta:
         model = Subproduct
         fields = ["code", "position", "name", "unit", "responsible_unit", "is_national"]
@@ -270,7 +271,7 @@ class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
         self.add_coverage_fields()
 
 
-class ReprogrammingRequestForm(forms.Form):
+class ReprogrammingRequestForm(TextLimitsMixin, forms.Form):
     measure = forms.ChoiceField(label=_("Meta"), choices=Measure.choices)
     new_value = FigureField(label=_("Valor nuevo"), min_value=0, max_digits=16, decimal_places=2)
     effective_date = forms.DateField(label=_("Fecha"), widget=DATE_INPUT)
@@ -299,7 +300,7 @@ class ReprogrammingRequestForm(forms.Form):
         return data
 
 
-class ReprogrammingDecisionForm(forms.Form):
+class ReprogrammingDecisionForm(TextLimitsMixin, forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("Aprobar")), ("reject", _("Rechazar"))])
     decision_comment = forms.CharField(
         label=_("Comentario"),
@@ -313,7 +314,7 @@ class ReprogrammingDecisionForm(forms.Form):
 # as people type them («Q 1,234.50», «1,225,189») by the one number reader.
 
 
-class GoalRowForm(forms.Form):
+class GoalRowForm(TextLimitsMixin, forms.Form):
     """Fields ``physical_<year>`` and ``financial_<year>`` for each year of the plan."""
 
     def __init__(self, *args, years, **kwargs):
@@ -378,7 +379,7 @@ def programming_entries(data, *, subproduct_ids, measures) -> tuple[dict, dict[s
     return entries, errors
 
 
-class ProgrammingSpreadForm(forms.Form):
+class ProgrammingSpreadForm(TextLimitsMixin, forms.Form):
     """Spread the chosen subproducts' goals over the months: evenly or like a previous year's execution."""
 
     METHODS = [
