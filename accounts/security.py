@@ -4,6 +4,7 @@ import ipaddress
 import time
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 # Epoch seconds of the session's last request (accounts.middleware.IdleSessionMiddleware).
@@ -12,6 +13,13 @@ LAST_ACTIVITY_KEY = "igm_last_activity"
 SECOND_FACTOR_PENDING_KEY = "igm_second_factor_pending"
 # The secret of an authenticator being enrolled, kept in the session until a code confirms it.
 ENROLMENT_KEY = "igm_totp_enrolment_key"
+
+
+def duties_ensure_separate(*, user, submitted_by_id: int | None, message: str) -> None:
+    """Separation of duties (``IGM_SEPARATION_OF_DUTIES``): who sent something for approval does
+    not approve it. The apps' permissions call this with their own message."""
+    if settings.IGM_SEPARATION_OF_DUTIES and submitted_by_id is not None and submitted_by_id == user.pk:
+        raise PermissionDenied(message)
 
 
 def client_ip(request: HttpRequest) -> str | None:

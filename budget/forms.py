@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
+from common.forms import TextLimitsMixin
 
 from .execution_files import execution_file_check
 
@@ -31,7 +32,7 @@ GRID_COLUMNS = {
 }
 
 
-class MonthEntryForm(forms.Form):
+class MonthEntryForm(TextLimitsMixin, forms.Form):
     """A grid row per subproduct: the values stay text so that the service gives the same
     messages as for a file (a browser number field would hide «12.5» or «-3»)."""
 
@@ -102,14 +103,14 @@ class MonthEntryForm(forms.Form):
         ]
 
 
-class MonthReviewForm(forms.Form):
+class MonthReviewForm(TextLimitsMixin, forms.Form):
     ACTIONS = (("submit", _("Enviar a revisión")), ("approve", _("Aprobar")), ("return", _("Devolver")))
 
     action = forms.ChoiceField(choices=ACTIONS)
     comment = forms.CharField(label=_("Comentario"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PeriodLockForm(forms.Form):
+class PeriodLockForm(TextLimitsMixin, forms.Form):
     action = forms.ChoiceField(choices=(("lock", _("Bloquear")), ("unlock", _("Desbloquear"))))
     year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
     period = forms.IntegerField(min_value=PERIODS[0], max_value=PERIODS[-1])

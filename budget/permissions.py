@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from accounts.security import duties_ensure_separate
 from planning.models import Institution
 
 from .models import CostCentre, ExecutionUpload
@@ -73,6 +74,17 @@ def execution_upload_confirmable(*, user, upload: ExecutionUpload) -> bool:
     return upload.uploaded_by_id == getattr(user, "pk", None) or execution_user_plans(user=user)
 
 
+def execution_readable_by(*, user) -> bool:
+    """Planning staff, directors, auditors and SEGEPLAN read execution; officers their own centres'
+    (``execution_cost_centres_readable`` narrows them); nobody else."""
+    return user.reads_everything or user.is_officer
+
+
+def ensure_execution_reader(*, user) -> None:
+    """The execution pages' and API's first check; the rows are then narrowed to the user's."""
+    _ensure(execution_readable_by(user=user), _("Su rol no permite consultar la ejecución."))
+
+
 def execution_dashboard_opens(*, user) -> bool:
     """The dashboard is one institution's: readers without one (SEGEPLAN) have none to open."""
     return user.reads_everything and user.institution is not None
@@ -132,6 +144,16 @@ def ensure_month_reviewer(*, user) -> None:
     _ensure(
         execution_user_plans(user=user),
         _("Solo el personal de planificación puede aprobar o devolver un mes."),
+    )
+
+
+def ensure_month_approver(*, user, submitted_by_id: int | None) -> None:
+    """Planning approves a month, but not one it sent itself (separation of duties)."""
+    ensure_month_reviewer(user=user)
+    duties_ensure_separate(
+        user=user,
+        submitted_by_id=submitted_by_id,
+        message=_("Usted envió este mes: otra persona de planificación debe aprobarlo."),
     )
 
 

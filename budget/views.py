@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.calendar import MONTH_NAMES, period_of_month
+from common.forms import int_from_query, year_from_query
 
 from .execution_files import template_csv, template_dataset, template_xlsx
 from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
@@ -58,12 +59,10 @@ TEMPLATE_FORMATS = {
 
 
 def _year(request, years: list[int]) -> int:
-    try:
-        return int(request.GET["anio"])
-    except (KeyError, ValueError):
-        today = timezone.localdate().year
-        earlier = [year for year in years if year <= today]
-        return max(earlier) if earlier else (years[0] if years else today)
+    """The year asked for, else the latest year with execution up to this one."""
+    today = timezone.localdate().year
+    earlier = [year for year in years if year <= today]
+    return year_from_query(request.GET, default=max(earlier) if earlier else (years[0] if years else today))
 
 
 def _counts_message(what: str, outcome) -> str:
@@ -202,15 +201,19 @@ UPLOADS_PER_PAGE = 50
 @login_required
 def upload_list(request):
     uploads = Paginator(execution_uploads_for_user(user=request.user), UPLOADS_PER_PAGE)
-    return render(request, "budget/uploads.html", {"uploads": uploads.get_page(request.GET.get("pagina"))})
+    return render(
+        request,
+        "budget/uploads.html",
+        {"uploads": uploads.get_page(int_from_query(request.GET, "pagina", default=1))},
+    )
 
 
 @login_required
 def upload_create(request):
+    ensure_uploader(user=request.user)
     if request.method != "POST":
         # A GET lands here after logging in again mid-upload (?next=): the form is on the index.
         return redirect("budget:index")
-    ensure_uploader(user=request.user)
     form = ExecutionUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         for error in form.errors["file"]:

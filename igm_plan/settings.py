@@ -209,7 +209,13 @@ API_SETTLE_SECONDS = int(os.environ.get("API_SETTLE_SECONDS", "600"))
 # History is read, never restored from the admin: a revert would skip locks and approvals.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 # Benchmark only (benchmarks/bench_api.py): exposes the bare JsonResponse ceiling view.
+# They serve every institution's rows to anyone, so production refuses to start with them.
 IGM_API_BENCHMARK_VIEWS = env_bool("IGM_API_BENCHMARK_VIEWS")
+if IGM_API_BENCHMARK_VIEWS and PRODUCTION:
+    raise ImproperlyConfigured(
+        "IGM_API_BENCHMARK_VIEWS expone los datos de todas las instituciones sin autenticación: "
+        "no puede activarse en producción."
+    )
 # Seconds a token lookup is cached. Revoking clears it; without CACHE_URL (a per-process cache),
 # other processes honour a revocation made elsewhere (the command) within this delay.
 API_TOKEN_CACHE_SECONDS = int(os.environ.get("API_TOKEN_CACHE_SECONDS", "10"))
@@ -343,6 +349,8 @@ IGM_PROXY_COUNT = int(os.environ.get("IGM_PROXY_COUNT", "1" if PRODUCTION else "
 # Directors, planning leads and admin staff must verify a code from an authenticator app. Off by
 # default in development so the demo users log in with their password alone.
 IGM_REQUIRE_2FA = env_bool("IGM_REQUIRE_2FA", default=PRODUCTION)
+# Separation of duties: whoever sent a month or a report for approval cannot approve it.
+IGM_SEPARATION_OF_DUTIES = env_bool("IGM_SEPARATION_OF_DUTIES", default=True)
 OTP_TOTP_ISSUER = "IGM Plan"
 # A session unused this long ends; the login page says why. Sessions are written at most once a
 # minute to record activity (IGM_SESSION_TOUCH_SECONDS), not on every request.

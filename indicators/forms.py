@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from common.calendar import year_validators
 from common.figures import MONEY
+from common.forms import TextLimitsMixin
 from common.numbers import FigureField
 
 from .models import SHEET_FIELDS, IndicatorSheet
 
 
-class IndicatorSheetForm(forms.ModelForm):
+class IndicatorSheetForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = IndicatorSheet
         fields = ["position", "product", *SHEET_FIELDS]
@@ -62,7 +63,7 @@ class _UniqueYearFormSet(forms.BaseFormSet):
         ]
 
 
-class SheetValueForm(forms.Form):
+class SheetValueForm(TextLimitsMixin, forms.Form):
     year = forms.IntegerField(label=_("Año"), validators=year_validators)
     value = FigureField(label=_("Valor (%)"), **MONEY)
 
@@ -70,7 +71,7 @@ class SheetValueForm(forms.Form):
 SheetValueFormSet = formset_factory(SheetValueForm, formset=_UniqueYearFormSet, extra=2, can_delete=True)
 
 
-class TargetForm(forms.Form):
+class TargetForm(TextLimitsMixin, forms.Form):
     """The sheet's row of the multiannual product-indicator table; all blank means no row."""
 
     unit = forms.CharField(label=_("Unidad de medida del producto"), max_length=60, required=False)
@@ -96,7 +97,7 @@ class TargetForm(forms.Form):
         return any(self.cleaned_data.get(name) not in (None, "") for name in self.fields)
 
 
-class TargetYearForm(forms.Form):
+class TargetYearForm(TextLimitsMixin, forms.Form):
     year = forms.IntegerField(label=_("Año"), validators=year_validators)
     absolute = FigureField(label=_("Meta (absoluto)"), **MONEY)
     relative = FigureField(label=_("Meta (%)"), **MONEY)

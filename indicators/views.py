@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from budget.selectors import execution_latest_year
 from common.downloads import attachment_response
-from common.forms import PeriodForm, period_from_query
+from common.forms import PeriodForm, int_from_query, period_from_query
 from common.pdf import pdf_from_template
 from planning.permissions import plan_content_editable_by
 from planning.selectors.history import CHANGES_PAGE_PARAM
@@ -50,8 +50,9 @@ def index(request):
         .order_by("-start_year", "kind")
     )
     sheets = indicator_sheet_list_for_user(user=request.user).order_by("plan_id", "position")
-    if request.GET.get("plan"):
-        plan = get_object_or_404(plans, pk=request.GET["plan"])
+    plan_id = int_from_query(request.GET, "plan")
+    if plan_id is not None:
+        plan = get_object_or_404(plans, pk=plan_id)
     else:
         plan = next((p for p in plans if p.sheet_count), plans.first())
     if plan is None:
@@ -92,7 +93,9 @@ def sheet_detail(request, pk):
             "value": value,
             "period_form": period_form,
             "can_edit": plan_content_editable_by(user=request.user, plan=sheet.plan),
-            "changes": sheet_changes(sheet=sheet, page_number=request.GET.get(CHANGES_PAGE_PARAM)),
+            "changes": sheet_changes(
+                sheet=sheet, page_number=int_from_query(request.GET, CHANGES_PAGE_PARAM)
+            ),
         },
     )
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import TextLimitsMixin
+
 from .models import Achievement
 
 PHOTO_SLOTS = 2
 
 
-class AchievementForm(forms.ModelForm):
+class AchievementForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Achievement
         fields = ["year", "month", "area_code", "area", "unit", "text", "position"]

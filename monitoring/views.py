@@ -17,7 +17,14 @@ from django.views.decorators.http import require_POST
 
 from budget.selectors import execution_latest_month, execution_latest_year
 from common.downloads import attachment_response
-from common.forms import MonthForm, month_from_query, period_from_query
+from common.forms import (
+    MonthForm,
+    int_from_query,
+    month_from_query,
+    period_from_query,
+    text_from_query,
+    year_from_query,
+)
 from common.pdf import pdf_from_template
 from planning.selectors.plans import institution_list_for_user
 
@@ -39,7 +46,7 @@ from .services import achievement_delete, achievement_save
 
 def _institution(request):
     institutions = institution_list_for_user(user=request.user)
-    code = request.GET.get("institucion")
+    code = text_from_query(request.GET, "institucion")
     institution = (institutions.filter(code=code) if code else institutions).first()
     if institution is None:
         raise Http404("No hay una institución disponible para su usuario.")
@@ -160,7 +167,10 @@ def _achievement_edit(request, institution, achievement):
     photos = list(achievement.photos.all()) if achievement else []
     initial = None
     if achievement is None and "year" in request.GET:
-        initial = {"year": request.GET.get("year"), "month": request.GET.get("month")}
+        initial = {
+            "year": year_from_query(request.GET, "year", default=None),
+            "month": int_from_query(request.GET, "month", maximum=12),
+        }
     form = AchievementForm(
         request.POST or None, request.FILES or None, instance=achievement, initial=initial, photos=photos
     )

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from common.figures import MONEY
+from common.forms import TextLimitsMixin
 from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
 from planning.models import (
     Department,
@@ -48,13 +49,13 @@ class WorkspaceFormMixin:
         return [field for field in self if self.is_main_field(field.name)]
 
 
-class InstitutionForm(WorkspaceFormMixin, forms.ModelForm):
+class InstitutionForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
         fields = ["code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]
 
 
-class PlanForm(WorkspaceFormMixin, forms.ModelForm):
+class PlanForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["kind", "name", "start_year", "end_year", "status", "approval_act", "approval_date"]
@@ -113,7 +114,7 @@ class CoverageFormMixin:
             self.initial.setdefault("municipalities", list(self.instance.municipalities.all()))
 
 
-class ResultForm(WorkspaceFormMixin, forms.ModelForm):
+class ResultForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
     ods_targets = forms.CharField(
         label=_("Metas ODS"),
         max_length=200,
@@ -215,7 +216,7 @@ class ResultForm(WorkspaceFormMixin, forms.ModelForm):
         }
 
 
-class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class ProductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     category_code = forms.CharField(
         label=_("Categoría programática"),
         max_length=13,
@@ -263,7 +264,7 @@ class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
         return code
 
 
-class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class SubproductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     class Meta:
         model = Subproduct
         fields = ["code", "position", "name", "unit", "responsible_unit", "is_national"]
@@ -280,7 +281,7 @@ class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
         self.add_coverage_fields()
 
 
-class ReprogrammingRequestForm(forms.Form):
+class ReprogrammingRequestForm(TextLimitsMixin, forms.Form):
     measure = forms.ChoiceField(label=_("Meta"), choices=Measure.choices)
     new_value = FigureField(label=_("Valor nuevo"), min_value=0, max_digits=16, decimal_places=2)
     effective_date = forms.DateField(label=_("Fecha"), widget=DATE_INPUT)
@@ -309,7 +310,7 @@ class ReprogrammingRequestForm(forms.Form):
         return data
 
 
-class ReprogrammingDecisionForm(forms.Form):
+class ReprogrammingDecisionForm(TextLimitsMixin, forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("Aprobar")), ("reject", _("Rechazar"))])
     decision_comment = forms.CharField(
         label=_("Comentario"),
@@ -323,7 +324,7 @@ class ReprogrammingDecisionForm(forms.Form):
 # as people type them («Q 1,234.50», «1,225,189») by the one number reader.
 
 
-class GoalRowForm(forms.Form):
+class GoalRowForm(TextLimitsMixin, forms.Form):
     """Fields ``physical_<year>`` and ``financial_<year>`` for each year of the plan."""
 
     def __init__(self, *args, years, **kwargs):
@@ -388,7 +389,7 @@ def programming_entries(data, *, subproduct_ids, measures) -> tuple[dict, dict[s
     return entries, errors
 
 
-class ProgrammingSpreadForm(forms.Form):
+class ProgrammingSpreadForm(TextLimitsMixin, forms.Form):
     """Spread the chosen subproducts' goals over the months: evenly or like a previous year's execution."""
 
     METHODS = [

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import TextLimitsMixin
+
 from .models import DeviationNote, PeriodReport, ReportJob
 
 
@@ -9,13 +11,13 @@ class ReportRequestForm(forms.Form):
     format = forms.ChoiceField(label=_("formato"), choices=ReportJob.Format.choices)
 
 
-class SubmitForm(forms.ModelForm):
+class SubmitForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = PeriodReport
         fields = ["addressee_name", "addressee_title", "request_reference"]
 
 
-class DeviationNoteForm(forms.ModelForm):
+class DeviationNoteForm(TextLimitsMixin, forms.ModelForm):
     subproduct_id = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:

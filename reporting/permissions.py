@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from accounts.security import duties_ensure_separate
 from planning.models import Institution, Subproduct
 
 # Roles that may request, read and download reports of their institution.
@@ -19,6 +20,12 @@ REPORT_READERS = frozenset({Role.PLANNER, Role.PLANNING_LEAD, Role.DIRECTOR, Rol
 def reads_reports(*, user) -> bool:
     """The user's role reads reports at all (of their institution, or every one without one)."""
     return user.is_authenticated and (user.is_superuser or user.role in REPORT_READERS)
+
+
+def ensure_report_reader(*, user) -> None:
+    """The reports' pages and API: officers and API-only users read no reports."""
+    if not reads_reports(user=user):
+        raise PermissionDenied(_("Su rol no permite consultar los reportes."))
 
 
 def can_read_reports(*, user, institution: Institution) -> bool:
@@ -70,6 +77,16 @@ def ensure_report_planner(*, user, institution: Institution) -> None:
 def ensure_report_director(*, user, institution: Institution) -> None:
     if not is_report_director(user=user, institution=institution):
         raise PermissionDenied(_("Solo la máxima autoridad de la institución puede aprobar y firmar."))
+
+
+def ensure_report_approver(*, user, institution: Institution, submitted_by_id: int | None) -> None:
+    """The director approves the report, but not one they sent themselves (separation of duties)."""
+    ensure_report_director(user=user, institution=institution)
+    duties_ensure_separate(
+        user=user,
+        submitted_by_id=submitted_by_id,
+        message=_("Usted envió este reporte: otra persona debe aprobarlo."),
+    )
 
 
 def ensure_deviation_note_writer(*, user, subproduct: Subproduct) -> None:

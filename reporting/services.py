@@ -25,6 +25,7 @@ from .models import DeviationNote, LetterSequence, PeriodReport, ReportJob
 from .permissions import (
     can_read_reports,
     ensure_deviation_note_writer,
+    ensure_report_approver,
     ensure_report_director,
     ensure_report_planner,
 )
@@ -116,7 +117,7 @@ def period_report_approve(*, period_report: PeriodReport, user) -> PeriodReport:
     """The director approves what they reviewed: the letter is numbered and dated, and the data
     frozen as the snapshot that the signed document (and every later rendering) shows."""
     report = PeriodReport.objects.select_for_update().select_related("institution").get(pk=period_report.pk)
-    ensure_report_director(user=user, institution=report.institution)
+    ensure_report_approver(user=user, institution=report.institution, submitted_by_id=report.submitted_by_id)
     if report.status != PeriodReport.Status.SUBMITTED:
         raise WorkflowError(_("Solo un reporte enviado para aprobación puede aprobarse."))
     today = timezone.localdate()

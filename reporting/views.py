@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
+from common.forms import int_from_query, text_from_query, year_from_query
 from planning.models import Institution, Subproduct
 from planning.selectors.plans import institution_list_for_user, plan_list_for_user
 
@@ -50,13 +51,6 @@ def _period(year: int, period: int) -> None:
         raise Http404
 
 
-def _int_param(request, name: str, default: int) -> int:
-    try:
-        return int(request.GET[name])
-    except (KeyError, ValueError):
-        return default
-
-
 JOBS_PER_PAGE = 15
 
 
@@ -69,9 +63,10 @@ def index(request):
     ]
     if not institutions:
         raise PermissionDenied
-    institution = next((i for i in institutions if i.code == request.GET.get("institucion")), institutions[0])
+    code = text_from_query(request.GET, "institucion")
+    institution = next((i for i in institutions if i.code == code), institutions[0])
     today = timezone.localdate()
-    year = _int_param(request, "anio", today.year)
+    year = year_from_query(request.GET, default=today.year)
     return render(
         request,
         "reporting/index.html",
@@ -86,7 +81,7 @@ def index(request):
                     institution=institution, kind=ReportJob.Kind.SIPLAN
                 ),
                 JOBS_PER_PAGE,
-            ).get_page(request.GET.get("pagina")),
+            ).get_page(int_from_query(request.GET, "pagina", default=1)),
         },
     )
 
@@ -274,8 +269,10 @@ def officer_deviations(request):
     """A cost-centre officer explains the deviations of the subproducts their centres produce."""
     user = _officer(request)
     today = timezone.localdate()
-    year = _int_param(request, "anio", today.year)
-    period = _int_param(request, "cuatrimestre", period_being_reported(year=year, today=today))
+    year = year_from_query(request.GET, default=today.year)
+    period = int_from_query(
+        request.GET, "cuatrimestre", default=period_being_reported(year=year, today=today), maximum=3
+    )
     _period(year, period)
     deviations, unavailable = None, ""
     try:

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from budget import selectors
 from budget.models import CostCentre, Execution
+from budget.permissions import ensure_execution_reader
 from igm_plan.api.pagination import IdCursorPagination, UncountedPagePagination
 from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
 from planning.models import Product, Subproduct
@@ -26,6 +27,7 @@ class CostCentreViewSet(ReadOnlyViewSet):
     filterset_class = filtersets.CostCentreFilterSet
     institution_field = "institution"
     cost_centre_field = ""
+    read_rule = staticmethod(ensure_execution_reader)
 
 
 EXECUTION_ROW_FIELDS = tuple(
@@ -57,6 +59,7 @@ class ExecutionViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
     pagination_class = IdCursorPagination
     institution_field = "cost_centre__institution"
     cost_centre_field = "cost_centre"
+    read_rule = staticmethod(ensure_execution_reader)
     # Rows carry the centre's and subproduct's codes and the subproduct's product.
     history_models = (Execution, CostCentre, Subproduct)
     writable = True
@@ -97,6 +100,7 @@ class ExecutionTotalsView(ApiViewMixin, generics.ListAPIView):
     pagination_class = UncountedPagePagination
     institution_field = "cost_centre__institution"
     cost_centre_field = "cost_centre"
+    read_rule = staticmethod(ensure_execution_reader)
     # Codes, and the units that decide which subproducts add to a product's physical figure.
     history_models = (Execution, Subproduct, Product)
 

@@ -15,6 +15,7 @@ from budget.services.locks import period_lock_refusal
 from common.calendar import MONTH_NAMES, is_year, period_of_month
 from common.figures import CENT
 from common.formats import units
+from common.forms import TEXT_MAX_LENGTH
 from common.numbers import NumberError, read_number, shown
 from common.spreadsheets import UnreadableCell, column_letter, is_formula_text, written_text
 from planning.models import Institution, Subproduct
@@ -212,6 +213,15 @@ class IntakeRowChecker:
             subproduct = self._subproduct(line, _text(sp_raw), year, row_errors)
             physical = self._physical(line, physical_raw, row_errors)
             financial = self._financial(line, financial_raw, row_errors)
+            if len(notes) > TEXT_MAX_LENGTH:
+                message = _("el texto tiene %(length)s caracteres; el máximo es %(maximum)s.")
+                row_errors.append(
+                    intake_error(
+                        line,
+                        "observaciones",
+                        message % {"length": units(len(notes)), "maximum": units(TEXT_MAX_LENGTH)},
+                    )
+                )
             if cost_centre and subproduct and (cost_centre, subproduct) not in self.produces:
                 row_errors.append(
                     intake_error(

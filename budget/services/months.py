@@ -7,7 +7,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from budget.models import CostCentre, Execution, ExecutionMonth
-from budget.permissions import ensure_execution_writer, ensure_month_reviewer, ensure_month_submitter
+from budget.permissions import (
+    ensure_execution_writer,
+    ensure_month_approver,
+    ensure_month_reviewer,
+    ensure_month_submitter,
+)
 from budget.selectors import MONTH_CLOSED
 from budget.services.intake import IntakeOutcome, IntakeRefused, closed_month_message, intake_run
 from budget.services.intake_rows import month_label
@@ -81,6 +86,9 @@ def execution_month_submit(*, cost_centre: CostCentre, year: int, month: int, us
 def _month_review(*, cost_centre, year, month, user, status, comment) -> ExecutionMonth:
     ensure_month_reviewer(user=user)
     state = _month_state_for_update(cost_centre=cost_centre, year=year, month=month)
+    if status == ExecutionMonth.Status.APPROVED and state.status == ExecutionMonth.Status.SUBMITTED:
+        # The last change of a submitted month is its submission: changed_by sent it.
+        ensure_month_approver(user=user, submitted_by_id=state.changed_by_id)
     allowed_from = {
         ExecutionMonth.Status.APPROVED: (ExecutionMonth.Status.SUBMITTED,),
         ExecutionMonth.Status.RETURNED: MONTH_CLOSED,

@@ -2,12 +2,15 @@
 
 A ``read`` token sees every institution and writes nothing; an ``institution:<siglas>`` token sees
 only that institution (others' objects are simply absent: 404, not 403) and may write where a view
-allows it. Session users follow the same role rules as the web pages: staff of an institution see
-that institution, officers only their own cost centres, SEGEPLAN and superusers everything.
+allows it. Session users follow the same rules as the web pages: each view names its page's rule
+(``read_rule``, a function of the app's ``permissions.py`` that raises ``PermissionDenied``), then
+staff of an institution see that institution, officers only their own cost centres, SEGEPLAN and
+superusers everything. A view that names no rule refuses every session user.
 """
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -67,14 +70,22 @@ def restrict(
     return queryset
 
 
+def no_rule(*, user) -> None:
+    """The rule of a view that declares none: closed to session users."""
+    raise PermissionDenied("Esta vista no declara quién puede consultarla.")
+
+
 class ScopePermission(BasePermission):
-    """Reads for every authenticated requester; writes only for writers, on views that accept them."""
+    """Session users pass the view's page rule; tokens their scope. Reads for every requester who
+    passes; writes only for writers, on views that accept them."""
 
     message = "Su alcance no permite modificar datos."
 
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
             return False
+        if not isinstance(request.auth, ApiToken):
+            getattr(view, "read_rule", no_rule)(user=request.user)
         if request.method in SAFE_METHODS:
             return True
         return getattr(view, "writable", False) and request_access(request).can_write

@@ -2,11 +2,14 @@ import functools
 from datetime import datetime
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from rest_framework import ISO_8601, serializers
 from rest_framework.exceptions import NotFound
+
+from common.forms import TEXT_MAX_LENGTH
 
 from .access import request_access, restrict
 from .filters import query_value_errors
@@ -19,6 +22,8 @@ class DescribedModelSerializer(serializers.ModelSerializer):
         field_class, kwargs = super().build_field(field_name, info, model_class, nested_depth)
         if not kwargs.get("help_text"):
             kwargs["help_text"] = describe(model_class, field_name)
+        if _is_free_text(model_class, field_name) and not kwargs.get("read_only"):
+            kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
         return field_class, kwargs
 
 
@@ -30,6 +35,13 @@ class QueryParamsSerializer(serializers.Serializer):
         if errors:
             raise serializers.ValidationError({name: [message] for name, message in errors.items()})
         return super().to_internal_value(data)
+
+
+def _is_free_text(model_class, field_name: str) -> bool:
+    try:
+        return isinstance(model_class._meta.get_field(field_name), models.TextField)
+    except FieldDoesNotExist:
+        return False
 
 
 class RowsSerializerMixin:

@@ -36,6 +36,8 @@ class ApiViewMixin:
     # Models whose change history dates the response (Last-Modified); default: the view's model.
     history_models: tuple = ()
     writable = False
+    # The page's rule for session users (``staticmethod(app.permissions.ensure_…)``); tokens follow
+    # their scope. Without one, session users are refused (``access.no_rule``).
 
     @property
     def access(self):

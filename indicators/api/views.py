@@ -11,6 +11,7 @@ from indicators.models import (
     ProductIndicatorTarget,
     ProductIndicatorYear,
 )
+from indicators.permissions import ensure_sheet_reader
 from indicators.selectors import indicator_sheets_for_plan, indicator_values
 from planning.models import Goal, Institution, Plan
 
@@ -24,6 +25,7 @@ class IndicatorSheetViewSet(ReadOnlyViewSet):
     serializer_class = serializers.IndicatorSheetSerializer
     filterset_class = filtersets.IndicatorSheetFilterSet
     institution_field = "plan__institution"
+    read_rule = staticmethod(ensure_sheet_reader)
     history_models = (IndicatorSheet, IndicatorSheetValue, ProductIndicatorTarget, ProductIndicatorYear)
 
 
@@ -32,6 +34,7 @@ class IndicatorValuesView(ApiViewMixin, APIView):
     and period, with its traffic light (the same values as the dashboard)."""
 
     institution_field = ""
+    read_rule = staticmethod(ensure_sheet_reader)
     history_models = (Execution, Goal, IndicatorSheet, IndicatorSheetValue)
 
     @extend_schema(

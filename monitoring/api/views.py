@@ -5,7 +5,7 @@ from rest_framework.views import APIView
 
 from budget.models import Execution
 from igm_plan.api.views import ApiViewMixin
-from monitoring.permissions import dashboard_cost_centres
+from monitoring.permissions import dashboard_cost_centres, ensure_dashboard_reader
 from monitoring.selectors import plan_progress
 from planning.models import Goal, Institution, MonthlyProgramming
 
@@ -17,6 +17,7 @@ class PlanProgressView(ApiViewMixin, APIView):
     the period (the programmed accumulated, or the straight line), with the expected figure used."""
 
     institution_field = ""
+    read_rule = staticmethod(ensure_dashboard_reader)
     history_models = (Execution, Goal, MonthlyProgramming)
 
     @extend_schema(

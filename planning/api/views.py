@@ -19,6 +19,7 @@ from planning.models import (
     ResultTarget,
     Subproduct,
 )
+from planning.permissions import plans_ensure_readable_by
 
 from . import filtersets, serializers
 
@@ -32,21 +33,27 @@ def approved_reprogrammings(measure: str) -> Count:
     )
 
 
-class InstitutionViewSet(ReadOnlyViewSet):
+class PlanningViewSet(ReadOnlyViewSet):
+    """Planning's records: read by whoever reads the plans' pages."""
+
+    read_rule = staticmethod(plans_ensure_readable_by)
+
+
+class InstitutionViewSet(PlanningViewSet):
     queryset = Institution.objects.all()
     serializer_class = serializers.InstitutionSerializer
     filterset_class = filtersets.InstitutionFilterSet
     institution_field = ""
 
 
-class PlanViewSet(ReadOnlyViewSet):
+class PlanViewSet(PlanningViewSet):
     queryset = Plan.objects.select_related("institution")
     serializer_class = serializers.PlanSerializer
     filterset_class = filtersets.PlanFilterSet
     institution_field = "institution"
 
 
-class ResultViewSet(ReadOnlyViewSet):
+class ResultViewSet(PlanningViewSet):
     queryset = Result.objects.prefetch_related("targets")
     serializer_class = serializers.ResultSerializer
     filterset_class = filtersets.ResultFilterSet
@@ -54,21 +61,21 @@ class ResultViewSet(ReadOnlyViewSet):
     history_models = (Result, ResultTarget)
 
 
-class ProgramViewSet(ReadOnlyViewSet):
+class ProgramViewSet(PlanningViewSet):
     queryset = Program.objects.select_related("institution")
     serializer_class = serializers.ProgramSerializer
     filterset_class = filtersets.ProgramFilterSet
     institution_field = "institution"
 
 
-class CategoryViewSet(ReadOnlyViewSet):
+class CategoryViewSet(PlanningViewSet):
     queryset = ProgrammaticCategory.objects.select_related("program")
     serializer_class = serializers.CategorySerializer
     filterset_class = filtersets.CategoryFilterSet
     institution_field = "program__institution"
 
 
-class ProductViewSet(ReadOnlyViewSet):
+class ProductViewSet(PlanningViewSet):
     queryset = Product.objects.select_related("category__program").prefetch_related(
         "departments", "municipalities"
     )
@@ -77,14 +84,14 @@ class ProductViewSet(ReadOnlyViewSet):
     institution_field = "plan__institution"
 
 
-class SubproductViewSet(ReadOnlyViewSet):
+class SubproductViewSet(PlanningViewSet):
     queryset = Subproduct.objects.select_related("product").prefetch_related("departments", "municipalities")
     serializer_class = serializers.SubproductSerializer
     filterset_class = filtersets.SubproductFilterSet
     institution_field = "product__plan__institution"
 
 
-class GoalViewSet(ReadOnlyViewSet):
+class GoalViewSet(PlanningViewSet):
     queryset = Goal.objects.annotate(
         physical_reprogrammings=approved_reprogrammings(Measure.PHYSICAL),
         financial_reprogrammings=approved_reprogrammings(Measure.FINANCIAL),
@@ -95,21 +102,21 @@ class GoalViewSet(ReadOnlyViewSet):
     history_models = (Goal, Reprogramming)
 
 
-class ReprogrammingViewSet(ReadOnlyViewSet):
+class ReprogrammingViewSet(PlanningViewSet):
     queryset = Reprogramming.objects.all()
     serializer_class = serializers.ReprogrammingSerializer
     filterset_class = filtersets.ReprogrammingFilterSet
     institution_field = tuple(f"goal__{path}" for path in GOAL_INSTITUTION)
 
 
-class BudgetProjectionViewSet(ReadOnlyViewSet):
+class BudgetProjectionViewSet(PlanningViewSet):
     queryset = BudgetProjection.objects.select_related("program")
     serializer_class = serializers.BudgetProjectionSerializer
     filterset_class = filtersets.BudgetProjectionFilterSet
     institution_field = "plan__institution"
 
 
-class ProgrammingViewSet(mixins.CreateModelMixin, ReadOnlyViewSet):
+class ProgrammingViewSet(mixins.CreateModelMixin, PlanningViewSet):
     """Monthly programming of the POAs' subproduct goals, one row per goal, measure and month; ``POST``
     replaces a subproduct's twelve months of one measure (``institution:<siglas>`` tokens)."""
 

@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from common.forms import int_from_query
 from planning.forms import InstitutionForm, PlanForm, ProductForm, ResultForm, SubproductForm
 from planning.models import Institution, Plan, Product, Reprogramming, Result, Subproduct
 from planning.permissions import (
     annual_plan_creatable_by,
     institution_editable_by,
+    institution_ensure_editable_by,
     institution_ensure_readable_by,
     institutions_ensure_editable_by,
     plan_ensure_editable_by,
@@ -60,6 +62,8 @@ def institution_detail(request, pk: int):
 
 def _institution_form(request, *, institution: Institution, title: str):
     institutions_ensure_editable_by(user=request.user)
+    # The form shows the institution's data: refuse before rendering it, not only when saving.
+    institution_ensure_editable_by(user=request.user, institution=institution)
     return edit(
         request,
         form=InstitutionForm(request.POST or None, instance=institution),
@@ -220,7 +224,7 @@ def _product_form(request, *, plan: Plan, product: Product, title: str, crumbs_o
 @login_required
 def product_create(request, plan_pk: int):
     plan = get_object_or_404(Plan.objects.select_related("institution"), pk=plan_pk)
-    result = plan.results.filter(pk=request.GET.get("resultado") or None).first()
+    result = plan.results.filter(pk=int_from_query(request.GET, "resultado")).first()
     return _product_form(
         request,
         plan=plan,

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from common.forms import int_from_query
 from planning.models import Plan, Product, Result, Subproduct
 from planning.permissions import plan_editable_by, plan_ensure_readable_by
 from planning.selectors.history import CHANGES_PAGE_PARAM
@@ -18,12 +19,12 @@ PAGE_SIZE = 20
 
 
 def page(request, queryset, size: int = PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("pagina"))
+    return Paginator(queryset, size).get_page(int_from_query(request.GET, "pagina", default=1))
 
 
-def changes_page(request) -> str | None:
+def changes_page(request) -> int | None:
     """The page of the «Historial de cambios» section, apart from the page's other lists."""
-    return request.GET.get(CHANGES_PAGE_PARAM)
+    return int_from_query(request.GET, CHANGES_PAGE_PARAM)
 
 
 def apply_errors(form, error: ValidationError) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.calendar import MONTH_NAMES
+from common.forms import text_from_query
 from planning.forms import ReprogrammingDecisionForm, ReprogrammingRequestForm
 from planning.models import Measure, Reprogramming
 from planning.permissions import (
@@ -51,7 +52,9 @@ def goal_detail(request, pk: int):
     programming = goal_months([goal]).get(goal.id, {})
     initial = {
         f"month_{month}": value
-        for month, value in enumerate(programming.get(request.GET.get("meta", "physical"), ()), start=1)
+        for month, value in enumerate(
+            programming.get(text_from_query(request.GET, "meta", default="physical"), ()), start=1
+        )
     }
     form = ReprogrammingRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -80,7 +83,7 @@ def goal_detail(request, pk: int):
 @login_required
 def reprogramming_index(request):
     plans_ensure_readable_by(user=request.user)
-    status = request.GET.get("estado", Reprogramming.Status.REQUESTED)
+    status = text_from_query(request.GET, "estado", default=Reprogramming.Status.REQUESTED)
     if status not in Reprogramming.Status.values:
         status = ""
     return render(

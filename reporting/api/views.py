@@ -12,6 +12,7 @@ from budget.models import Execution
 from igm_plan.api.views import ApiViewMixin, ReadOnlyViewSet
 from planning.models import Goal, Institution, Product, Reprogramming, Result, Subproduct
 from reporting.models import PeriodReport, ReportJob
+from reporting.permissions import ensure_report_reader
 from reporting.selectors.deadlines import period_deadlines
 from reporting.selectors.documents import report_document
 from reporting.selectors.siplan import ReportUnavailable, siplan_report
@@ -27,11 +28,7 @@ class ReportDocumentViewSet(ReadOnlyViewSet):
     ).select_related("institution", "period_report")
     serializer_class = serializers.ReportDocumentSerializer
     institution_field = "institution"
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        # Cost-centre officers do not read the institution's reports (same rule as the web pages).
-        return queryset.none() if self.access.officer_id is not None else queryset
+    read_rule = staticmethod(ensure_report_reader)
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
@@ -47,6 +44,7 @@ class ReportPeriodsView(ApiViewMixin, APIView):
     """A year's three periods: due date, status, who has not reported, and deviation explanations."""
 
     institution_field = ""
+    read_rule = staticmethod(ensure_report_reader)
     history_models = (PeriodReport, ReportJob)
 
     @extend_schema(
@@ -76,6 +74,7 @@ class SiplanReportView(ApiViewMixin, APIView):
     """The SIPLAN four-monthly report's figures (the same the PDF shows) for a year and period."""
 
     institution_field = ""
+    read_rule = staticmethod(ensure_report_reader)
     history_models = (Execution, Goal, Reprogramming, Result, Product, Subproduct)
 
     @extend_schema(
