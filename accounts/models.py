@@ -19,6 +19,8 @@ PLANNING_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD})
 # Roles that may read every cost centre and every institution's plan they belong to.
 READ_ALL_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD, Role.DIRECTOR, Role.AUDITOR})
 # Roles that approve and sign: with IGM_REQUIRE_2FA they verify a code from an authenticator app.
+# Roles that follow every institution's progress rather than run one: the national view is their home.
+NATIONAL_HOME_ROLES = frozenset({Role.SEGEPLAN, Role.AUDITOR})
 SECOND_FACTOR_ROLES = frozenset({Role.DIRECTOR, Role.PLANNING_LEAD})
 
 

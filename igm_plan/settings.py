@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "monitoring",
     "indicators",
     "reporting",
+    "national",
     "seeding",
     "backups",
 ]

@@ -17,11 +17,13 @@ urlpatterns = [
     path("seguimiento/", include("monitoring.urls")),
     path("indicadores/", include("indicators.urls")),
     path("reportes/", include("reporting.urls")),
+    path("nacional/", include("national.urls")),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("budget.api.urls")),
     path("api/v1/", include("monitoring.api.urls")),
     path("api/v1/", include("indicators.api.urls")),
     path("api/v1/", include("reporting.api.urls")),
+    path("api/v1/", include("national.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # One login page for the site and the admin: the same lockout and the same second factor.

@@ -165,8 +165,18 @@ class ReportJob(models.Model):
         SIGN = "sign", _("Firmando")
         STORE = "store", _("Guardando")
 
+    SIPLAN = "siplan"
+
+    # "siplan": one institution's report; any other kind is a document a higher app registers
+    # (reporting/kinds.py), such as the national consolidated report, of no single institution.
+    kind = models.CharField(_("documento"), max_length=20, default=SIPLAN)
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institución"), on_delete=models.PROTECT, related_name="report_jobs"
+        Institution,
+        verbose_name=_("institución"),
+        on_delete=models.PROTECT,
+        related_name="report_jobs",
+        null=True,
+        blank=True,
     )
     year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
     period = models.PositiveSmallIntegerField(_("cuatrimestre"), validators=period_validators)
@@ -217,11 +227,20 @@ class ReportJob(models.Model):
             models.CheckConstraint(
                 condition=Q(signed=False) | Q(format="pdf"), name="report_job_signed_is_pdf"
             ),
+            models.CheckConstraint(
+                condition=~Q(kind="siplan") | Q(institution__isnull=False),
+                name="report_job_siplan_has_institution",
+            ),
         ]
         indexes = [models.Index(fields=["status", "heartbeat_at"], name="report_job_status_beat")]
 
     def __str__(self):
-        return f"{self.institution.code} {self.year} C{self.period} {self.format} #{self.pk}"
+        return f"{self.owner_label} {self.year} C{self.period} {self.format} #{self.pk}"
+
+    @property
+    def owner_label(self) -> str:
+        """The institution's code, or the kind of a document of no single institution."""
+        return self.institution.code if self.institution_id else self.kind
 
     @property
     def is_finished(self) -> bool:
@@ -230,4 +249,6 @@ class ReportJob(models.Model):
     @property
     def filename(self) -> str:
         suffix = "-firmado" if self.signed else ""
+        if not self.institution_id:
+            return f"{self.kind}-{self.year}-c{self.period}.{self.format}"
         return f"siplan-{self.institution.code}-{self.year}-c{self.period}{suffix}.{self.format}"

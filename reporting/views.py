@@ -20,6 +20,7 @@ from planning.selectors.plans import institution_list_for_user
 
 from . import services, signing
 from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
+from .kinds import document_kind
 from .models import PeriodReport, ReportJob
 from .permissions import (
     can_read_reports,
@@ -347,7 +348,17 @@ def _job(request, pk: int) -> ReportJob:
 
 @login_required
 def job_detail(request, pk: int):
-    return render(request, "reporting/job.html", {"job": _job(request, pk)})
+    job = _job(request, pk)
+    registered = document_kind(job.kind) if job.institution_id is None else None
+    return render(
+        request,
+        "reporting/job.html",
+        {
+            "job": job,
+            "kind_label": registered.label if registered else "",
+            "back_url": registered.back_url(job) if registered else "",
+        },
+    )
 
 
 @login_required

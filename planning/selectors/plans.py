@@ -18,16 +18,24 @@ def plan_list_for_user(*, user) -> QuerySet[Plan]:
     )
 
 
+def _operational_plans(year: int) -> QuerySet[Plan]:
+    # "POA" sorts before "POM": the annual plan wins when both cover the year.
+    return Plan.objects.filter(
+        kind__in=[Plan.Kind.POA, Plan.Kind.POM], start_year__lte=year, end_year__gte=year
+    ).order_by("kind", "-start_year")
+
+
 def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
     """The operational plan that governs a year: its POA if there is one, else the POM covering it."""
-    candidates = Plan.objects.filter(
-        institution=institution,
-        kind__in=[Plan.Kind.POA, Plan.Kind.POM],
-        start_year__lte=year,
-        end_year__gte=year,
-    )
-    # "POA" sorts before "POM": the annual plan wins when both cover the year.
-    return candidates.order_by("kind", "-start_year").first()
+    return _operational_plans(year).filter(institution=institution).first()
+
+
+def plans_for_year(*, institutions, year: int) -> dict[int, Plan]:
+    """``plan_for_year`` of several institutions in one query: institution id → plan."""
+    governing: dict[int, Plan] = {}
+    for plan in _operational_plans(year).filter(institution__in=institutions):
+        governing.setdefault(plan.institution_id, plan)
+    return governing
 
 
 def institution_workspace_list(*, user) -> QuerySet[Institution]:

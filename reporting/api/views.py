@@ -22,7 +22,7 @@ from . import serializers
 class ReportDocumentViewSet(ReadOnlyViewSet):
     """Finished report documents (SIPLAN HTML/PDF/XLSX/JSON), with their SHA-256 and signature status."""
 
-    queryset = ReportJob.objects.filter(status=ReportJob.Status.DONE).select_related(
+    queryset = ReportJob.objects.filter(status=ReportJob.Status.DONE, kind=ReportJob.SIPLAN).select_related(
         "institution", "period_report"
     )
     serializer_class = serializers.ReportDocumentSerializer
