@@ -14,7 +14,8 @@ def _home(igm, role) -> str:
     return client.get("/").content.decode()
 
 
-@pytest.mark.parametrize("role", [Role.PLANNER, Role.DIRECTOR, Role.AUDITOR])
+# The auditor starts at the national view (tests/national/test_national_access.py).
+@pytest.mark.parametrize("role", [Role.PLANNER, Role.DIRECTOR, Role.PLANNING_LEAD])
 def test_plan_names_link_to_their_plan_page(igm, role):
     page = _home(igm, role)
     for plan in Plan.objects.filter(institution=igm):
