@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import django_filters
-from django.db.models import Q
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
 from planning.models import Institution
+from planning.selectors.plans import institution_search
 
 from .selectors import BANDS, STATUS_LABELS, NationalLine, latest_due_period, national_lines
 
@@ -77,8 +77,7 @@ class NationalProgressFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(Q(name__icontains=value) | Q(code__icontains=value)) if value else queryset
+        return institution_search(queryset, value)
 
     @property
     def year_period(self) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from planning.models import Institution, Subproduct
-from planning.selectors.plans import institution_list_for_user
+from planning.selectors.plans import institution_choices, institution_chosen
 
 from . import services, signing
 from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
@@ -62,21 +62,17 @@ JOBS_PER_PAGE = 15
 
 @login_required
 def index(request):
-    institutions = [
-        i
-        for i in institution_list_for_user(user=request.user)
-        if can_read_reports(user=request.user, institution=i)
-    ]
-    if not institutions:
+    # SEGEPLAN reads some 200 institutions: it types a code or a name (``institution_choices``).
+    institution = institution_chosen(user=request.user, code=request.GET.get("institucion"))
+    if institution is None or not can_read_reports(user=request.user, institution=institution):
         raise PermissionDenied
-    institution = next((i for i in institutions if i.code == request.GET.get("institucion")), institutions[0])
     today = timezone.localdate()
     year = _int_param(request, "anio", today.year)
     return render(
         request,
         "reporting/index.html",
         {
-            "institutions": institutions,
+            "institutions_to_choose": institution_choices(user=request.user),
             "institution": institution,
             "year": year,
             "years": range(today.year - 3, today.year + 2),

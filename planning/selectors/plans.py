@@ -1,6 +1,6 @@
 """Reads of institutions and plans, limited to what the user may see."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from planning.models import Institution, Plan
 
@@ -10,6 +10,35 @@ def institution_list_for_user(*, user) -> QuerySet[Institution]:
     if user.is_superuser or user.institution_id is None:
         return institutions
     return institutions.filter(pk=user.institution_id)
+
+
+def institution_search(queryset: QuerySet, text: str, *, prefix: str = "") -> QuerySet:
+    """Rows whose institution's name or code (siglas) contains ``text``; all when it is blank."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    return queryset.filter(Q(**{f"{prefix}name__icontains": text}) | Q(**{f"{prefix}code__icontains": text}))
+
+
+def institution_chosen(*, user, code: str | None) -> Institution | None:
+    """The institution a page shows: ``?institucion=CODE`` among those the user reads, else the
+    user's own, else the first by code (SEGEPLAN reads every institution and has none)."""
+    institutions = institution_list_for_user(user=user).order_by("code")
+    chosen = (
+        (institutions.filter(code=code).first() or institution_search(institutions, code).first())
+        if code
+        else None
+    )
+    if chosen is None and user.institution_id is not None:
+        chosen = institutions.filter(pk=user.institution_id).first()
+    return chosen or institutions.first()
+
+
+def institution_choices(*, user) -> list[tuple[str, str]]:
+    """(code, name) of every institution, for the picker of those who read them all; else none."""
+    if user.institution_id is not None and not user.is_superuser:
+        return []
+    return list(institution_list_for_user(user=user).order_by("code").values_list("code", "name"))
 
 
 def plan_list_for_user(*, user) -> QuerySet[Plan]:
