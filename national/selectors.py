@@ -3,22 +3,27 @@
 The figures are the SIPLAN report's: the product rows are built by ``reporting.selectors.siplan``'s
 ``report_row`` from the same SQL aggregates ``siplan_report`` runs (goals with their reprogramming
 counts, goals rolled up by the unit rule, execution summed by month), only run once for every
-institution's plan instead of once per institution: seven queries whatever the number of institutions.
+institution's plan instead of once per institution: eight queries whatever the number of institutions.
+The product rows are cached under the date of the latest change to the figures.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet
 
 from budget.models import Execution
 from budget.selectors import execution_by_month
 from common.calendar import PERIOD_MONTHS, period_label
 from common.figures import HUNDRED, mean, percentage
-from planning.models import Institution, Product
+from igm_plan.api.views import as_aware, last_change_sql
+from planning.models import Goal, Institution, Plan, Product, Reprogramming, Subproduct
 from planning.selectors.goals import (
     goals_of_plans_with_reprogramming_counts,
     subproduct_goals_of_plans_rolled_up,
@@ -128,13 +133,45 @@ def _product_rows(plans: dict[int, object], year: int, months: tuple[int, ...]) 
     }
 
 
+# The models whose changes alter the product rows: a change to any of them gives a new cache key.
+FIGURE_MODELS = (Execution, Goal, Reprogramming, Plan, Product, Subproduct)
+CACHE_SECONDS = 60
+
+
+def _figures_version() -> datetime | None:
+    """The latest change to the figures (one query: the API's Last-Modified of these models)."""
+    with connection.cursor() as cursor:
+        cursor.execute(*last_change_sql(FIGURE_MODELS, connection.vendor))
+        dates = [row[0] for row in cursor.fetchall() if row[0] is not None]
+    return max(map(as_aware, dates)) if dates else None
+
+
+def _cached_product_rows(
+    plans: dict[int, Plan], year: int, months: tuple[int, ...]
+) -> dict[int, list[ReportRow]]:
+    """``_product_rows``, kept while no figure changes, and a minute at most: a long import stamps its
+    rows when it starts and may commit after a later change, so a version can hide it that long."""
+    version = _figures_version()
+    if version is None:
+        return _product_rows(plans, year, months)
+    plan_ids = ",".join(str(pk) for pk in sorted(plan.pk for plan in plans.values()))
+    digest = hashlib.sha256(f"{year}:{months}:{version.isoformat()}:{plan_ids}".encode()).hexdigest()
+    key = f"national:rows:{digest}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = _product_rows(plans, year, months)
+        cache.set(key, rows, CACHE_SECONDS)
+    return rows
+
+
 def national_lines(
     *, institutions: QuerySet[Institution], year: int, period: int, today: date
 ) -> list[NationalLine]:
-    """One line per institution, ordered by code; seven queries whatever their number."""
+    """One line per institution, ordered by code; eight queries whatever their number (four when
+    the product rows come from the cache)."""
     institutions = list(institutions.order_by("code"))
     plans = plans_for_year(institutions=institutions, year=year)
-    rows = _product_rows(plans, year, PERIOD_MONTHS[period]) if plans else {}
+    rows = _cached_product_rows(plans, year, PERIOD_MONTHS[period]) if plans else {}
     reports = {
         report.institution_id: report
         for report in PeriodReport.objects.filter(institution__in=institutions, year=year, period=period)

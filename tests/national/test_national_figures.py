@@ -101,4 +101,18 @@ def test_queries_do_not_grow_with_the_institutions(db):
     two = _queries(2024)
     synthetic_build(institutions=3, code="NQB", products=3, subproducts=2, start_year=2024)
     five = _queries(2024)
-    assert two == five <= 7
+    assert two == five <= 8
+
+
+def test_a_change_to_the_figures_is_seen_at_once(igm, small_world):
+    institutions = Institution.objects.filter(pk=small_world.institution.pk)
+    [before] = national_lines(institutions=institutions, year=2024, period=1, today=TODAY)
+    [again] = national_lines(institutions=institutions, year=2024, period=1, today=TODAY)
+    assert again == before  # from the cache
+    execution = small_world.executions[0]
+    execution.financial += 1000
+    execution.save()
+    [after] = national_lines(institutions=institutions, year=2024, period=1, today=TODAY)
+    changed = {row.id: row.financial.accumulated for row in after.products}
+    assert changed != {row.id: row.financial.accumulated for row in before.products}
+    assert sum(changed.values()) == sum(row.financial.accumulated for row in before.products) + 1000
