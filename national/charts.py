@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.html import escape
+
 from monitoring.charts import FINANCIAL_COLOUR, GRID_COLOUR, PHYSICAL_COLOUR, svg_document, svg_text
 
 from .selectors import NationalLine, NationalSummary
@@ -28,7 +30,7 @@ def band_distribution_svg(summary: NationalSummary) -> str:
 
 def progress_scatter_svg(lines: list[NationalLine]) -> str:
     """Each institution as a point: physical progress (x) against financial execution (y), 0–100 %+."""
-    size, left, bottom, top, right = 300, 48, 36, 12, 16
+    size, left, bottom, top, right = 300, 48, 36, 26, 16
     points = [line for line in lines if line.has_plan]
     largest = max([Decimal(100)] + [line.financial_pct for line in points])
     y_max = float((largest + 19) // 20 * 20)
@@ -53,12 +55,12 @@ def progress_scatter_svg(lines: list[NationalLine]) -> str:
         f'stroke="{GRID_COLOUR}" stroke-dasharray="4 3"/>'
     )
     body.append(svg_text(left + size / 2, top + size + 30, "Avance físico", anchor="middle", size=10))
-    body.append(svg_text(12, top + 8, "Ejecución financiera", size=10, fill=FINANCIAL_COLOUR))
+    body.append(svg_text(4, 12, "Ejecución financiera", size=10, fill=FINANCIAL_COLOUR))
     for line in points:
         body.append(
             f'<circle cx="{x_of(line.physical_pct):.1f}" cy="{y_of(line.financial_pct):.1f}" r="3.5" '
-            f'fill="{PHYSICAL_COLOUR}" fill-opacity="0.6"><title>{line.code}: {line.physical_pct} % físico, '
-            f"{line.financial_pct} % financiero</title></circle>"
+            f'fill="{PHYSICAL_COLOUR}" fill-opacity="0.6"><title>{escape(line.code)}: '
+            f"{line.physical_pct} % físico, {line.financial_pct} % financiero</title></circle>"
         )
     return svg_document(
         left + size + right, top + size + bottom, "Avance físico y ejecución financiera", body
