@@ -220,8 +220,21 @@ UPLOADS_PER_PAGE = 50
 
 @login_required
 def upload_list(request):
-    uploads = Paginator(execution_uploads_for_user(user=request.user), UPLOADS_PER_PAGE)
-    return render(request, "budget/uploads.html", {"uploads": uploads.get_page(request.GET.get("pagina"))})
+    uploads = execution_uploads_for_user(user=request.user)
+    choices = institution_choices(user=request.user)
+    code = request.GET.get("institucion", "")
+    institution = institution_chosen(user=request.user, code=code) if choices and code else None
+    if institution is not None:
+        uploads = uploads.filter(institution=institution)
+    return render(
+        request,
+        "budget/uploads.html",
+        {
+            "uploads": Paginator(uploads, UPLOADS_PER_PAGE).get_page(request.GET.get("pagina")),
+            "institution": institution,
+            "institutions_to_choose": choices,
+        },
+    )
 
 
 @login_required

@@ -181,11 +181,12 @@ def national_lines(
     """One line per institution, ordered by code; eight queries whatever their number (four when
     the product rows come from the cache)."""
     institutions = list(institutions.order_by("code"))
-    plans = plans_for_year(institutions=institutions, year=year)
+    ids = [institution.pk for institution in institutions]  # plain keys: model instances cost in IN (…)
+    plans = plans_for_year(institutions=ids, year=year)
     rows = _cached_product_rows(plans, year, PERIOD_MONTHS[period]) if plans else {}
     reports = {
         report.institution_id: report
-        for report in PeriodReport.objects.filter(institution__in=institutions, year=year, period=period)
+        for report in PeriodReport.objects.filter(institution_id__in=ids, year=year, period=period)
     }
     due = period_due_date(year=year, period=period)
     lines = []

@@ -36,7 +36,11 @@ def test_queries_per_page_are_the_same_for_two_and_six_institutions(client, smal
 
 @pytest.mark.parametrize(
     "url",
-    ["/ejecucion/?anio=2024&institucion=SCX0002", "/reportes/?anio=2024&institucion=SCX0002"],
+    [
+        "/ejecucion/?anio=2024&institucion=SCX0002",
+        "/reportes/?anio=2024&institucion=SCX0002",
+        "/ejecucion/cargas/?institucion=SCX0002",
+    ],
 )
 def test_segeplan_chooses_the_institution(client, small_world, url):
     synthetic_build(institutions=3, code="SCX", products=1, subproducts=1, cost_centres=2, start_year=2024)
