@@ -40,10 +40,10 @@ class NationalProgressFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         method=_unchanged, min_value=YEAR_MIN, max_value=YEAR_MAX, label="Año", help_text="Año, p. ej. 2024."
     )
-    period = django_filters.TypedChoiceFilter(
+    period = django_filters.ChoiceFilter(
         method=_unchanged,
-        coerce=int,
         choices=[(str(p), str(p)) for p in PERIODS],
+        empty_label=None,
         label="Cuatrimestre",
         help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic). Por omisión, el último vencido.",
     )

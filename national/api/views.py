@@ -2,7 +2,7 @@ from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
-from rest_framework.generics import GenericAPIView
+from rest_framework.generics import ListAPIView
 
 from budget.models import Execution
 from igm_plan.api.views import ApiViewMixin
@@ -21,7 +21,7 @@ class NationalFilterBackend(DjangoFilterBackend):
         return {**super().get_filterset_kwargs(request, queryset, view), "today": timezone.localdate()}
 
 
-class NationalProgressView(ApiViewMixin, GenericAPIView):
+class NationalProgressView(ApiViewMixin, ListAPIView):
     """Every institution's four-monthly progress (the national view), one line per institution."""
 
     institution_field = ""
@@ -47,7 +47,7 @@ class NationalProgressView(ApiViewMixin, GenericAPIView):
             "cuatrimestre: el último cuyo plazo venció."
         ),
     )
-    def get(self, request):
+    def list(self, request, *args, **kwargs):
         filterset = NationalFilterBackend().get_filterset(request, self.get_queryset(), self)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
