@@ -19,6 +19,9 @@ PLANNING_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD})
 # Roles that may read every cost centre and every institution's plan they belong to.
 READ_ALL_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD, Role.DIRECTOR, Role.AUDITOR})
 # Roles that approve and sign: with IGM_REQUIRE_2FA they verify a code from an authenticator app.
+# Follows every institution's progress rather than running one: the national view is its home. An
+# auditor's home lists the latest changes to audit; the national view is one click away in the menu.
+NATIONAL_HOME_ROLES = frozenset({Role.SEGEPLAN})
 SECOND_FACTOR_ROLES = frozenset({Role.DIRECTOR, Role.PLANNING_LEAD})
 
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.calendar import MONTH_NAMES, period_of_month
-from common.forms import int_from_query, year_from_query
+from common.forms import int_from_query, text_from_query, year_from_query
+from planning.selectors.plans import institution_choices, institution_chosen
 
 from .execution_files import template_csv, template_dataset, template_xlsx
 from .forms import ExecutionUploadForm, MonthEntryForm, MonthReviewForm, PeriodLockForm
@@ -95,13 +96,32 @@ def _month_context(centre, year: int, month: int) -> dict:
     }
 
 
+CENTRES_PER_PAGE = 25
+
+
 @login_required
 def index(request):
-    years = execution_years(institution=request.user.institution)
+    # Those who read every institution see one at a time (?institucion=CODE), in pages of centres.
+    choices = institution_choices(user=request.user)
+    institution = (
+        institution_chosen(user=request.user, code=text_from_query(request.GET, "institucion"))
+        if choices
+        else request.user.institution
+    )
+    years = execution_years(institution=institution)
     year = _year(request, years)
     centres = execution_cost_centres_for_user(user=request.user)
-    grid = execution_month_grid(cost_centres=centres, year=year)
+    if choices:
+        centres = centres.filter(institution=institution)
+    centres_page = Paginator(centres.order_by("institution__code", "code"), CENTRES_PER_PAGE).get_page(
+        int_from_query(request.GET, "pagina", default=1)
+    )
+    grid = execution_month_grid(cost_centres=centres_page.object_list, year=year)
     context = {
+        "institution": institution,
+        "institutions_to_choose": choices,
+        "keep": {"anio": year},
+        "page": centres_page,
         "years": years,
         "year": year,
         "grid": grid,
@@ -200,11 +220,22 @@ UPLOADS_PER_PAGE = 50
 
 @login_required
 def upload_list(request):
-    uploads = Paginator(execution_uploads_for_user(user=request.user), UPLOADS_PER_PAGE)
+    uploads = execution_uploads_for_user(user=request.user)
+    choices = institution_choices(user=request.user)
+    code = text_from_query(request.GET, "institucion")
+    institution = institution_chosen(user=request.user, code=code) if choices and code else None
+    if institution is not None:
+        uploads = uploads.filter(institution=institution)
     return render(
         request,
         "budget/uploads.html",
-        {"uploads": uploads.get_page(int_from_query(request.GET, "pagina", default=1))},
+        {
+            "uploads": Paginator(uploads, UPLOADS_PER_PAGE).get_page(
+                int_from_query(request.GET, "pagina", default=1)
+            ),
+            "institution": institution,
+            "institutions_to_choose": choices,
+        },
     )
 
 

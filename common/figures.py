@@ -14,3 +14,11 @@ def percentage(numerator: Decimal, denominator: Decimal) -> Decimal:
     if not denominator:
         return Decimal("0.00")
     return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def mean(values) -> Decimal:
+    """Arithmetic mean, two places, half-up; no values give 0.00."""
+    values = [Decimal(value) for value in values]
+    if not values:
+        return Decimal("0.00")
+    return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)

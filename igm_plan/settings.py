@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "indicators",
     "reporting",
     "transparency",
+    "national",
     "seeding",
     "backups",
     "worklist",

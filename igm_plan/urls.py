@@ -21,11 +21,13 @@ urlpatterns = [
     path("reportes/", include("reporting.urls")),
     path("transparencia/", include("transparency.urls")),
     path("avisos/", include("notices.urls")),
+    path("nacional/", include("national.urls")),
     path("api/v1/", include("planning.api.urls")),
     path("api/v1/", include("budget.api.urls")),
     path("api/v1/", include("monitoring.api.urls")),
     path("api/v1/", include("indicators.api.urls")),
     path("api/v1/", include("reporting.api.urls")),
+    path("api/v1/", include("national.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI loads its start-up script from this same address (the split view) and styles itself
     # inline: the one page whose Content-Security-Policy admits inline styles.

@@ -41,14 +41,14 @@ def nice_ticks(maximum, intervals: int = AXIS_INTERVALS) -> list[Decimal]:
     return [step * i for i in range(intervals + 1)]
 
 
-def _text(x, y, content, *, anchor="start", size=11, weight="normal", fill="#1d2733") -> str:
+def svg_text(x, y, content, *, anchor="start", size=11, weight="normal", fill="#1d2733") -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{fill}" '
         f'text-anchor="{anchor}" font-family="DejaVu Sans, Arial, sans-serif">{escape(content)}</text>'
     )
 
 
-def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+def svg_document(width: int, height: int, title: str, body: list[str]) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
@@ -69,15 +69,15 @@ def progress_bars_svg(*, title: str, items: list[tuple[str, Decimal, Decimal]]) 
         return label_width + float(min(Decimal(pct), Decimal(scale_max))) * bar_area / scale_max
 
     body = [
-        _text(label_width, 14, "Física", fill=PHYSICAL_COLOUR, weight="bold"),
-        _text(label_width + 60, 14, "Financiera", fill=FINANCIAL_COLOUR, weight="bold"),
+        svg_text(label_width, 14, "Física", fill=PHYSICAL_COLOUR, weight="bold"),
+        svg_text(label_width + 60, 14, "Financiera", fill=FINANCIAL_COLOUR, weight="bold"),
     ]
     for tick in range(0, scale_max + 1, 20 if scale_max > 100 else 25):
         body.append(
             f'<line x1="{x_of(tick):.1f}" y1="{top - 6}" x2="{x_of(tick):.1f}" y2="{height - 16}" '
             f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
         )
-        body.append(_text(x_of(tick), height - 3, f"{tick} %", anchor="middle", size=9))
+        body.append(svg_text(x_of(tick), height - 3, f"{tick} %", anchor="middle", size=9))
     body.append(
         f'<line x1="{x_of(100):.1f}" y1="{top - 10}" x2="{x_of(100):.1f}" y2="{height - 16}" '
         f'stroke="{GOAL_COLOUR}" stroke-width="1.5" stroke-dasharray="4 3"/>'
@@ -85,14 +85,14 @@ def progress_bars_svg(*, title: str, items: list[tuple[str, Decimal, Decimal]]) 
     for index, (label, physical, financial) in enumerate(items):
         y = top + index * row_height
         short = label if len(label) <= 56 else label[:54] + "…"
-        body.append(_text(label_width - 8, y + 17, short, anchor="end", size=10))
+        body.append(svg_text(label_width - 8, y + 17, short, anchor="end", size=10))
         for offset, pct, colour in ((0, physical, PHYSICAL_COLOUR), (16, financial, FINANCIAL_COLOUR)):
             body.append(
                 f'<rect x="{label_width}" y="{y + offset}" width="{x_of(pct) - label_width:.1f}" height="13" '
                 f'fill="{colour}"/>'
             )
-            body.append(_text(x_of(pct) + 4, y + offset + 11, f"{pct} %", size=10))
-    return _svg(width, height, title, body)
+            body.append(svg_text(x_of(pct) + 4, y + offset + 11, f"{pct} %", size=10))
+    return svg_document(width, height, title, body)
 
 
 def cumulative_line_svg(
@@ -119,22 +119,22 @@ def cumulative_line_svg(
         y = top + plot_h - float(Decimal(value) / y_max) * plot_h
         return x, y
 
-    body = [_text(left, 14, title, size=11, weight="bold")]
+    body = [svg_text(left, 14, title, size=11, weight="bold")]
     for tick in ticks:
         y = point(1, tick)[1]
         body.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID_COLOUR}"/>'
         )
-        body.append(_text(left - 4, y + 3, compact(tick), anchor="end", size=9))
+        body.append(svg_text(left - 4, y + 3, compact(tick), anchor="end", size=9))
     for month, name in enumerate(MONTH_ABBREVIATIONS, start=1):
-        body.append(_text(point(month, 0)[0], height - 12, name, anchor="middle", size=9))
+        body.append(svg_text(point(month, 0)[0], height - 12, name, anchor="middle", size=9))
     goal_y = point(1, goal)[1]
     body.append(
         f'<line x1="{left}" y1="{goal_y:.1f}" x2="{width - right}" y2="{goal_y:.1f}" stroke="{GOAL_COLOUR}" '
         f'stroke-width="1.5" stroke-dasharray="5 3"/>'
     )
     body.append(
-        _text(
+        svg_text(
             width - right, goal_y - 4, f"Meta vigente {compact(goal)}", anchor="end", size=9, fill=GOAL_COLOUR
         )
     )
@@ -144,8 +144,8 @@ def cumulative_line_svg(
             f'<polyline class="expected" fill="none" stroke="{EXPECTED_COLOUR}" stroke-width="1.5" '
             f'stroke-dasharray="6 3" points="{line}"/>'
         )
-        body.append(_text(left + 4, top + 10, f"- - {expected_label}", size=9, fill=EXPECTED_COLOUR))
-        body.append(_text(left + 4, top + 22, "— Ejecutado", size=9, fill=PHYSICAL_COLOUR))
+        body.append(svg_text(left + 4, top + 10, f"- - {expected_label}", size=9, fill=EXPECTED_COLOUR))
+        body.append(svg_text(left + 4, top + 22, "— Ejecutado", size=9, fill=PHYSICAL_COLOUR))
     points = [point(month, cumulative[month - 1]) for month in range(1, months_so_far + 1)]
     body.append(
         f'<polyline fill="none" stroke="{PHYSICAL_COLOUR}" stroke-width="2" '
@@ -158,8 +158,8 @@ def cumulative_line_svg(
             f'<line x1="{points[-1][0]:.1f}" y1="{points[-1][1]:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" '
             f'stroke="{PHYSICAL_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>'
         )
-        body.append(_text(end_x, end_y - 6, f"Proyección {compact(projected)}", anchor="end", size=9))
-    return _svg(width, height, title, body)
+        body.append(svg_text(end_x, end_y - 6, f"Proyección {compact(projected)}", anchor="end", size=9))
+    return svg_document(width, height, title, body)
 
 
 def dashboard_charts(progress) -> dict:
@@ -224,9 +224,9 @@ def programmed_vs_executed_svg(
 
     label = "Programado" + (" (uniforme donde no hay programación)" if uniform else "")
     body = [
-        _text(left, 14, title, size=12, weight="bold"),
-        _text(left, 30, f"■ {label}", size=10, fill=EXPECTED_COLOUR),
-        _text(left + 330, 30, "■ Ejecutado", size=10, fill=FINANCIAL_COLOUR),
+        svg_text(left, 14, title, size=12, weight="bold"),
+        svg_text(left, 30, f"■ {label}", size=10, fill=EXPECTED_COLOUR),
+        svg_text(left + 330, 30, "■ Ejecutado", size=10, fill=FINANCIAL_COLOUR),
     ]
     # Both scales have the same number of steps, so they share the grid lines.
     for monthly, cumulative in zip(monthly_ticks, cumulative_ticks, strict=True):
@@ -235,11 +235,11 @@ def programmed_vs_executed_svg(
             f'<line x1="{left}" y1="{height_at:.1f}" x2="{width - right}" y2="{height_at:.1f}" '
             f'stroke="{GRID_COLOUR}"/>'
         )
-        body.append(_text(left - 4, height_at + 3, compact(monthly), anchor="end", size=9))
-        body.append(_text(width - right + 4, height_at + 3, compact(cumulative), size=9))
+        body.append(svg_text(left - 4, height_at + 3, compact(monthly), anchor="end", size=9))
+        body.append(svg_text(width - right + 4, height_at + 3, compact(cumulative), size=9))
     for index, name in enumerate(MONTH_ABBREVIATIONS):
         x = left + index * slot
-        body.append(_text(x + slot / 2, height - 12, name, anchor="middle", size=9))
+        body.append(svg_text(x + slot / 2, height - 12, name, anchor="middle", size=9))
         for offset, value, colour in (
             (0.15, programmed[index], EXPECTED_COLOUR),
             (0.5, executed[index], FINANCIAL_COLOUR),
@@ -259,4 +259,4 @@ def programmed_vs_executed_svg(
             f"{left + (i + 0.5) * slot:.1f},{y(v, cumulative_max):.1f}" for i, v in enumerate(series)
         )
         body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} points="{points}"/>')
-    return _svg(width, height, title, body)
+    return svg_document(width, height, title, body)

@@ -26,7 +26,7 @@ from common.forms import (
     year_from_query,
 )
 from common.pdf import pdf_from_template
-from planning.selectors.plans import institution_list_for_user
+from planning.selectors.plans import institution_choices, institution_chosen, institution_list_for_user
 
 from .charts import dashboard_charts
 from .forms import AchievementForm
@@ -45,9 +45,7 @@ from .services import achievement_delete, achievement_save
 
 
 def _institution(request):
-    institutions = institution_list_for_user(user=request.user)
-    code = text_from_query(request.GET, "institucion")
-    institution = (institutions.filter(code=code) if code else institutions).first()
+    institution = institution_chosen(user=request.user, code=text_from_query(request.GET, "institucion"))
     if institution is None:
         raise Http404("No hay una institución disponible para su usuario.")
     return institution
@@ -73,6 +71,7 @@ def _dashboard_context(request) -> dict:
     return {
         "progress": progress,
         "period_form": period_form,
+        "institutions_to_choose": institution_choices(user=request.user),
         "cost_centres": cost_centres,
         "bars_svg": mark_safe(charts["bars"]),  # noqa: S308 — built by charts.py, every label escaped
         "monthly_svg": mark_safe(charts["monthly"]),  # noqa: S308

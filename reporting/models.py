@@ -170,9 +170,16 @@ class ReportJob(models.Model):
         STORE = "store", _("Guardando")
 
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institución"), on_delete=models.PROTECT, related_name="report_jobs"
+        Institution,
+        verbose_name=_("institución"),
+        on_delete=models.PROTECT,
+        related_name="report_jobs",
+        null=True,
+        blank=True,
     )
-    kind = models.CharField(_("documento"), max_length=6, choices=Kind.choices, default=Kind.SIPLAN)
+    # ``Kind``'s documents live here; any other kind is one a higher app registers
+    # (reporting/kinds.py), such as the national consolidated report, of no single institution.
+    kind = models.CharField(_("documento"), max_length=20, default=Kind.SIPLAN)
     # The plan of a plan-wide document (its indicator sheets); such a document has no period.
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -229,11 +236,16 @@ class ReportJob(models.Model):
                 condition=Q(
                     kind="sheets", plan__isnull=False, period__isnull=True, format="pdf", signed=False
                 )
-                | Q(kind="siplan", plan__isnull=True, period__isnull=False),
+                | Q(kind="siplan", plan__isnull=True, period__isnull=False)
+                | (~Q(kind__in=["siplan", "sheets"]) & Q(plan__isnull=True, period__isnull=False)),
                 name="report_job_kind_fields",
             ),
             models.CheckConstraint(
                 condition=Q(signed=False) | Q(format="pdf"), name="report_job_signed_is_pdf"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="siplan") | Q(institution__isnull=False),
+                name="report_job_siplan_has_institution",
             ),
         ]
         indexes = [models.Index(fields=["status", "heartbeat_at"], name="report_job_status_beat")]
@@ -246,7 +258,12 @@ class ReportJob(models.Model):
         """What the document is, as pages name it: ``IGM 2024 C3`` or ``Fichas técnicas IGM 2024-2028``."""
         if self.kind == self.Kind.INDICATOR_SHEETS:
             return f"Fichas técnicas {self.institution.code} {self.plan.start_year}-{self.plan.end_year}"
-        return f"{self.institution.code} {self.year} C{self.period}"
+        return f"{self.owner_label} {self.year} C{self.period}"
+
+    @property
+    def owner_label(self) -> str:
+        """The institution's code, or the kind of a document of no single institution."""
+        return self.institution.code if self.institution_id else self.kind
 
     @property
     def is_finished(self) -> bool:
@@ -271,4 +288,6 @@ class ReportJob(models.Model):
                 f"fichas-indicadores-{self.institution.code}-{self.plan.start_year}-{self.plan.end_year}.pdf"
             )
         suffix = "-firmado" if self.signed else ""
+        if not self.institution_id:
+            return f"{self.kind}-{self.year}-c{self.period}.{self.format}"
         return f"siplan-{self.institution.code}-{self.year}-c{self.period}{suffix}.{self.format}"

@@ -21,6 +21,7 @@ from indicators.permissions import ensure_sheet_reader
 from planning.models import Institution, Plan, Subproduct
 
 from . import signing
+from .kinds import document_kind
 from .models import DeviationNote, LetterSequence, PeriodReport, ReportJob
 from .permissions import (
     can_read_reports,
@@ -256,6 +257,29 @@ def indicator_sheets_job_request(*, plan: Plan, user) -> ReportJob:
     return job
 
 
+def document_job_request(
+    *, kind: str, year: int, period: int, format: str, parameters: dict, user
+) -> ReportJob:
+    """Ask for a registered document (``reporting.kinds``); it is rendered for the requester's scope."""
+    registered = document_kind(kind)
+    if registered is None or format not in registered.formats:
+        raise WorkflowError(_("Documento o formato desconocido."))
+    if not registered.may_request(user):
+        raise PermissionDenied(_("No tiene permiso para generar este documento."))
+    job = ReportJob(
+        kind=kind,
+        year=year,
+        period=period,
+        format=format,
+        requested_by=user,
+        parameters={**parameters, "kind": kind, "format": format},
+    )
+    job.full_clean()
+    job.save()
+    _enqueue(job.pk)
+    return job
+
+
 def report_job_render_now(
     *, institution: Institution, year: int, period: int, format: str, signed: bool = False
 ) -> ReportJob:
@@ -275,7 +299,7 @@ def report_job_render_now(
 @transaction.atomic
 def report_job_retry(*, job: ReportJob, user) -> ReportJob:
     job = ReportJob.objects.select_for_update().get(pk=job.pk)
-    if not can_read_reports(user=user, institution=job.institution):
+    if not _job_owner(user=user, job=job):
         raise PermissionDenied(_("No tiene permiso sobre este trabajo."))
     if job.status != ReportJob.Status.FAILED:
         raise WorkflowError(_("Solo un trabajo fallido puede reintentarse."))
@@ -284,6 +308,12 @@ def report_job_retry(*, job: ReportJob, user) -> ReportJob:
     job.save(update_fields=["status", "stage", "percent", "error", "heartbeat_at"])
     _enqueue(job.pk)
     return job
+
+
+def _job_owner(*, user, job: ReportJob) -> bool:
+    if job.institution_id is None:
+        return job.requested_by_id == user.pk
+    return can_read_reports(user=user, institution=job.institution)
 
 
 def _progress(job: ReportJob, stage: str, percent: int) -> None:
@@ -314,6 +344,8 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
     try:
         if job.kind == ReportJob.Kind.INDICATOR_SHEETS:
             return _indicator_sheets_run(job)
+        if job.kind != ReportJob.Kind.SIPLAN:
+            return _document_run(job)
         _progress(job, ReportJob.Stage.QUERY, 5)
         document = report_document(institution=job.institution, year=job.year, period=job.period)
         if job.period_report_id and document.draft:
@@ -364,6 +396,22 @@ def _indicator_sheets_run(job: ReportJob) -> ReportJob:
     return _job_finish(job, content=merged.content)
 
 
+def _document_run(job: ReportJob) -> ReportJob:
+    """A registered document: its renderer reports how far it got (query up to 25 %, render up to 90 %)."""
+    registered = document_kind(job.kind)
+    if registered is None:
+        raise WorkflowError(_("Documento desconocido: %s.") % job.kind)
+    _progress(job, ReportJob.Stage.QUERY, 5)
+
+    def progress(percent: int) -> None:
+        stage = ReportJob.Stage.QUERY if percent < 25 else ReportJob.Stage.RENDER
+        _progress(job, stage, max(5, min(percent, 89)))
+
+    content = registered.render(job, progress)
+    _progress(job, ReportJob.Stage.STORE, 90)
+    return _job_finish(job, content=content)
+
+
 def _reusable_result(job: ReportJob, fingerprint: str) -> ReportJob | None:
     """A stored result of identical data and format (never reused for signing: each signature is new)."""
     if job.signed:
@@ -383,7 +431,7 @@ def _reusable_result(job: ReportJob, fingerprint: str) -> ReportJob | None:
 def _job_path(job: ReportJob) -> str:
     if job.kind == ReportJob.Kind.INDICATOR_SHEETS:
         return f"reports/{job.institution.code}/plan-{job.plan_id}/job-{job.pk}/{job.filename}"
-    return f"reports/{job.institution.code}/{job.year}/c{job.period}/job-{job.pk}/{job.filename}"
+    return f"reports/{job.owner_label}/{job.year}/c{job.period}/job-{job.pk}/{job.filename}"
 
 
 @transaction.atomic

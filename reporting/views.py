@@ -17,10 +17,15 @@ from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from common.forms import int_from_query, text_from_query, year_from_query
 from planning.models import Institution, Subproduct
-from planning.selectors.plans import institution_list_for_user, plan_list_for_user
+from planning.selectors.plans import (
+    institution_choices,
+    institution_chosen,
+    plan_list_for_user,
+)
 
 from . import services, signing
 from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
+from .kinds import document_kind
 from .models import PeriodReport, ReportJob
 from .permissions import (
     can_read_reports,
@@ -56,22 +61,17 @@ JOBS_PER_PAGE = 15
 
 @login_required
 def index(request):
-    institutions = [
-        i
-        for i in institution_list_for_user(user=request.user)
-        if can_read_reports(user=request.user, institution=i)
-    ]
-    if not institutions:
+    # SEGEPLAN reads some 200 institutions: it types a code or a name (``institution_choices``).
+    institution = institution_chosen(user=request.user, code=text_from_query(request.GET, "institucion"))
+    if institution is None or not can_read_reports(user=request.user, institution=institution):
         raise PermissionDenied
-    code = text_from_query(request.GET, "institucion")
-    institution = next((i for i in institutions if i.code == code), institutions[0])
     today = timezone.localdate()
     year = year_from_query(request.GET, default=today.year)
     return render(
         request,
         "reporting/index.html",
         {
-            "institutions": institutions,
+            "institutions_to_choose": institution_choices(user=request.user),
             "institution": institution,
             "year": year,
             "years": range(today.year - 3, today.year + 2),
@@ -359,7 +359,17 @@ def _job(request, pk: int) -> ReportJob:
 
 @login_required
 def job_detail(request, pk: int):
-    return render(request, "reporting/job.html", {"job": _job(request, pk)})
+    job = _job(request, pk)
+    registered = document_kind(job.kind) if job.institution_id is None else None
+    return render(
+        request,
+        "reporting/job.html",
+        {
+            "job": job,
+            "kind_label": registered.label if registered else "",
+            "back_url": registered.back_url(job) if registered else "",
+        },
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ run $PY benchmarks/bench_execution_import.py --database-url "$PG_BENCH_URL"   # 
 run $PY benchmarks/bench_hostile_files.py
 run $PY benchmarks/bench_report_pdf.py
 run $PY benchmarks/bench_portal.py --database-url "$PG_BENCH_URL"
+run $PY benchmarks/bench_national.py --database-url "$PG_BENCH_URL"   # 200 institutions, 5 years
 if [ -e benchmarks/bench_api.py ]; then
     run $PY benchmarks/bench_api.py --database-url "$PG_BENCH_URL"
 fi

@@ -88,8 +88,15 @@ def reprogramming_count(measure: str, prefix: str = "") -> Count:
 
 
 def goals_with_reprogramming_counts(*, plan: Plan, year: int) -> list[Goal]:
+    return goals_of_plans_with_reprogramming_counts(plans=[plan], year=year)
+
+
+def goals_of_plans_with_reprogramming_counts(*, plans, year: int) -> list[Goal]:
+    """The goals of several plans in one query (the national view reads every institution's)."""
     return list(
-        Goal.objects.filter(Q(product__plan=plan) | Q(subproduct__product__plan=plan), year=year).annotate(
+        Goal.objects.filter(
+            Q(product__plan__in=plans) | Q(subproduct__product__plan__in=plans), year=year
+        ).annotate(
             physical_reprogrammings=reprogramming_count(Measure.PHYSICAL),
             financial_reprogrammings=reprogramming_count(Measure.FINANCIAL),
         )
@@ -97,10 +104,15 @@ def goals_with_reprogramming_counts(*, plan: Plan, year: int) -> list[Goal]:
 
 
 def subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, GoalFigures]:
-    """A product's goal from its subproducts: physical of the same unit only, financial of all."""
+    return subproduct_goals_of_plans_rolled_up(plans=[plan], year=year)
+
+
+def subproduct_goals_of_plans_rolled_up(*, plans, year: int) -> dict[int, GoalFigures]:
+    """A product's goal from its subproducts: physical of the same unit only, financial of all.
+    Keyed by product, so several plans go in one query."""
     same_unit = Q(subproduct__unit=F("subproduct__product__unit"))
     rows = (
-        Goal.objects.filter(subproduct__product__plan=plan, year=year)
+        Goal.objects.filter(subproduct__product__plan__in=plans, year=year)
         .values("subproduct__product_id")
         .annotate(
             physical_initial=Coalesce(Sum("physical_initial", filter=same_unit), 0),

@@ -1,6 +1,6 @@
 """Reads of institutions and plans, limited to what the user may see."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from planning.models import Institution, Plan, StrategicFrame
 
@@ -12,22 +12,59 @@ def institution_list_for_user(*, user) -> QuerySet[Institution]:
     return institutions.filter(pk=user.institution_id)
 
 
+def institution_search(queryset: QuerySet, text: str, *, prefix: str = "") -> QuerySet:
+    """Rows whose institution's name or code (siglas) contains ``text``; all when it is blank."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    return queryset.filter(Q(**{f"{prefix}name__icontains": text}) | Q(**{f"{prefix}code__icontains": text}))
+
+
+def institution_chosen(*, user, code: str | None) -> Institution | None:
+    """The institution a page shows: ``?institucion=CODE`` among those the user reads, else the
+    user's own, else the first by code (SEGEPLAN reads every institution and has none)."""
+    institutions = institution_list_for_user(user=user).order_by("code")
+    chosen = (
+        (institutions.filter(code=code).first() or institution_search(institutions, code).first())
+        if code
+        else None
+    )
+    if chosen is None and user.institution_id is not None:
+        chosen = institutions.filter(pk=user.institution_id).first()
+    return chosen or institutions.first()
+
+
+def institution_choices(*, user) -> list[tuple[str, str]]:
+    """(code, name) of every institution, for the picker of those who read them all; else none."""
+    if user.institution_id is not None and not user.is_superuser:
+        return []
+    return list(institution_list_for_user(user=user).order_by("code").values_list("code", "name"))
+
+
 def plan_list_for_user(*, user) -> QuerySet[Plan]:
     return Plan.objects.filter(institution__in=institution_list_for_user(user=user)).select_related(
         "institution"
     )
 
 
+def _operational_plans(year: int) -> QuerySet[Plan]:
+    # "POA" sorts before "POM": the annual plan wins when both cover the year.
+    return Plan.objects.filter(
+        kind__in=[Plan.Kind.POA, Plan.Kind.POM], start_year__lte=year, end_year__gte=year
+    ).order_by("kind", "-start_year")
+
+
 def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
     """The operational plan that governs a year: its POA if there is one, else the POM covering it."""
-    candidates = Plan.objects.filter(
-        institution=institution,
-        kind__in=[Plan.Kind.POA, Plan.Kind.POM],
-        start_year__lte=year,
-        end_year__gte=year,
-    )
-    # "POA" sorts before "POM": the annual plan wins when both cover the year.
-    return candidates.order_by("kind", "-start_year").first()
+    return _operational_plans(year).filter(institution=institution).first()
+
+
+def plans_for_year(*, institutions, year: int) -> dict[int, Plan]:
+    """``plan_for_year`` of several institutions in one query: institution id → plan."""
+    governing: dict[int, Plan] = {}
+    for plan in _operational_plans(year).filter(institution__in=institutions):
+        governing.setdefault(plan.institution_id, plan)
+    return governing
 
 
 def institution_workspace_list(*, user) -> QuerySet[Institution]:

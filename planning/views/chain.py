@@ -25,7 +25,12 @@ from planning.permissions import (
 from planning.selectors.chain import coverage_places, plan_products, plan_results, product_subproducts
 from planning.selectors.goals import owner_goals, reprogramming_list
 from planning.selectors.history import object_changes, result_changes
-from planning.selectors.plans import institution_plans, institution_workspace_list, pom_years
+from planning.selectors.plans import (
+    institution_plans,
+    institution_search,
+    institution_workspace_list,
+    pom_years,
+)
 from planning.services.chain import product_save, result_save, subproduct_save
 from planning.services.plans import institution_save, plan_save
 from planning.views.common import changes_page, crumbs, edit, page, plan_context
@@ -34,12 +39,18 @@ from planning.views.common import changes_page, crumbs, edit, page, plan_context
 @login_required
 def index(request):
     plans_ensure_readable_by(user=request.user)
-    institutions = institution_workspace_list(user=request.user)
+    search = request.GET.get("q", "")
+    institutions = institution_search(institution_workspace_list(user=request.user).order_by("code"), search)
     pending = reprogramming_list(user=request.user, status=Reprogramming.Status.REQUESTED).count()
     return render(
         request,
         "planning/index.html",
-        {"institutions": institutions, "pending": pending, "crumbs": crumbs()},
+        {
+            "institutions": page(request, institutions),
+            "search": search,
+            "pending": pending,
+            "crumbs": crumbs(),
+        },
     )
 
 

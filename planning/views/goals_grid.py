@@ -16,9 +16,9 @@ from planning.forms import GoalRowForm
 from planning.models import Plan, Subproduct
 from planning.permissions import plan_content_editable_by, plans_readable_by
 from planning.selectors.goals_grid import GridRow, goals_grid
-from planning.selectors.plans import plan_list_for_user
+from planning.selectors.plans import institution_search, plan_list_for_user
 from planning.services.goals_grid import subproduct_goals_save
-from planning.views.common import readable_plan
+from planning.views.common import page, readable_plan
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,12 @@ def _render_grid(request, plan: Plan, *, failed: tuple[int, GoalRowForm] | None 
 def goals_plans(request):
     if not plans_readable_by(user=request.user):
         raise PermissionDenied(_("Su rol no permite consultar las metas de los planes."))
+    search = request.GET.get("q", "")
     plans = plan_list_for_user(user=request.user).filter(kind__in=[Plan.Kind.POM, Plan.Kind.POA])
-    return render(request, "planning/goals/plans.html", {"plans": plans})
+    plans = institution_search(plans, search, prefix="institution__").order_by(
+        "institution__code", "-start_year", "kind"
+    )
+    return render(request, "planning/goals/plans.html", {"plans": page(request, plans), "search": search})
 
 
 @login_required

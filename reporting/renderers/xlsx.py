@@ -31,13 +31,13 @@ def put(sheet, row: int, column: int, value, *, number_format: str | None = None
     return cell
 
 
-def _header_row(sheet, row: int, titles) -> None:
+def header_row(sheet, row: int, titles) -> None:
     for column, title in enumerate(titles, start=1):
         cell = put(sheet, row, column, title)
         cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEADER_FILL, BORDER, WRAP
 
 
-def _line(sheet, row: int, line, label: str) -> None:
+def write_line(sheet, row: int, line, label: str) -> None:
     """Columns D.. of one Física/Financiera line: the figures exactly as the selector gives them."""
     figures = [
         (4, line.initial, MONEY_FORMAT),
@@ -89,7 +89,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
         f"% de Avance acumulado al {short} cuatrimestre",
         f"% de Avance acumulado al {short} cuatrimestre con metas iniciales",
     ]
-    _header_row(sheet, 7, titles)
+    header_row(sheet, 7, titles)
     sheet.freeze_panes = "B8"
     print_to_page_width(sheet, title_rows="7:7")
     row = 8
@@ -103,7 +103,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
                 put(sheet, row + offset, 1, item.name)
                 put(sheet, row + offset, 2, item.unit)
                 put(sheet, row + offset, 3, label)
-                _line(sheet, row + offset, line, f"Ejecución {label.lower()}")
+                write_line(sheet, row + offset, line, f"Ejecución {label.lower()}")
                 if item.kind == "product":
                     for column in range(1, 4):
                         sheet.cell(row=row + offset, column=column).fill = PRODUCT_FILL
@@ -135,7 +135,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
 
 def _detail_sheet(sheet, document: ReportDocument) -> None:
     names = document.report.month_names
-    _header_row(
+    header_row(
         sheet,
         1,
         [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from planning.models import Institution
 from planning.selectors.plans import institution_list_for_user
@@ -14,9 +14,11 @@ def report_jobs_for_user(*, user) -> QuerySet[ReportJob]:
     """Jobs of the institutions the user may read reports of (SEGEPLAN: every institution)."""
     if not reads_reports(user=user):
         return ReportJob.objects.none()
-    return ReportJob.objects.filter(institution__in=institution_list_for_user(user=user)).select_related(
-        "institution", "requested_by", "period_report"
-    )
+    # Documents of no single institution (the national report) are rendered for their requester.
+    return ReportJob.objects.filter(
+        Q(institution__in=institution_list_for_user(user=user))
+        | Q(institution__isnull=True, requested_by=user)
+    ).select_related("institution", "requested_by", "period_report")
 
 
 def report_documents_for_user(*, user) -> QuerySet[ReportJob]:

@@ -140,11 +140,11 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
         rows = blocks.setdefault(product.result_id, [])
         goal = product_goals.get(product.id) or rolled_up_goals.get(product.id)
         rows.append(
-            _row("product", product, goal, by_product.get(product.id, {}), months, programming.products)
+            report_row("product", product, goal, by_product.get(product.id, {}), months, programming.products)
         )
         for subproduct in subproducts[product.id]:
             rows.append(
-                _row(
+                report_row(
                     "subproduct",
                     subproduct,
                     subproduct_goals.get(subproduct.id),
@@ -182,7 +182,12 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
     )
 
 
-def _row(kind: str, owner, goal, execution: dict, months: tuple[int, ...], programmed: dict) -> ReportRow:
+def report_row(
+    kind: str, owner, goal, execution: dict, months: tuple[int, ...], programmed: dict
+) -> ReportRow:
+    """One row of the report from its goal and its execution summed by month (``execution_by_month``);
+    the national view builds every institution's product rows with it."""
+
     def line(measure: str) -> MeasureLine:
         programmed_year = programmed.get(owner.id, {}).get(measure)
         initial = Decimal(getattr(goal, f"{measure}_initial", 0) or 0)

@@ -20,12 +20,12 @@ def _menu_links(page: str) -> list[str]:
 def test_menu_links_open_for_the_role(igm, role):
     client = Client()
     client.force_login(UserFactory(username=f"menu-{role}", role=role, institution=igm))
-    links = _menu_links(client.get("/").content.decode())
+    links = _menu_links(client.get("/", follow=True).content.decode())
     assert "/seguimiento/informe-actividades/" in links
     for link in links:
         if link.startswith("/api/"):
             continue  # the API documentation is a static Swagger page
-        assert client.get(link).status_code == 200, link
+        assert client.get(link, follow=True).status_code == 200, link
 
 
 def test_user_name_and_role_are_shown_apart(igm):
