@@ -30,12 +30,12 @@ class NationalProgressView(ApiViewMixin, ListAPIView):
     filterset_class = NationalProgressFilterSet
     filter_backends = [NationalFilterBackend]
     queryset = Institution.objects.all()
+    read_rule = staticmethod(ensure_national_reader)
 
     def get_queryset(self):
         user = self.request.user
         if user.is_integration:  # an API client: its token's scope decides
             return self.restrict(Institution.objects.all())
-        ensure_national_reader(user=user)
         return self.restrict(national_institutions(user=user))
 
     @extend_schema(

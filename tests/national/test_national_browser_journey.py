@@ -40,7 +40,7 @@ def test_segeplan_filters_late_institutions_drills_in_and_downloads_the_xlsx(
     page.click("#national-export >> button[value=xlsx]")
     page.wait_for_url("**/reportes/trabajos/*/")
     page.wait_for_selector("#job-download", state="visible", timeout=60_000)
-    assert page.locator("#job-progress").get_attribute("aria-valuenow") == "100"
+    assert page.locator("#job-progress").get_attribute("value") == "100"
     with page.expect_download() as download_info:
         page.click("#job-download")
     path = tmp_path / download_info.value.suggested_filename

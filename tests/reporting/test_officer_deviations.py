@@ -164,7 +164,14 @@ def test_page_opens_on_the_last_period_that_has_ended(year, today, period):
     assert period_being_reported(year=year, today=today) == period
 
 
-@pytest.mark.parametrize("query", [{"anio": 99999}, {"anio": 2024, "cuatrimestre": 4}])
-def test_a_period_that_cannot_exist_is_not_found(client, extensions_officer, query):
+@pytest.mark.parametrize(
+    "query, same_as", [({"anio": 99999}, {}), ({"anio": 2024, "cuatrimestre": 4}, {"anio": 2024})]
+)
+def test_a_period_that_cannot_exist_reads_as_the_default_period(client, extensions_officer, query, same_as):
+    """As every page's parameters (common/forms.py): an impossible value is the page's default."""
     client.force_login(extensions_officer)
-    assert client.get(reverse("reporting:officer_deviations"), query).status_code == 404
+    default = client.get(reverse("reporting:officer_deviations"), same_as)
+    asked = client.get(reverse("reporting:officer_deviations"), query)
+    assert asked.status_code == 200
+    assert asked.context["year"] == default.context["year"]
+    assert asked.context["period"] == default.context["period"]

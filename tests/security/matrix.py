@@ -61,6 +61,8 @@ class Rule:
     cost_centre: bool = False
     objects: dict = field(default_factory=dict)
     query: str = ""  # API: the query string, with {code} for the institution's code
+    # A POST that renders what the role may read (a report job): it crosses institutions as reads do.
+    renders: bool = False
     # Roles whose reads another rule decides page by page (the admin's own permissions for
     # superusers): their answers are checked for errors only.
     maybe: frozenset = frozenset()
@@ -90,7 +92,7 @@ def expected_allowed(rule: Rule, role: str, scope: str, *, writing: bool) -> boo
     if rule.public and not writing:
         return True
     if scope == "foreign":
-        return role == SUPERUSER if writing else role in CROSS_INSTITUTION
+        return role in CROSS_INSTITUTION if not writing or rule.renders else role == SUPERUSER
     return not (scope == "other_cc" and role == OFFICER and rule.cost_centre)
 
 
@@ -133,8 +135,9 @@ def route_url(route: Route, kwargs: dict, args=()) -> str:
     """The path of a route with its arguments, named or not."""
     if route.pattern.name:
         return reverse(route.key, args=args) if args else reverse(route.key, kwargs=kwargs)
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(kwargs[m.group(1)]), route.route)
-    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(kwargs[m.group(1)]), path)
+    # Regular-expression groups first: their ``<name>`` would otherwise read as a path converter.
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(kwargs[m.group(1)]), route.route)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(kwargs[m.group(1)]), path)
     return "/" + path.replace("^", "").replace("$", "")
 
 
@@ -307,6 +310,7 @@ def world_objects(world, igm) -> dict[str, dict]:
     }
     own["pom_sub"], foreign["pom_sub"] = world.issuance.pk, igm_pom_subproduct(igm_pom)
     fixed = {"year": 2024, "month": 3, "period": 1, "fmt": "xlsx", "pom_year": 2027, "bench": "rows"}
+    fixed |= {"dataset": "metas", "api_path": "v1/nada/", "notice": 0}
     return {
         scope: fixed | kinds for scope, kinds in (("own", own), ("other_cc", other_cc), ("foreign", foreign))
     }

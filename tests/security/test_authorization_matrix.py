@@ -92,6 +92,9 @@ RULES = {
     "planning:programming": rule(READERS, PLANNING, kind="plan"),
     "planning:programming_spread": rule((), PLANNING, kind="plan"),
     "planning:programming_xlsx": rule(READERS, kind="plan"),
+    "planning:strategic_frame": rule(READERS, kind="institution"),
+    "planning:strategic_frame_edit": rule(PLANNING, PLANNING, kind="institution"),
+    "planning:reprogramming_new": rule((PLANNER, LEAD), (PLANNER, LEAD)),
     # budget
     "budget:index": rule(EXECUTION),
     "budget:dashboard": rule((PLANNER, LEAD, DIRECTOR, AUDITOR)),
@@ -143,10 +146,29 @@ RULES = {
     "reporting:sign": rule((), (DIRECTOR,)),
     "reporting:deviation_note": rule((), (PLANNER, LEAD)),
     "reporting:changes": rule(READERS),
+    "reporting:plan_sheets_job": rule((), READERS, objects={"plan_id": "pom"}, renders=True),
+    # national view: every institution for SEGEPLAN, its own line for an institution's people
+    "national:index": rule(EXECUTION),
+    "national:export": rule((), READERS),
+    # each person's notices
+    "notices:list": rule(SIGNED_IN),
+    "notices:read": rule((), (), kind="notice"),  # no notice of theirs: every id is someone else's
+    "notices:read_all": rule((), SIGNED_IN),
+    "notices:silence": rule((), SIGNED_IN),
+    # the public transparency portal: no login, nothing to write
+    "transparency:index": public(),
+    "transparency:verify": public(write=EVERYONE),
+    "transparency:institution": public(),
+    "transparency:execution": public(),
+    "transparency:report_download": public(maybe=EVERYONE),  # 404 until the period's report is signed
+    "transparency:report_verification": public(maybe=EVERYONE),
+    "transparency:open_data": public(),
+    "transparency:open_data_file": public(),
     # the API's documents and its benchmark-only view (off unless IGM_API_BENCHMARK_VIEWS)
     "api-schema": public(),
     "api-docs": public(),
     "budget-api:benchmark-ceiling": rule(()),
+    "^api/(?P<path>.*/)$": rule(()),  # any other address under /api/: a JSON 404
     # old addresses answer a redirect to the new one, whose own rule applies
     "admin/login/": rule(()),
     "indicadores/tablero/": public(),
@@ -199,6 +221,7 @@ RULES = {
     "/api/v1/report-documents/{id}/": rule((*READERS, *TOKENS), kind="job"),
     "/api/v1/report-documents/{id}/download/": rule((*READERS, *TOKENS), kind="job"),
     "/api/v1/report-periods/": rule((*READERS, *TOKENS), query="institution={code}&year=2024"),
+    "/api/v1/national-progress/": rule((*EXECUTION, *TOKENS)),
     "/api/v1/siplan-report/": rule((*READERS, *TOKENS), query="institution={code}&year=2024&period=1"),
 }
 WRITE_METHODS = ("post", "put", "patch", "delete")
@@ -274,6 +297,8 @@ KWARG_KINDS = {
     "period": "period",
     "fmt": "fmt",
     "kind": "bench",
+    "dataset": "dataset",
+    "path": "api_path",
 }
 
 

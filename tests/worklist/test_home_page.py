@@ -37,10 +37,9 @@ def test_an_empty_queue_says_so_and_offers_the_next_step(small_world, client):
     assert f'href="{reverse("planning:reprogramming_index")}">Ver las reprogramaciones</a>' in section
 
 
-def test_segeplan_keeps_the_list_of_plans(small_world, client):
+def test_segeplan_starts_at_the_national_view(small_world, client):
     client.force_login(small_world.user(Role.SEGEPLAN))
-    page = client.get(reverse("home")).content.decode()
-    assert "<h1>Planes institucionales</h1>" in page and "worklist-queue" not in page
+    assert client.get(reverse("home")).url == reverse("national:index")
 
 
 def test_the_home_page_takes_a_constant_number_of_queries(pending, client, django_assert_max_num_queries):
