@@ -110,8 +110,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the dev server read while a task writes; the timeout avoids spurious "locked".
+    # WAL lets the dev server read while a task writes. IMMEDIATE takes the write lock when a
+    # transaction begins, so simultaneous saves queue for up to the timeout instead of failing with
+    # "database is locked" when a reader upgrades to a writer.
     DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }

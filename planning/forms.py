@@ -353,6 +353,15 @@ class GoalRowForm(forms.Form):
         return values
 
 
+class GoalsGridReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motivo del cambio"),
+        max_length=100,
+        required=False,
+        help_text=_("Queda en el historial de cada meta cambiada."),
+    )
+
+
 # The monthly programming grid: one input per subproduct, measure and month, saved all at once.
 
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
 
+from common.formats import figure, units
+from common.versions import snapshot_token
 from planning.models import BudgetProjection, DeclaredTotal, Goal, Plan, Product, Program, Subproduct
 from planning.selectors.consistency import Finding, plan_consistency_findings
 
@@ -18,12 +20,45 @@ class Flag:
     check: str
     detail: str
     message: str
+    anchor: str = ""  # the id the findings banner links to
 
 
-def _flag(finding: Finding) -> Flag:
+def _flag(finding: Finding, anchor: str = "") -> Flag:
     prefix = f"{finding.place}: "
     detail = finding.message[len(prefix) :] if finding.message.startswith(prefix) else finding.message
-    return Flag(finding.check, detail, finding.message)
+    return Flag(finding.check, detail, finding.message, anchor)
+
+
+def goal_cell_key(subproduct_id: int, year: int, measure: str) -> str:
+    return f"{subproduct_id}:{year}:{measure}"
+
+
+def goal_cell_values(subproduct_id: int, year: int, physical, financial) -> dict[str, str]:
+    """A subproduct's goal for a year as the grid writes it, the unit of its version snapshot."""
+    return {
+        goal_cell_key(subproduct_id, year, "physical"): "" if physical is None else units(physical),
+        goal_cell_key(subproduct_id, year, "financial"): "" if financial is None else figure(financial),
+    }
+
+
+def goals_grid_values(goals) -> dict[str, str]:
+    """Every subproduct goal's cells (``goal_cell_values``) of some goals."""
+    values: dict[str, str] = {}
+    for goal in goals:
+        values |= goal_cell_values(
+            goal.subproduct_id, goal.year, goal.physical_current, goal.financial_current
+        )
+    return values
+
+
+def goal_cell_labels(subproducts, years) -> dict[str, str]:
+    """How a stale-save message names each cell of some subproducts' rows."""
+    labels = {}
+    for subproduct in subproducts:
+        for year in years:
+            for measure, label in (("physical", "meta física"), ("financial", "meta financiera")):
+                labels[goal_cell_key(subproduct.pk, year, measure)] = f"{subproduct.code} {label} {year}"
+    return labels
 
 
 @dataclass(frozen=True)
@@ -89,6 +124,8 @@ class GoalsGrid:
     other_findings: tuple[Finding, ...]
     finding_count: int
     has_projection: bool  # the plan states a budget projection (section 8 of a POM)
+    finding_links: tuple[tuple[str, str], ...] = ()  # (message, anchor of its cell) for the banner
+    version: str = ""  # the signed snapshot of the subproduct goals shown (``common.versions``)
 
 
 def as_money(value) -> Decimal:
@@ -194,6 +231,7 @@ def goals_grid(*, plan: Plan) -> GoalsGrid:
     for finding in findings:
         by_location.setdefault(tuple(finding.location), []).append(finding)
     placed: set[tuple] = set()
+    anchors: dict[int, str] = {}
 
     def found(*location) -> tuple[Flag, ...]:
         if location in by_location:
@@ -201,8 +239,9 @@ def goals_grid(*, plan: Plan) -> GoalsGrid:
         # Initial and current goals share a cell: before any reprogramming their flags read the same.
         flags = {}
         for finding in by_location.get(location, ()):
-            flag = _flag(finding)
-            flags.setdefault(flag.detail, flag)
+            flag = _flag(finding, "finding-" + "-".join(map(str, location)) + f"-{len(flags)}")
+            flag = flags.setdefault(flag.detail, flag)
+            anchors[id(finding)] = flag.anchor
         return tuple(flags.values())
 
     rows: list[GridRow] = []
@@ -285,4 +324,15 @@ def goals_grid(*, plan: Plan) -> GoalsGrid:
     has_projection = bool(figures["projection"]) or any(
         matrix == DeclaredTotal.Matrix.BUDGET_PROJECTION for matrix, _year in figures["declared_totals"]
     )
-    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings), has_projection)
+    return GoalsGrid(
+        plan.pk,
+        years,
+        tuple(rows),
+        program_rows,
+        totals,
+        other,
+        len(findings),
+        has_projection,
+        tuple((finding.message, anchors.get(id(finding), "")) for finding in findings),
+        snapshot_token(goals_grid_values(figures["subproduct"].values())),
+    )
