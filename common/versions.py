@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from django import forms
 from django.core import signing
@@ -26,13 +27,19 @@ def snapshot_token(values: Mapping[str, str]) -> str:
     return signing.dumps(dict(values), salt=SALT, compress=True)
 
 
+TAMPERED = {VERSION_FIELD: "alterada"}
+
+
 def snapshot_read(token: str | None) -> dict[str, str] | None:
-    """The values a page was read at; None for a missing or tampered token (treated as stale)."""
-    try:
-        data = signing.loads(token or "", salt=SALT)
-    except signing.BadSignature:
+    """The values a page was read at. None when no version was sent (a client that did not read a
+    page, such as a script: not checked); ``TAMPERED`` for a token that is not ours (refused)."""
+    if token is None:
         return None
-    return data if isinstance(data, dict) else None
+    try:
+        data = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return TAMPERED
+    return data if isinstance(data, dict) else TAMPERED
 
 
 @dataclass(frozen=True)
@@ -79,14 +86,23 @@ class StaleEdit(ValidationError):
 
 
 def ensure_current(
-    *, read: Mapping[str, str] | None, current: Mapping[str, str], labels: Mapping[str, str], history=()
+    *,
+    read: Mapping[str, str] | None,
+    current: Mapping[str, str],
+    labels: Mapping[str, str],
+    history=(),
+    author: tuple[str, datetime] | None = None,
 ) -> None:
-    """Refuse the save (``StaleEdit``) when the stored values are no longer those read."""
-    if read is not None and all(read.get(key, "") == current.get(key, "") for key in labels):
+    """Refuse the save (``StaleEdit``) when the stored values are no longer those read; who
+    changed them comes from ``history`` (simple-history records) or ``author`` (name, when)."""
+    if read is None or (read is not TAMPERED and all(read.get(key, "") == current.get(key, "") for key in labels)):
         return
-    who, when = last_author(history)
-    changes = changes_between(read or {}, current, labels) if read is not None else []
-    if read is None:
+    if author is not None:
+        who, when = author[0] or "otro usuario", timezone.localtime(author[1]).strftime("%d/%m/%Y %H:%M")
+    else:
+        who, when = last_author(history)
+    changes = changes_between(read, current, labels)
+    if read is TAMPERED:
         changes = [Change("versión de la página", "desconocida", "actual")]
     raise StaleEdit(changes, who=who, when=when, token=snapshot_token(current))
 

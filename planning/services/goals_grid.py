@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.figures import ZERO
-from common.versions import ensure_current
+from common.versions import TAMPERED, ensure_current
 from planning.models import Goal, Plan, Subproduct
 from planning.permissions import plan_ensure_editable_by
 from planning.selectors.goals_grid import goal_cell_labels, goal_cell_values, goals_grid_values
@@ -49,7 +49,7 @@ def goals_grid_save(
     edited = [
         subproduct_id
         for subproduct_id, cells in typed.items()
-        if read is None or any(read_values.get(key, "") != value for key, value in cells.items())
+        if read in (None, TAMPERED) or any(read_values.get(key, "") != value for key, value in cells.items())
     ]
     with transaction.atomic():
         goals = Goal.objects.select_for_update().filter(subproduct_id__in=edited)

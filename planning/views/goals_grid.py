@@ -104,7 +104,7 @@ def goals_grid_view(request, plan_id: int):
         if f"{row_prefix(pk)}-physical_{plan.start_year}" in request.POST
     }
     reason_form = GoalsGridReasonForm(request.POST)
-    version = request.POST.get(VERSION_FIELD, "")
+    version = request.POST.get(VERSION_FIELD)
     valid = [form.is_valid() for form in [*forms.values(), reason_form]]  # every row's errors shown
     if not all(valid):
         messages.error(request, _("Revise las cifras señaladas en rojo: no se guardó nada."))
