@@ -128,7 +128,8 @@ class VersionedFormMixin:
         super().__init__(*args, **kwargs)
         self.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
         if self.instance.pk:
-            self.fields[VERSION_FIELD].initial = snapshot_token(self.version_values(self.instance))
+            # Evaluated when rendered, once the form's own __init__ has added all its fields.
+            self.fields[VERSION_FIELD].initial = lambda: snapshot_token(self.version_values(self.instance))
 
     def version_labels(self) -> dict[str, str]:
         names = {field.name for field in self.instance._meta.get_fields()}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.figures import MONEY
 from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
+from common.versions import VERSION_FIELD, VersionedFormMixin
 from planning.models import Department, Institution, Measure, Plan, Product, Result, Subproduct
 from planning.selectors.chain import category_codes, municipalities_by_department, units_in_use
 from planning.services.chain import CATEGORY_CODE
@@ -31,20 +32,20 @@ class WorkspaceFormMixin:
     COVERAGE_FIELDS = ("is_national", "departments", "municipalities")
 
     def is_main_field(self, name: str) -> bool:
-        return name not in self.COVERAGE_FIELDS
+        return name not in self.COVERAGE_FIELDS and name != VERSION_FIELD
 
     @property
     def main_fields(self):
         return [field for field in self if self.is_main_field(field.name)]
 
 
-class InstitutionForm(WorkspaceFormMixin, forms.ModelForm):
+class InstitutionForm(VersionedFormMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
         fields = ["code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]
 
 
-class PlanForm(WorkspaceFormMixin, forms.ModelForm):
+class PlanForm(VersionedFormMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["kind", "name", "start_year", "end_year", "status", "approval_act", "approval_date"]
@@ -103,7 +104,7 @@ class CoverageFormMixin:
             self.initial.setdefault("municipalities", list(self.instance.municipalities.all()))
 
 
-class ResultForm(WorkspaceFormMixin, forms.ModelForm):
+class ResultForm(VersionedFormMixin, WorkspaceFormMixin, forms.ModelForm):
     ods_targets = forms.CharField(
         label=_("Metas ODS"),
         max_length=200,
@@ -205,7 +206,7 @@ class ResultForm(WorkspaceFormMixin, forms.ModelForm):
         }
 
 
-class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class ProductForm(VersionedFormMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     category_code = forms.CharField(
         label=_("Categoría programática"),
         max_length=13,
@@ -253,7 +254,7 @@ class ProductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
         return code
 
 
-class SubproductForm(WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class SubproductForm(VersionedFormMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
     class Meta:
         model = Subproduct
         fields = ["code", "position", "name", "unit", "responsible_unit", "is_national"]

@@ -25,13 +25,14 @@ class DeviationNotesForm(forms.Form):
         attrs = {"rows": 2, "maxlength": 1000} | ({"form": form_id} if form_id else {})
         self.deviations = tuple(deviations)
         for d in self.deviations:
+            label = _("Explicación: %(name)s (%(measure)s)") % {"name": d.name, "measure": d.measure}
             self.fields[note_key(d.subproduct_id, d.measure_code)] = forms.CharField(
-                label=_("Explicación: %(name)s (%(measure)s)") % {"name": d.name, "measure": d.measure},
+                label=label,
                 required=False,
                 strip=False,
                 max_length=1000,
                 initial=d.text,
-                widget=forms.Textarea(attrs=attrs),
+                widget=forms.Textarea(attrs=attrs | {"aria-label": label}),
             )
 
     def box(self, deviation):
