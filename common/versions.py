@@ -95,7 +95,9 @@ def ensure_current(
 ) -> None:
     """Refuse the save (``StaleEdit``) when the stored values are no longer those read; who
     changed them comes from ``history`` (simple-history records) or ``author`` (name, when)."""
-    if read is None or (read is not TAMPERED and all(read.get(key, "") == current.get(key, "") for key in labels)):
+    if read is None:
+        return
+    if read is not TAMPERED and all(read.get(key, "") == current.get(key, "") for key in labels):
         return
     if author is not None:
         who, when = author[0] or "otro usuario", timezone.localtime(author[1]).strftime("%d/%m/%Y %H:%M")
