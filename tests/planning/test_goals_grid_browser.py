@@ -1,0 +1,75 @@
+"""In a real browser: the goals grid is one form (two rows changed, one save, both kept), leaving
+it with unsaved changes asks first, and the findings banner takes the planner to the cell."""
+
+from decimal import Decimal
+
+import pytest
+
+from planning.models import Goal, Subproduct
+from tests.browser import logged_in_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _grid(browser, live_server, world):
+    page = logged_in_page(browser, live_server, world.planner)
+    page.goto(f"{live_server.url}/planificacion/planes/{world.pom.pk}/metas/")
+    page.wait_for_selector("#goals-grid")
+    return page
+
+
+def test_two_rows_changed_are_saved_at_once(browser, live_server, small_world):
+    first, second = Subproduct.objects.filter(product__plan=small_world.pom).order_by("pk")[:2]
+    page = _grid(browser, live_server, small_world)
+    page.fill(f"input[name=s{first.pk}-physical_2027]", "9,700")
+    page.fill(f"input[name=s{second.pk}-financial_2028]", "Q 1,234.50")
+    page.fill(f"input[name=s{second.pk}-physical_2028]", "12")
+    page.fill("#id_reason", "Metas revisadas con las unidades")
+    page.click("#goals-save")
+    page.wait_for_selector(".msg-success")
+    assert Goal.objects.get(subproduct=first, year=2027).physical_current == 9700
+    kept = Goal.objects.get(subproduct=second, year=2028)
+    assert (kept.physical_current, kept.financial_current) == (12, Decimal("1234.50"))
+    assert kept.history.latest().history_change_reason == "Metas revisadas con las unidades"
+    assert page.input_value(f"input[name=s{first.pk}-physical_2027]") == "9,700"
+
+
+def test_leaving_a_dirty_grid_asks_first_and_saving_does_not(browser, live_server, small_world):
+    first = Subproduct.objects.filter(product__plan=small_world.pom).order_by("pk").first()
+    page = _grid(browser, live_server, small_world)
+    dialogs = []
+
+    def dismiss(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    # A clean grid is left without a question.
+    page.click(f"input[name=s{first.pk}-physical_2026]")
+    page.click(".goals-back a")
+    page.wait_for_url(f"{live_server.url}/planificacion/planes/{small_world.pom.pk}/")
+    assert dialogs == []
+    page.go_back()
+    page.wait_for_selector("#goals-grid")
+    page.click(f"input[name=s{first.pk}-physical_2026]")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("10005")
+    with page.expect_event("dialog"):
+        page.click(".goals-back a")
+    assert dialogs == ["beforeunload"]
+    assert page.url.endswith(f"/planes/{small_world.pom.pk}/metas/")  # dismissed: still on the grid
+    page.click("#goals-save")
+    page.wait_for_selector(".msg-success")
+    assert dialogs == ["beforeunload"]
+    assert Goal.objects.get(subproduct=first, year=2026).physical_current == 10005
+
+
+def test_findings_banner_links_to_the_flagged_cell(browser, live_server, small_world):
+    first = Subproduct.objects.filter(product__plan=small_world.pom).order_by("pk").first()
+    Goal.objects.filter(subproduct=first, year=2026).update(financial_current=Decimal("1"))
+    page = _grid(browser, live_server, small_world)
+    link = page.locator("#finding-links a").first
+    target = link.get_attribute("href")
+    link.click()
+    assert page.url.endswith(target)
+    assert page.locator(target).is_visible()
