@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from common.calendar import year_validators
 from common.figures import MONEY
 from common.numbers import FigureField
+from common.versions import VersionedFormMixin
 
 from .models import SHEET_FIELDS, IndicatorSheet
 
 
-class IndicatorSheetForm(forms.ModelForm):
+class IndicatorSheetForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = IndicatorSheet
         fields = ["position", "product", *SHEET_FIELDS]
