@@ -289,6 +289,8 @@ class ReprogrammingRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         for month in range(1, 13):
             self.fields[f"month_{month}"] = MoneyField(required=False, min_value=Decimal("0"), **MONEY)
+        # The goal's values when the page was read (``common.versions``).
+        self.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
 
     @property
     def month_fields(self):
@@ -296,6 +298,7 @@ class ReprogrammingRequestForm(forms.Form):
 
     def service_arguments(self) -> dict:
         data = dict(self.cleaned_data)
+        data.pop(VERSION_FIELD, None)
         data["months"] = [data.pop(f"month_{month}") for month in range(1, 13)]
         return data
 
