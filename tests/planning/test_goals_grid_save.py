@@ -3,6 +3,8 @@
 import re
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from planning.models import Goal, Plan, Subproduct
@@ -137,3 +139,24 @@ def test_findings_banner_links_each_finding_to_its_cell(client, small_world):
     assert links
     for anchor in links:
         assert f'id="{anchor}"' in body
+
+
+def test_the_grid_page_and_a_one_row_save_take_a_fixed_number_of_queries(
+    client, small_world, django_assert_max_num_queries, django_assert_num_queries
+):
+    """The editable page in a fixed number of queries (the bound IGM's POM is read in), and a save
+    costs the goals it changes, not the rows it carries: the whole grid sent with one row changed
+    costs what that row sent alone costs."""
+    subproduct = _subproduct(small_world)
+    cell = f"s{subproduct.pk}-physical_2026"
+    client.force_login(small_world.planner)
+    with django_assert_max_num_queries(35):
+        data = _form_data(_grid(client, small_world.pom).content.decode())
+    alone = {k: v for k, v in data.items() if k.startswith(f"s{subproduct.pk}-") or k == "read_version"}
+    with CaptureQueriesContext(connection) as captured:
+        assert _post(client, small_world.pom, dict(alone, **{cell: "5"})).status_code == 302
+    one_row = len(captured)  # counted now: the next request clears the connection's query log
+    assert one_row <= 35
+    data = _form_data(_grid(client, small_world.pom).content.decode())
+    with django_assert_num_queries(one_row):
+        assert _post(client, small_world.pom, dict(data, **{cell: "6"})).status_code == 302
