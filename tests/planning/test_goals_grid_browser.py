@@ -1,7 +1,11 @@
 """In a real browser: the goals grid is one form (two rows changed, one save, both kept), leaving
-it with unsaved changes asks first, and the findings banner takes the planner to the cell."""
+it with unsaved changes asks first, and the findings banner takes the planner to the cell.
 
+Set IGM_SCREENSHOT_DIR to keep the screenshots (docs/img/goals-grid-1366.png, goals-grid-390.png)."""
+
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +77,10 @@ def test_findings_banner_links_to_the_flagged_cell(browser, live_server, small_w
     link.click()
     assert page.url.endswith(target)
     assert page.locator(target).is_visible()
+    if os.environ.get("IGM_SCREENSHOT_DIR"):
+        folder = Path(os.environ["IGM_SCREENSHOT_DIR"])
+        page.fill(f"input[name=s{first.pk}-physical_2027]", "9,700")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(folder / "goals-grid-1366.png"))
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path=str(folder / "goals-grid-390.png"))

@@ -1,5 +1,10 @@
 """In a real browser: each measure of a subproduct keeps its own deviation note, all saved at
-once, on the officer's page and on the period page together with the letter's addressee."""
+once, on the officer's page and on the period page together with the letter's addressee.
+
+Set IGM_SCREENSHOT_DIR to keep docs/img/deviation-notes-1366.png and deviation-notes-390.png."""
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +38,11 @@ def test_officer_keeps_both_measures_notes(browser, live_server, igm):
     assert page.input_value(f"textarea[name=note-{extensions.pk}-financial]") == (
         "Pago de alquiler sin meta financiera."
     )
+    if os.environ.get("IGM_SCREENSHOT_DIR"):
+        folder = Path(os.environ["IGM_SCREENSHOT_DIR"])
+        page.screenshot(path=str(folder / "deviation-notes-1366.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path=str(folder / "deviation-notes-390.png"), full_page=True)
 
 
 def test_period_page_saves_the_addressee_and_the_notes_together(browser, live_server, igm):
