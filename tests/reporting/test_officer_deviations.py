@@ -77,9 +77,14 @@ def _notes(subproduct, physical=None, financial=None) -> dict:
     return data
 
 
-def test_both_measures_keep_their_own_note_saved_at_once(client, extensions_officer, extensions):
+def test_both_measures_keep_their_own_note_saved_at_once(
+    client, extensions_officer, extensions, django_assert_max_num_queries
+):
     client.force_login(extensions_officer)
-    response = client.post(SAVE, _notes(extensions, "Prórrogas suspendidas en octubre.", "Pago de alquiler."))
+    with django_assert_max_num_queries(30):  # the page's document, then one write per note
+        response = client.post(
+            SAVE, _notes(extensions, "Prórrogas suspendidas en octubre.", "Pago de alquiler.")
+        )
     assert response.url == f"{reverse('reporting:officer_deviations')}?anio=2024&cuatrimestre=3"
     notes = {n.measure: n for n in DeviationNote.objects.filter(subproduct=extensions, year=2024, period=3)}
     assert notes["physical"].text == "Prórrogas suspendidas en octubre."
