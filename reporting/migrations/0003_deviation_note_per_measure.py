@@ -48,7 +48,6 @@ class Migration(migrations.Migration):
             ),
             preserve_default=False,
         ),
-        migrations.RunPython(split_notes, join_notes),
         migrations.AlterModelOptions(
             name="deviationnote",
             options={
@@ -63,4 +62,6 @@ class Migration(migrations.Migration):
                 fields=("subproduct", "year", "period", "measure"), name="deviation_note_measure_unique"
             ),
         ),
+        # Rows last: PostgreSQL refuses to alter a table with inserts pending in the same transaction.
+        migrations.RunPython(split_notes, join_notes),
     ]
