@@ -84,3 +84,22 @@ def test_findings_banner_links_to_the_flagged_cell(browser, live_server, small_w
         page.screenshot(path=str(folder / "goals-grid-1366.png"))
         page.set_viewport_size({"width": 390, "height": 844})
         page.screenshot(path=str(folder / "goals-grid-390.png"))
+
+
+def test_two_people_on_the_same_row_the_second_is_told_what_changed(browser, live_server, small_world):
+    subproduct = Subproduct.objects.filter(product__plan=small_world.pom).order_by("pk").first()
+    cell = f"input[name=s{subproduct.pk}-physical_2027]"
+    stored = Goal.objects.get(subproduct=subproduct, year=2027).physical_current
+    ana = _grid(browser, live_server, small_world)
+    berta = logged_in_page(browser, live_server, small_world.planning_lead)
+    berta.goto(f"{live_server.url}/planificacion/planes/{small_world.pom.pk}/metas/")
+    ana.fill(cell, "9,700")
+    ana.click("#goals-save")
+    ana.wait_for_selector(".msg-success")
+    berta.fill(cell, "9,650")
+    berta.click("#goals-save")
+    refusal = berta.locator(".msg-error").inner_text()
+    assert "Ana Planificadora cambió estos datos" in refusal
+    assert f"S1 meta física 2027: {stored:,} → 9,700" in refusal
+    assert berta.input_value(cell) == "9,650"  # Berta's typing stays on the page
+    assert Goal.objects.get(subproduct=subproduct, year=2027).physical_current == 9700
