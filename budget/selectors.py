@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, period_label
 from common.figures import ZERO
+from common.formats import figure, units
 from planning.models import Goal, Institution, Plan
 from planning.selectors.plans import plan_for_year
 
@@ -210,6 +211,26 @@ def execution_template_rows(*, cost_centres, year: int, month: int) -> list[Exec
         row.goal_financial = goal.get("financial_current")
         rows.append(row)
     return rows
+
+
+MONTH_ENTRY_MEASURES = {"physical": "física", "financial": "financiera", "notes": "observaciones"}
+
+
+def month_entry_values(rows) -> dict[str, str]:
+    """A month's stored execution rows as the entry grid's version snapshot (``common.versions``)."""
+    values = {}
+    for row in rows:
+        if row.pk is None:
+            continue
+        values[f"{row.subproduct.code}|physical"] = "" if row.physical is None else units(row.physical)
+        values[f"{row.subproduct.code}|financial"] = "" if row.financial is None else figure(row.financial)
+        values[f"{row.subproduct.code}|notes"] = row.notes or ""
+    return values
+
+
+def month_entry_labels(keys) -> dict[str, str]:
+    """How a stale-save message names each value of ``month_entry_values``."""
+    return {key: f"{key.split('|')[0]} {MONTH_ENTRY_MEASURES[key.split('|')[1]]}" for key in sorted(keys)}
 
 
 def execution_month_state(*, cost_centre: CostCentre, year: int, month: int) -> ExecutionMonth | None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from common.calendar import MONTH_NAMES, period_of_month
 from common.forms import int_from_query, text_from_query, year_from_query
+from common.versions import VERSION_FIELD, StaleEdit, snapshot_read, snapshot_token
 from planning.selectors.plans import institution_choices, institution_chosen
 
 from .execution_files import template_csv, template_dataset, template_xlsx
@@ -40,6 +41,7 @@ from .selectors import (
     execution_template_rows,
     execution_uploads_for_user,
     execution_years,
+    month_entry_values,
     period_lock_active,
     upload_months_to_submit,
 )
@@ -160,16 +162,31 @@ def month_entry(request, cost_centre_id: int, year: int, month: int):
     ensure_cost_centre_writer(user=request.user, cost_centre=centre)
     rows = execution_template_rows(cost_centres=[centre], year=year, month=month)
     form = MonthEntryForm(request.POST or None, rows=rows)
+    version = request.POST.get(VERSION_FIELD) if request.method == "POST" else None
     errors = []
     if request.method == "POST" and form.is_valid():
-        outcome = execution_month_save(
-            cost_centre=centre, year=year, month=month, entries=form.entries(), user=request.user
-        )
-        if outcome.ok:
-            messages.success(request, _counts_message(_("Ejecución guardada"), outcome))
-            return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
-        errors = form.grid_errors(outcome.errors)
-    context = _month_context(centre, year, month) | {"form": form, "errors": errors}
+        try:
+            outcome = execution_month_save(
+                cost_centre=centre,
+                year=year,
+                month=month,
+                entries=form.entries(),
+                user=request.user,
+                read=snapshot_read(version) if version is not None else None,
+            )
+        except StaleEdit as stale:
+            errors, version = stale.messages, stale.token  # saving again overwrites what was shown
+        else:
+            if outcome.ok:
+                messages.success(request, _counts_message(_("Ejecución guardada"), outcome))
+                return redirect("budget:month", cost_centre_id=centre.pk, year=year, month=month)
+            errors = form.grid_errors(outcome.errors)
+    context = _month_context(centre, year, month) | {
+        "form": form,
+        "errors": errors,
+        "version": version or snapshot_token(month_entry_values(rows)),
+        "version_field": VERSION_FIELD,
+    }
     return render(request, "budget/month_entry.html", context, status=422 if errors else 200)
 
 

@@ -112,13 +112,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server: psycopg prepares a statement run five times on a connection,
     # so the API's repeated queries skip PostgreSQL's planning (about a third of an aggregate's time).
     DATABASES["default"]["OPTIONS"] = {"server_side_binding": True}
+# WAL lets the dev server read while a task writes. IMMEDIATE takes the write lock when a
+# transaction begins, so simultaneous saves queue for up to the timeout (seconds) instead of failing
+# with "database is locked" when a reader upgrades to a writer.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the dev server read while a task writes; the timeout avoids spurious "locked".
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME")}
 

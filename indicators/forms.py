@@ -10,11 +10,12 @@ from common.calendar import year_validators
 from common.figures import MONEY
 from common.forms import TextLimitsMixin
 from common.numbers import FigureField
+from common.versions import VersionedFormMixin
 
 from .models import SHEET_FIELDS, IndicatorSheet
 
 
-class IndicatorSheetForm(TextLimitsMixin, forms.ModelForm):
+class IndicatorSheetForm(TextLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = IndicatorSheet
         fields = ["position", "product", *SHEET_FIELDS]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -133,20 +134,22 @@ def _sheet_edit(request, plan, sheet):
     if request.method == "POST" and all(f.is_valid() for f in forms):
         fields = {name: form.cleaned_data[name] for name in IndicatorSheetForm.Meta.fields}
         try:
-            saved = indicator_sheet_save(
-                plan=plan,
-                sheet=sheet,
-                fields=fields,
-                values={f.cleaned_data["year"]: f.cleaned_data["value"] for f in values.kept_forms()},
-                target={name: target.cleaned_data[name] for name in TargetForm.base_fields}
-                if target.has_target
-                else None,
-                target_years={
-                    f.cleaned_data["year"]: (f.cleaned_data["absolute"], f.cleaned_data["relative"])
-                    for f in years.kept_forms()
-                },
-                user=request.user,
-            )
+            with transaction.atomic():
+                form.ensure_current()
+                saved = indicator_sheet_save(
+                    plan=plan,
+                    sheet=sheet,
+                    fields=fields,
+                    values={f.cleaned_data["year"]: f.cleaned_data["value"] for f in values.kept_forms()},
+                    target={name: target.cleaned_data[name] for name in TargetForm.base_fields}
+                    if target.has_target
+                    else None,
+                    target_years={
+                        f.cleaned_data["year"]: (f.cleaned_data["absolute"], f.cleaned_data["relative"])
+                        for f in years.kept_forms()
+                    },
+                    user=request.user,
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:

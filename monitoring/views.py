@@ -8,6 +8,7 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -175,19 +176,24 @@ def _achievement_edit(request, institution, achievement):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = achievement_save(
-                institution=institution,
-                achievement=achievement,
-                fields=form.model_fields(),
-                photos=form.photos(),
-                remove_photo_ids=form.removed_photo_ids(),
-                user=request.user,
-            )
+            with transaction.atomic():
+                form.ensure_current()
+                saved = achievement_save(
+                    institution=institution,
+                    achievement=achievement,
+                    fields=form.model_fields(),
+                    photos=form.photos(),
+                    remove_photo_ids=form.removed_photo_ids(),
+                    user=request.user,
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            form.discard_kept()
             messages.success(request, "Logro guardado.")
             return redirect(f"{reverse('monitoring:activity')}?year={saved.year}&month={saved.month}")
+    if request.method == "POST":
+        form.keep_photos()  # a refused form keeps the photos chosen
     return render(request, "monitoring/achievement_form.html", {"form": form, "achievement": achievement})
 
 

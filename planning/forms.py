@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from common.figures import MONEY
 from common.forms import TextLimitsMixin
 from common.numbers import FigureField, MoneyField, NumberError, UnitsField, read_number
+from common.versions import VERSION_FIELD, VersionedFormMixin
 from planning.models import (
     Department,
     Institution,
@@ -42,20 +43,20 @@ class WorkspaceFormMixin:
     COVERAGE_FIELDS = ("is_national", "departments", "municipalities")
 
     def is_main_field(self, name: str) -> bool:
-        return name not in self.COVERAGE_FIELDS
+        return name not in self.COVERAGE_FIELDS and name != VERSION_FIELD
 
     @property
     def main_fields(self):
         return [field for field in self if self.is_main_field(field.name)]
 
 
-class InstitutionForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
+class InstitutionForm(TextLimitsMixin, VersionedFormMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
         fields = ["code", "budget_code", "name", "head_name", "head_title", "address", "phone", "email"]
 
 
-class PlanForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
+class PlanForm(TextLimitsMixin, VersionedFormMixin, WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["kind", "name", "start_year", "end_year", "status", "approval_act", "approval_date"]
@@ -114,7 +115,7 @@ class CoverageFormMixin:
             self.initial.setdefault("municipalities", list(self.instance.municipalities.all()))
 
 
-class ResultForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
+class ResultForm(TextLimitsMixin, VersionedFormMixin, WorkspaceFormMixin, forms.ModelForm):
     ods_targets = forms.CharField(
         label=_("Metas ODS"),
         max_length=200,
@@ -216,7 +217,9 @@ class ResultForm(TextLimitsMixin, WorkspaceFormMixin, forms.ModelForm):
         }
 
 
-class ProductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class ProductForm(
+    TextLimitsMixin, VersionedFormMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm
+):
     category_code = forms.CharField(
         label=_("Categoría programática"),
         max_length=13,
@@ -264,7 +267,9 @@ class ProductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.
         return code
 
 
-class SubproductForm(TextLimitsMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm):
+class SubproductForm(
+    TextLimitsMixin, VersionedFormMixin, WorkspaceFormMixin, CoverageFormMixin, forms.ModelForm
+):
     class Meta:
         model = Subproduct
         fields = ["code", "position", "name", "unit", "responsible_unit", "is_national"]
@@ -299,6 +304,8 @@ class ReprogrammingRequestForm(TextLimitsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for month in range(1, 13):
             self.fields[f"month_{month}"] = MoneyField(required=False, min_value=Decimal("0"), **MONEY)
+        # The goal's values when the page was read (``common.versions``).
+        self.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
 
     @property
     def month_fields(self):
@@ -306,6 +313,7 @@ class ReprogrammingRequestForm(TextLimitsMixin, forms.Form):
 
     def service_arguments(self) -> dict:
         data = dict(self.cleaned_data)
+        data.pop(VERSION_FIELD, None)
         data["months"] = [data.pop(f"month_{month}") for month in range(1, 13)]
         return data
 
@@ -362,6 +370,15 @@ class GoalRowForm(TextLimitsMixin, forms.Form):
             financial = self.cleaned_data.get(f"financial_{year}")
             values[year] = None if physical is None else (physical, financial)
         return values
+
+
+class GoalsGridReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motivo del cambio"),
+        max_length=100,
+        required=False,
+        help_text=_("Queda en el historial de cada meta cambiada."),
+    )
 
 
 # The monthly programming grid: one input per subproduct, measure and month, saved all at once.

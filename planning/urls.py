@@ -36,11 +36,6 @@ urlpatterns = [
     path("reprogramaciones/<int:pk>/", goals.reprogramming_detail, name="reprogramming_detail"),
     path("metas/", goals_grid.goals_plans, name="goals_plans"),
     path("planes/<int:plan_id>/metas/", goals_grid.goals_grid_view, name="goals_grid"),
-    path(
-        "planes/<int:plan_id>/metas/subproductos/<int:subproduct_id>/",
-        goals_grid.goals_row_save,
-        name="goals_row_save",
-    ),
     path("planes/<int:plan_id>/matrices.<str:fmt>", matrices.plan_matrices, name="plan_matrices"),
     path(
         "planes/<int:pk>/poa/<int:year>/crear/",

@@ -21,9 +21,9 @@ class LetterSequenceAdmin(admin.ModelAdmin):
 
 @admin.register(DeviationNote)
 class DeviationNoteAdmin(admin.ModelAdmin):
-    list_display = ["subproduct", "year", "period", "written_by", "written_at"]
-    list_filter = ["year", "period"]
-    readonly_fields = ["subproduct", "year", "period", "text", "written_by", "written_at"]
+    list_display = ["subproduct", "year", "period", "measure", "written_by", "written_at"]
+    list_filter = ["year", "period", "measure"]
+    readonly_fields = ["subproduct", "year", "period", "measure", "text", "written_by", "written_at"]
 
     def has_add_permission(self, request):
         return False

@@ -59,6 +59,11 @@ class Deviation:
     def programmed(self) -> bool:
         return self.basis == "programmed"
 
+    @property
+    def measure_code(self) -> str:
+        """``physical`` or ``financial``: the key of its note (snapshots keep only the label)."""
+        return "financial" if self.measure == "Financiera" else "physical"
+
 
 @dataclass(frozen=True)
 class DetailRow:

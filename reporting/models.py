@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.calendar import period_validators, year_validators
-from planning.models import Institution, Plan, Subproduct
+from planning.models import Institution, Measure, Plan, Subproduct
 
 
 def acting_user(verbose_name) -> models.ForeignKey:
@@ -119,13 +119,15 @@ class LetterSequence(models.Model):
 
 
 class DeviationNote(models.Model):
-    """Why a subproduct's progress is outside the expected band for the period."""
+    """Why one measure (physical or financial) of a subproduct is outside the expected band for the
+    period: each measure has its own explanation."""
 
     subproduct = models.ForeignKey(
         Subproduct, verbose_name=_("subproducto"), on_delete=models.PROTECT, related_name="+"
     )
     year = models.PositiveSmallIntegerField(_("año"), validators=year_validators)
     period = models.PositiveSmallIntegerField(_("cuatrimestre"), validators=period_validators)
+    measure = models.CharField(_("meta física/financiera"), max_length=10, choices=Measure.choices)
     text = models.TextField(_("explicación"), max_length=1000)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("escrita por"), on_delete=models.PROTECT, related_name="+"
@@ -135,13 +137,15 @@ class DeviationNote(models.Model):
     class Meta:
         verbose_name = _("explicación de desviación")
         verbose_name_plural = _("explicaciones de desviación")
-        ordering = ["year", "period", "subproduct_id"]
+        ordering = ["year", "period", "subproduct_id", "measure"]
         constraints = [
-            models.UniqueConstraint(fields=["subproduct", "year", "period"], name="deviation_note_unique"),
+            models.UniqueConstraint(
+                fields=["subproduct", "year", "period", "measure"], name="deviation_note_measure_unique"
+            ),
         ]
 
     def __str__(self):
-        return f"{self.subproduct} {self.year} C{self.period}"
+        return f"{self.subproduct} {self.year} C{self.period} {self.get_measure_display()}"
 
 
 class ReportJob(models.Model):

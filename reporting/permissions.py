@@ -62,13 +62,6 @@ def officer_subproducts(*, user) -> QuerySet[Subproduct]:
     ).distinct()
 
 
-def can_write_deviation_note(*, user, subproduct: Subproduct) -> bool:
-    """The responsible unit (an officer of a cost centre producing the subproduct) or planning."""
-    institution = subproduct.product.plan.institution
-    produced = officer_subproducts(user=user).filter(pk=subproduct.pk).exists()
-    return is_report_planner(user=user, institution=institution) or produced
-
-
 def ensure_report_planner(*, user, institution: Institution) -> None:
     if not is_report_planner(user=user, institution=institution):
         raise PermissionDenied(_("Solo el personal de planificación de la institución envía el reporte."))
@@ -89,9 +82,20 @@ def ensure_report_approver(*, user, institution: Institution, submitted_by_id: i
     )
 
 
-def ensure_deviation_note_writer(*, user, subproduct: Subproduct) -> None:
-    if not can_write_deviation_note(user=user, subproduct=subproduct):
+def deviation_notes_ensure_writable(
+    *, user, institution: Institution, subproduct_ids
+) -> dict[int, Subproduct]:
+    """The subproducts whose deviations ``user`` explains (planning staff of the institution, or an
+    officer of a cost centre producing each), by id; refused when any is not theirs. One query."""
+    if is_report_planner(user=user, institution=institution):
+        writable = Subproduct.objects.filter(product__plan__institution=institution)
+    else:
+        writable = officer_subproducts(user=user)
+    wanted = set(subproduct_ids)
+    found = {s.pk: s for s in writable.filter(pk__in=wanted)}
+    if len(found) < len(wanted):
         raise PermissionDenied(_("Solo la unidad responsable o planificación pueden explicar la desviación."))
+    return found
 
 
 def ensure_officer(*, user) -> None:

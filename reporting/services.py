@@ -17,15 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget.services.locks import period_lock
+from common.versions import ensure_current
 from indicators.permissions import ensure_sheet_reader
-from planning.models import Institution, Plan, Subproduct
+from planning.models import Institution, Plan
 
 from . import signing
 from .kinds import document_kind
 from .models import DeviationNote, LetterSequence, PeriodReport, ReportJob
 from .permissions import (
     can_read_reports,
-    ensure_deviation_note_writer,
+    deviation_notes_ensure_writable,
     ensure_report_approver,
     ensure_report_director,
     ensure_report_planner,
@@ -35,8 +36,9 @@ from .renderers.indicator_sheets import render_plan_sheets_pdf
 from .renderers.json_document import render_json
 from .renderers.pdf import render_pdf
 from .renderers.xlsx import render_xlsx
-from .selectors.deviations import deviation_notes_open
+from .selectors.deviations import deviation_notes_open, note_key
 from .selectors.documents import live_report_document, period_report_for, report_document
+from .selectors.siplan import MEASURE_LABELS
 
 logger = logging.getLogger(__name__)
 
@@ -161,24 +163,127 @@ def period_report_sign(*, period_report: PeriodReport, user) -> ReportJob:
     )
 
 
-@transaction.atomic
-def deviation_note_save(*, subproduct: Subproduct, year: int, period: int, text: str, user) -> DeviationNote:
-    """The responsible unit's explanation: planning staff, or an officer of a cost centre that
-    produces the subproduct; only while the period's report has not been sent."""
-    ensure_deviation_note_writer(user=user, subproduct=subproduct)
-    institution = subproduct.product.plan.institution
+NoteTexts = dict[tuple[int, str], str]  # (subproduct id, measure) → explanation
+LETTER_FIELDS = ("addressee_name", "addressee_title", "request_reference")
+
+
+def _notes_write(
+    *, institution, year: int, period: int, notes: NoteTexts, read, user, letter=None, report=None
+):
+    """Write the explanations (and letter data) the user changed since ``read``, refusing a stale page.
+
+    A box left as read is not written, so another person's explanation in it stays."""
     if not deviation_notes_open(
-        period_report=period_report_for(institution=institution, year=year, period=period)
+        period_report=report or period_report_for(institution=institution, year=year, period=period)
     ):
         raise WorkflowError(
             _("El reporte ya fue enviado; devuélvalo a planificación para cambiar las notas.")
         )
-    note = DeviationNote.objects.filter(subproduct=subproduct, year=year, period=period).first()
-    note = note or DeviationNote(subproduct=subproduct, year=year, period=period)
-    note.text, note.written_by = text.strip(), user
-    note.full_clean()
-    note.save()
-    return note
+    subproducts = deviation_notes_ensure_writable(
+        user=user, institution=institution, subproduct_ids={pk for pk, _measure in notes}
+    )
+    read_values = read or {}
+    edited = {
+        key: text.strip()
+        for key, text in notes.items()
+        if read_values.get(note_key(*key), "") != text.strip()
+    }
+    stored = {
+        (note.subproduct_id, note.measure): note
+        for note in DeviationNote.objects.select_for_update()
+        .filter(subproduct__in=subproducts, year=year, period=period)
+        .select_related("written_by")
+    }
+    current = {note_key(*key): stored[key].text for key in edited if key in stored}
+    labels = {
+        note_key(pk, measure): _("Explicación de %(code)s (%(measure)s)")
+        % {"code": subproducts[pk].code, "measure": MEASURE_LABELS[measure]}
+        for pk, measure in edited
+    }
+    edited_letter = {
+        name: value.strip()
+        for name, value in (letter or {}).items()
+        if read_values.get(f"letter-{name}", "") != value.strip()
+    }
+    for name in edited_letter:
+        current[f"letter-{name}"] = getattr(report, name)
+        labels[f"letter-{name}"] = str(PeriodReport._meta.get_field(name).verbose_name)
+    authors = [
+        stored[key]
+        for key in edited
+        if key in stored and stored[key].text != read_values.get(note_key(*key), "")
+    ]
+    latest = max(authors, key=lambda note: note.written_at, default=None)
+    ensure_current(
+        read=read,
+        current=current,
+        labels=labels,
+        author=(latest.written_by.get_full_name(), latest.written_at) if latest else None,
+    )
+    for key, text in edited.items():
+        note = stored.get(key) or DeviationNote(
+            subproduct=subproducts[key[0]], year=year, period=period, measure=key[1]
+        )
+        if not text:
+            if note.pk:
+                note.delete()
+            continue
+        note.text, note.written_by = text, user
+        note.full_clean()
+        note.save()
+    if edited_letter:
+        for name, value in edited_letter.items():
+            setattr(report, name, value or PeriodReport._meta.get_field(name).get_default())
+        report.full_clean()
+        report.save(update_fields=list(edited_letter))
+    return len(edited) + len(edited_letter)
+
+
+@transaction.atomic
+def deviation_notes_save(
+    *, institution: Institution, year: int, period: int, notes: NoteTexts, read, user
+) -> int:
+    """A notes page saved at once: every explanation the user changed, refused when stale
+    (``common.versions``); only while the period's report has not been sent. Returns how many changed."""
+    return _notes_write(institution=institution, year=year, period=period, notes=notes, read=read, user=user)
+
+
+def period_draft_save(
+    *,
+    institution: Institution,
+    year: int,
+    period: int,
+    notes: NoteTexts,
+    letter: dict,
+    read,
+    user,
+    submit=False,
+) -> PeriodReport:
+    """The period page's one form: explanations and the letter's data saved together (planning
+    staff, while in preparation), then, when asked, the report sent for approval. A refused
+    sending keeps what was saved."""
+    ensure_report_planner(user=user, institution=institution)
+    with transaction.atomic():
+        report = _period_report(institution=institution, year=year, period=period)
+        _notes_write(
+            institution=institution,
+            year=year,
+            period=period,
+            notes=notes,
+            read=read,
+            user=user,
+            letter={name: letter.get(name, "") for name in LETTER_FIELDS},
+            report=report,
+        )
+    if submit:
+        return period_report_submit(
+            institution=institution,
+            year=year,
+            period=period,
+            user=user,
+            **{name: getattr(report, name) for name in LETTER_FIELDS},
+        )
+    return report
 
 
 # --- Report jobs ------------------------------------------------------------------------------------

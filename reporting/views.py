@@ -4,7 +4,7 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from budget.selectors import execution_years
 from common.calendar import PERIOD_MONTHS, PERIODS, is_year, period_label
 from common.forms import int_from_query, text_from_query, year_from_query
-from planning.models import Institution, Subproduct
+from common.versions import VERSION_FIELD, StaleEdit, snapshot_read, snapshot_token
+from planning.models import Institution
 from planning.selectors.plans import (
     institution_choices,
     institution_chosen,
@@ -24,7 +25,7 @@ from planning.selectors.plans import (
 )
 
 from . import services, signing
-from .forms import DeviationNoteForm, ReportRequestForm, SubmitForm, VerifyForm
+from .forms import DeviationNotesForm, ReportRequestForm, SubmitForm, VerifyForm
 from .kinds import document_kind
 from .models import PeriodReport, ReportJob
 from .permissions import (
@@ -32,13 +33,12 @@ from .permissions import (
     ensure_officer,
     is_report_director,
     is_report_planner,
-    officer_subproducts,
 )
 from .renderers.html import inline_style_source, render_html
 from .selectors import officers
 from .selectors.consequences import next_letter_code
 from .selectors.deadlines import period_being_reported, period_deadlines
-from .selectors.deviations import deviation_notes_open
+from .selectors.deviations import deviation_notes_open, notes_version_values
 from .selectors.documents import period_report_changes, period_report_for, report_document
 from .selectors.jobs import report_jobs_for_user, signed_documents_with_digest
 from .selectors.siplan import ReportUnavailable
@@ -86,12 +86,17 @@ def index(request):
     )
 
 
-@login_required
-def period_detail(request, code: str, year: int, period: int):
-    return _period_page(request, code, year, period)
+DRAFT_FORM = "draft-form"  # the period page's one form: letter data and every explanation
 
 
-def _period_page(request, code: str, year: int, period: int, *, submit_form: SubmitForm | None = None):
+def _letter_version(period_report: PeriodReport | None) -> dict[str, str]:
+    report = period_report or PeriodReport()
+    return {f"letter-{name}": getattr(report, name) for name in services.LETTER_FIELDS}
+
+
+def _period_page(request, code: str, year: int, period: int, *, typed=None, status: int = 200):
+    """The period page; ``typed`` (letter form, notes form) after a refused save keeps every value
+    typed, with the current version (saving again overwrites what the refusal showed)."""
     _period(year, period)
     institution = _institution(request, code)
     period_report = period_report_for(institution=institution, year=year, period=period)
@@ -101,7 +106,11 @@ def _period_page(request, code: str, year: int, period: int, *, submit_form: Sub
         messages.error(request, str(error))
         return redirect("reporting:index")
     user = request.user
-    status = period_report.status if period_report else PeriodReport.Status.DRAFT
+    status_code = period_report.status if period_report else PeriodReport.Status.DRAFT
+    submit_form, notes_form = typed or (
+        SubmitForm(instance=period_report),
+        DeviationNotesForm(deviations=document.deviations, form_id=DRAFT_FORM),
+    )
     return render(
         request,
         "reporting/period.html",
@@ -110,19 +119,31 @@ def _period_page(request, code: str, year: int, period: int, *, submit_form: Sub
             "year": year,
             "period": period,
             "period_report": period_report,
-            "status": status,
+            "status": status_code,
             "document": document,
             "request_form": ReportRequestForm(),
-            "submit_form": submit_form or SubmitForm(instance=period_report),
+            "submit_form": submit_form,
+            "note_rows": [(d, notes_form.box(d)) for d in document.deviations],
+            "version": snapshot_token(
+                notes_version_values(document.deviations) | _letter_version(period_report)
+            ),
+            "version_field": VERSION_FIELD,
+            "dirty": typed is not None,
             "can_submit": is_report_planner(user=user, institution=institution)
-            and status == PeriodReport.Status.DRAFT,
+            and status_code == PeriodReport.Status.DRAFT,
             "is_director": is_report_director(user=user, institution=institution),
             "can_write_notes": is_report_planner(user=user, institution=institution)
             and deviation_notes_open(period_report=period_report),
             "signed_job": period_report.jobs.filter(signed=True).first() if period_report else None,
             "next_letter_code": next_letter_code(institution=institution, today=timezone.localdate()),
         },
+        status=status,
     )
+
+
+@login_required
+def period_detail(request, code: str, year: int, period: int):
+    return _period_page(request, code, year, period)
 
 
 @login_required
@@ -164,28 +185,52 @@ def _existing_report(institution, year, period) -> PeriodReport:
     return report
 
 
+def _period_draft_post(request, code: str, year: int, period: int, *, submit: bool):
+    """The period page's one form: explanations and letter data saved together, then, for «Enviar
+    para aprobación», the report sent. A refused save re-renders the page with everything typed."""
+    _period(year, period)
+    institution = _institution(request, code)
+    document = report_document(institution=institution, year=year, period=period)
+    submit_form = SubmitForm(request.POST)
+    notes_form = DeviationNotesForm(request.POST, deviations=document.deviations, form_id=DRAFT_FORM)
+    typed = (submit_form, notes_form)
+    if not all([submit_form.is_valid(), notes_form.is_valid()]):
+        messages.error(request, "Revise los datos señalados: no se guardó nada.")
+        return _period_page(request, code, year, period, typed=typed, status=400)
+    try:
+        services.period_draft_save(
+            institution=institution,
+            year=year,
+            period=period,
+            notes=notes_form.notes(),
+            letter=submit_form.cleaned_data,
+            read=snapshot_read(request.POST.get(VERSION_FIELD)),
+            user=request.user,
+            submit=submit,
+        )
+    except (StaleEdit, ValidationError) as error:
+        messages.error(request, " ".join(error.messages))
+        return _period_page(
+            request, code, year, period, typed=typed, status=409 if isinstance(error, StaleEdit) else 400
+        )
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+        if submit:  # what was typed is saved; only the sending was refused
+            return redirect("reporting:period", code=code, year=year, period=period)
+        return _period_page(request, code, year, period, typed=typed, status=400)
+    messages.success(
+        request,
+        "Reporte enviado a la máxima autoridad para su aprobación."
+        if submit
+        else "Explicaciones y oficio guardados.",
+    )
+    return redirect("reporting:period", code=code, year=year, period=period)
+
+
 @login_required
 @require_POST
 def period_submit(request, code: str, year: int, period: int):
-    form = SubmitForm(request.POST)
-
-    def action(institution):
-        if not form.is_valid():
-            raise services.WorkflowError("Revise los datos del oficio.")
-        report = services.period_report_submit(
-            institution=institution, year=year, period=period, user=request.user, **form.cleaned_data
-        )
-        messages.success(request, "Reporte enviado a la máxima autoridad para su aprobación.")
-        return report
-
-    return _workflow(
-        request,
-        code,
-        year,
-        period,
-        action,
-        refused=lambda: _period_page(request, code, year, period, submit_form=form),
-    )
+    return _period_draft_post(request, code, year, period, submit=True)
 
 
 @login_required
@@ -227,36 +272,10 @@ def period_sign(request, code: str, year: int, period: int):
     return _workflow(request, code, year, period, action)
 
 
-def _deviation_note_post(request, *, subproducts, year: int, period: int, back: str):
-    """Save one explanation through the service; a subproduct outside ``subproducts`` is a 404."""
-    form = DeviationNoteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Escriba la explicación (máximo 1000 caracteres).")
-        return redirect(back)
-    subproduct = get_object_or_404(subproducts, pk=form.cleaned_data["subproduct_id"])
-    try:
-        services.deviation_note_save(
-            subproduct=subproduct, year=year, period=period, text=form.cleaned_data["text"], user=request.user
-        )
-    except (services.WorkflowError, PermissionDenied) as error:
-        messages.error(request, str(error) or "No tiene permiso para esta acción.")
-    else:
-        messages.success(request, f"Explicación guardada: {subproduct.name}.")
-    return redirect(back)
-
-
 @login_required
 @require_POST
 def deviation_note(request, code: str, year: int, period: int):
-    _period(year, period)
-    institution = _institution(request, code)
-    return _deviation_note_post(
-        request,
-        subproducts=Subproduct.objects.filter(product__plan__institution=institution),
-        year=year,
-        period=period,
-        back=reverse("reporting:period", args=[code, year, period]),
-    )
+    return _period_draft_post(request, code, year, period, submit=False)
 
 
 def _officer(request):
@@ -264,21 +283,15 @@ def _officer(request):
     return request.user
 
 
-@login_required
-def officer_deviations(request):
-    """A cost-centre officer explains the deviations of the subproducts their centres produce."""
+def _officer_page(request, year: int, period: int, *, typed: DeviationNotesForm | None = None, status=200):
     user = _officer(request)
-    today = timezone.localdate()
-    year = year_from_query(request.GET, default=today.year)
-    period = int_from_query(
-        request.GET, "cuatrimestre", default=period_being_reported(year=year, today=today), maximum=3
-    )
-    _period(year, period)
     deviations, unavailable = None, ""
     try:
         deviations = officers.officer_deviations(user=user, year=year, period=period)
     except ReportUnavailable as error:
         unavailable = str(error)
+    lines = [line for item in deviations.subproducts for line in item.lines] if deviations else []
+    form = typed or DeviationNotesForm(deviations=lines)
     return render(
         request,
         "reporting/officer_deviations.html",
@@ -288,23 +301,68 @@ def officer_deviations(request):
             "years": sorted({*execution_years(institution=user.institution), year}),
             "periods": [(number, period_label(number)) for number in PERIOD_MONTHS],
             "deviations": deviations,
+            "items": [
+                (item, [(line, form.box(line)) for line in item.lines]) for item in deviations.subproducts
+            ]
+            if deviations
+            else [],
+            "version": snapshot_token(notes_version_values(lines)),
+            "version_field": VERSION_FIELD,
+            "dirty": typed is not None,
             "unavailable": unavailable,
         },
+        status=status,
     )
+
+
+@login_required
+def officer_deviations(request):
+    """A cost-centre officer explains the deviations of the subproducts their centres produce."""
+    today = timezone.localdate()
+    year = year_from_query(request.GET, default=today.year)
+    period = int_from_query(
+        request.GET, "cuatrimestre", default=period_being_reported(year=year, today=today), maximum=3
+    )
+    return _officer_page(request, year, period)
 
 
 @login_required
 @require_POST
 def officer_deviation_note(request, year: int, period: int):
+    """Every explanation of the officer's page saved at once (``deviation_notes_save``)."""
     _period(year, period)
     user = _officer(request)
-    subproduct_id = request.POST.get("subproduct_id", "")
-    back = f"{reverse('reporting:officer_deviations')}?anio={year}&cuatrimestre={period}"
-    if subproduct_id.isdigit():
-        back += f"#sp-{subproduct_id}"  # back to the row just saved
-    return _deviation_note_post(
-        request, subproducts=officer_subproducts(user=user), year=year, period=period, back=back
+    try:
+        found = officers.officer_deviations(user=user, year=year, period=period)
+    except ReportUnavailable:
+        raise Http404 from None
+    form = DeviationNotesForm(
+        request.POST, deviations=[line for item in found.subproducts for line in item.lines]
     )
+    if not form.is_valid():
+        messages.error(
+            request, "Revise las explicaciones señaladas (máximo 1000 caracteres): no se guardó nada."
+        )
+        return _officer_page(request, year, period, typed=form, status=400)
+    try:
+        changed = services.deviation_notes_save(
+            institution=user.institution,
+            year=year,
+            period=period,
+            notes=form.notes(),
+            read=snapshot_read(request.POST.get(VERSION_FIELD)),
+            user=user,
+        )
+    except (StaleEdit, ValidationError, services.WorkflowError) as error:
+        text = str(error) if isinstance(error, services.WorkflowError) else " ".join(error.messages)
+        messages.error(request, text)
+        return _officer_page(
+            request, year, period, typed=form, status=409 if isinstance(error, StaleEdit) else 400
+        )
+    messages.success(
+        request, f"Explicaciones guardadas: {changed}." if changed else "Sin cambios en las explicaciones."
+    )
+    return redirect(f"{reverse('reporting:officer_deviations')}?anio={year}&cuatrimestre={period}")
 
 
 @login_required

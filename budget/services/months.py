@@ -13,18 +13,47 @@ from budget.permissions import (
     ensure_month_reviewer,
     ensure_month_submitter,
 )
-from budget.selectors import MONTH_CLOSED
+from budget.selectors import MONTH_CLOSED, month_entry_labels, month_entry_values
 from budget.services.intake import IntakeOutcome, IntakeRefused, closed_month_message, intake_run
 from budget.services.intake_rows import month_label
 from budget.services.locks import period_ensure_open
+from common.versions import ensure_current
 
 
 def execution_month_save(
-    *, cost_centre: CostCentre, year: int, month: int, entries: list[dict], user, reason: str = ""
+    *,
+    cost_centre: CostCentre,
+    year: int,
+    month: int,
+    entries: list[dict],
+    user,
+    reason: str = "",
+    read: dict[str, str] | None = None,
 ) -> IntakeOutcome:
     """The monthly entry form and the REST API: each entry (subproduct code, physical, financial,
-    notes) is one row, numbered from 1, validated and written exactly like a file row."""
+    notes) is one row, numbered from 1, validated and written exactly like a file row.
+
+    ``read``: the entry grid's snapshot when the page was read; the grid writes every row, so any
+    change stored since refuses the save (``common.versions.StaleEdit``) with what changed."""
     ensure_execution_writer(user=user)
+    arguments = {"cost_centre": cost_centre, "year": year, "month": month, "entries": entries, "user": user}
+    if read is None:  # the API: no page was read
+        return _month_rows_save(**arguments, reason=reason)
+    with transaction.atomic():
+        stored = Execution.objects.select_for_update().filter(cost_centre=cost_centre, year=year, month=month)
+        current = month_entry_values(stored.select_related("subproduct"))
+        ensure_current(
+            read=read,
+            current=current,
+            labels=month_entry_labels(set(read) | set(current)),
+            history=Execution.history.filter(
+                cost_centre_id=cost_centre.id, year=year, month=month
+            ).select_related("history_user")[:1],
+        )
+        return _month_rows_save(**arguments, reason=reason)
+
+
+def _month_rows_save(*, cost_centre, year, month, entries, user, reason) -> IntakeOutcome:
     rows = [
         (
             number,

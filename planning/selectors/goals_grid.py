@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
 
+from common.formats import figure, units
+from common.versions import snapshot_token
 from planning.models import BudgetProjection, DeclaredTotal, Goal, Plan, Product, Program, Subproduct
 from planning.selectors.consistency import Finding, plan_consistency_findings
 
@@ -18,12 +20,45 @@ class Flag:
     check: str
     detail: str
     message: str
+    anchor: str = ""  # the id the findings banner links to
 
 
-def _flag(finding: Finding) -> Flag:
+def _flag(finding: Finding, anchor: str = "") -> Flag:
     prefix = f"{finding.place}: "
     detail = finding.message[len(prefix) :] if finding.message.startswith(prefix) else finding.message
-    return Flag(finding.check, detail, finding.message)
+    return Flag(finding.check, detail, finding.message, anchor)
+
+
+def goal_cell_key(subproduct_id: int, year: int, measure: str) -> str:
+    return f"{subproduct_id}:{year}:{measure}"
+
+
+def goal_cell_values(subproduct_id: int, year: int, physical, financial) -> dict[str, str]:
+    """A subproduct's goal for a year as the grid writes it, the unit of its version snapshot."""
+    return {
+        goal_cell_key(subproduct_id, year, "physical"): "" if physical is None else units(physical),
+        goal_cell_key(subproduct_id, year, "financial"): "" if financial is None else figure(financial),
+    }
+
+
+def goals_grid_values(goals) -> dict[str, str]:
+    """Every subproduct goal's cells (``goal_cell_values``) of some goals."""
+    values: dict[str, str] = {}
+    for goal in goals:
+        values |= goal_cell_values(
+            goal.subproduct_id, goal.year, goal.physical_current, goal.financial_current
+        )
+    return values
+
+
+def goal_cell_labels(subproducts, years) -> dict[str, str]:
+    """How a stale-save message names each cell of some subproducts' rows."""
+    labels = {}
+    for subproduct in subproducts:
+        for year in years:
+            for measure, label in (("physical", "meta física"), ("financial", "meta financiera")):
+                labels[goal_cell_key(subproduct.pk, year, measure)] = f"{subproduct.code} {label} {year}"
+    return labels
 
 
 @dataclass(frozen=True)
@@ -89,6 +124,8 @@ class GoalsGrid:
     other_findings: tuple[Finding, ...]
     finding_count: int
     has_projection: bool  # the plan states a budget projection (section 8 of a POM)
+    finding_links: tuple[tuple[str, str], ...] = ()  # (message, anchor of its cell) for the banner
+    version: str = ""  # the signed snapshot of the subproduct goals shown (``common.versions``)
 
 
 def as_money(value) -> Decimal:
@@ -180,109 +217,128 @@ def plan_chain(*, plan: Plan) -> tuple[list[Product], list[Program]]:
     return products, programs
 
 
+class _Placer:
+    """Places consistency findings on grid cells: records which were placed (the rest are listed
+    apart) and the anchor each one's cell shows, for the findings banner's links."""
+
+    def __init__(self, findings):
+        self.by_location: dict[tuple, list[Finding]] = {}
+        for finding in findings:
+            self.by_location.setdefault(tuple(finding.location), []).append(finding)
+        self.placed: set[tuple] = set()
+        self.anchors: dict[int, str] = {}
+
+    def found(self, *location) -> tuple[Flag, ...]:
+        if location in self.by_location:
+            self.placed.add(location)
+        # Initial and current goals share a cell: before any reprogramming their flags read the same.
+        flags = {}
+        for finding in self.by_location.get(location, ()):
+            flag = _flag(finding, "finding-" + "-".join(map(str, location)) + f"-{len(flags)}")
+            flag = flags.setdefault(flag.detail, flag)
+            self.anchors[id(finding)] = flag.anchor
+        return tuple(flags.values())
+
+
+def _product_row(product: Product, years, figures: dict, found) -> GridRow:
+    cells = []
+    for year in years:
+        # None when no subproduct has a goal that year: nothing to roll up.
+        physical, financial = figures["computed"].get((product.pk, year), (None, None))
+        declared = figures["declared"].get((product.pk, year))
+        cells.append(
+            GridYear(
+                year,
+                GridCell(
+                    None if physical is None else Decimal(physical),
+                    Decimal(declared.physical_current) if declared else None,
+                    found("product", product.pk, year, "physical"),
+                ),
+                GridCell(
+                    financial,
+                    declared.financial_current if declared else None,
+                    found("product", product.pk, year, "financial"),
+                ),
+            )
+        )
+    return GridRow("product", product.pk, product.code, product.name, product.unit, tuple(cells))
+
+
+def _subproduct_row(subproduct: Subproduct, years, figures: dict) -> GridRow:
+    cells = []
+    for year in years:
+        goal = figures["subproduct"].get((subproduct.pk, year))
+        cells.append(
+            GridYear(
+                year,
+                GridCell(Decimal(goal.physical_current) if goal else None),
+                GridCell(goal.financial_current if goal else None),
+            )
+        )
+    return GridRow(
+        "subproduct", subproduct.pk, subproduct.code, subproduct.name, subproduct.unit, tuple(cells)
+    )
+
+
+def _program_row(program: Program, years, figures: dict, found) -> ProgramRow:
+    return ProgramRow(
+        program.pk,
+        program.code,
+        program.name,
+        tuple(
+            ProgramYear(
+                year,
+                figures["program_totals"].get((program.pk, year), as_money(0)),
+                figures["projection"].get((program.pk, year)),
+                found("program", program.pk, year, "financial"),
+            )
+            for year in years
+        ),
+    )
+
+
+def _total_year(year: int, figures: dict, found) -> TotalYear:
+    return TotalYear(
+        year,
+        figures["year_totals"].get(year, as_money(0)),
+        figures["declared_totals"].get((DeclaredTotal.Matrix.GOALS, year)),
+        figures["year_projections"].get(year, as_money(0)),
+        figures["declared_totals"].get((DeclaredTotal.Matrix.BUDGET_PROJECTION, year)),
+        found("declared_total", DeclaredTotal.Matrix.GOALS.value, year),
+        found("declared_total", DeclaredTotal.Matrix.BUDGET_PROJECTION.value, year),
+    )
+
+
 def goals_grid(*, plan: Plan) -> GoalsGrid:
     """The multiannual goals grid of a plan with every consistency finding placed on its cell.
 
-    One function on purpose: ``found`` records which findings land on a product, program or total
-    cell while the rows are built, and the findings no cell took are listed apart at the end.
+    The rows are built first, placing each finding on a product, program or total cell
+    (``_Placer``); the findings no cell took are listed apart at the end.
     """
     figures = plan_goal_figures(plan=plan)
     products, programs = plan_chain(plan=plan)
     years = tuple(plan.years)
     findings = plan_consistency_findings(plan=plan)
-    by_location: dict[tuple, list[Finding]] = {}
-    for finding in findings:
-        by_location.setdefault(tuple(finding.location), []).append(finding)
-    placed: set[tuple] = set()
-
-    def found(*location) -> tuple[Flag, ...]:
-        if location in by_location:
-            placed.add(location)
-        # Initial and current goals share a cell: before any reprogramming their flags read the same.
-        flags = {}
-        for finding in by_location.get(location, ()):
-            flag = _flag(finding)
-            flags.setdefault(flag.detail, flag)
-        return tuple(flags.values())
-
+    placer = _Placer(findings)
     rows: list[GridRow] = []
     for product in products:
-        product_years = []
-        for year in years:
-            # None when no subproduct has a goal that year: nothing to roll up.
-            physical, financial = figures["computed"].get((product.pk, year), (None, None))
-            declared = figures["declared"].get((product.pk, year))
-            product_years.append(
-                GridYear(
-                    year,
-                    GridCell(
-                        None if physical is None else Decimal(physical),
-                        Decimal(declared.physical_current) if declared else None,
-                        found("product", product.pk, year, "physical"),
-                    ),
-                    GridCell(
-                        financial,
-                        declared.financial_current if declared else None,
-                        found("product", product.pk, year, "financial"),
-                    ),
-                )
-            )
-        rows.append(
-            GridRow("product", product.pk, product.code, product.name, product.unit, tuple(product_years))
-        )
-        for subproduct in product.subproducts.all():
-            sub_years = []
-            for year in years:
-                goal = figures["subproduct"].get((subproduct.pk, year))
-                sub_years.append(
-                    GridYear(
-                        year,
-                        GridCell(Decimal(goal.physical_current) if goal else None),
-                        GridCell(goal.financial_current if goal else None),
-                    )
-                )
-            rows.append(
-                GridRow(
-                    "subproduct",
-                    subproduct.pk,
-                    subproduct.code,
-                    subproduct.name,
-                    subproduct.unit,
-                    tuple(sub_years),
-                )
-            )
-
-    program_rows = tuple(
-        ProgramRow(
-            program.pk,
-            program.code,
-            program.name,
-            tuple(
-                ProgramYear(
-                    year,
-                    figures["program_totals"].get((program.pk, year), as_money(0)),
-                    figures["projection"].get((program.pk, year)),
-                    found("program", program.pk, year, "financial"),
-                )
-                for year in years
-            ),
-        )
-        for program in programs
-    )
-    totals = tuple(
-        TotalYear(
-            year,
-            figures["year_totals"].get(year, as_money(0)),
-            figures["declared_totals"].get((DeclaredTotal.Matrix.GOALS, year)),
-            figures["year_projections"].get(year, as_money(0)),
-            figures["declared_totals"].get((DeclaredTotal.Matrix.BUDGET_PROJECTION, year)),
-            found("declared_total", DeclaredTotal.Matrix.GOALS.value, year),
-            found("declared_total", DeclaredTotal.Matrix.BUDGET_PROJECTION.value, year),
-        )
-        for year in years
-    )
-    other = tuple(finding for finding in findings if tuple(finding.location) not in placed)
+        rows.append(_product_row(product, years, figures, placer.found))
+        rows.extend(_subproduct_row(subproduct, years, figures) for subproduct in product.subproducts.all())
+    program_rows = tuple(_program_row(program, years, figures, placer.found) for program in programs)
+    totals = tuple(_total_year(year, figures, placer.found) for year in years)
+    other = tuple(finding for finding in findings if tuple(finding.location) not in placer.placed)
     has_projection = bool(figures["projection"]) or any(
         matrix == DeclaredTotal.Matrix.BUDGET_PROJECTION for matrix, _year in figures["declared_totals"]
     )
-    return GoalsGrid(plan.pk, years, tuple(rows), program_rows, totals, other, len(findings), has_projection)
+    return GoalsGrid(
+        plan.pk,
+        years,
+        tuple(rows),
+        program_rows,
+        totals,
+        other,
+        len(findings),
+        has_projection,
+        tuple((finding.message, placer.anchors.get(id(finding), "")) for finding in findings),
+        snapshot_token(goals_grid_values(figures["subproduct"].values())),
+    )

@@ -8,14 +8,16 @@ product's unit; financial: all) and has a goal for it is programmed; its months 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from common.calendar import MONTH_NAMES
 from common.figures import ZERO
+from common.formats import figure, units
+from common.versions import snapshot_token
 from planning.models import Goal, Measure, MonthlyProgramming, Plan, Product, Subproduct
 from planning.selectors.goals import subproduct_goals_rolled_up
 
@@ -154,14 +156,35 @@ class ProgrammingGrid:
         return self.programmed == self.programmable
 
 
+def programming_values(*, goals: list[Goal], months: dict[int, dict[str, Months]]) -> dict[str, str]:
+    """The goals' current values and programmed months as the grid shows them: its version's
+    snapshot (``common.versions``), to refuse a stale grid saying what changed."""
+    values = {}
+    for goal in goals:
+        values[f"{goal.subproduct_id}-goal-physical"] = units(goal.physical_current)
+        values[f"{goal.subproduct_id}-goal-financial"] = figure(goal.financial_current)
+        for measure, by_month in months.get(goal.id, {}).items():
+            for month, value in enumerate(by_month, start=1):
+                values[f"{goal.subproduct_id}-{measure}-{month}"] = figure(value)
+    return values
+
+
+def programming_labels(goals: list[Goal]) -> dict[str, str]:
+    """How a stale-save message names each value of ``programming_values``."""
+    labels = {}
+    for goal in goals:
+        code = goal.subproduct.code
+        for measure, name in Measure.choices:
+            labels[f"{goal.subproduct_id}-goal-{measure}"] = f"{code} meta {name.lower()} vigente"
+            for month, month_name in enumerate(MONTH_NAMES, start=1):
+                labels[f"{goal.subproduct_id}-{measure}-{month}"] = (
+                    f"{code} {name.lower()} {month_name.lower()}"
+                )
+    return labels
+
+
 def programming_version(*, goals: list[Goal], months: dict[int, dict[str, Months]]) -> str:
-    """A digest of the goals' current values and programmed months, to refuse a stale grid."""
-    digest = hashlib.sha256()
-    for goal in sorted(goals, key=lambda g: g.id):
-        digest.update(f"{goal.id}:{goal.physical_current}:{goal.financial_current:.2f};".encode())
-        for measure, values in sorted(months.get(goal.id, {}).items()):
-            digest.update(f"{measure}:{','.join(f'{v:.2f}' for v in values)};".encode())
-    return digest.hexdigest()[:32]
+    return snapshot_token(programming_values(goals=goals, months=months))
 
 
 def plan_subproduct_goals(*, plan: Plan, year: int) -> QuerySet[Goal]:

@@ -27,10 +27,11 @@ MEASURE_FIELDS = {
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, user, **values) -> Goal:
+def goal_update(*, goal: Goal, user, reason: str = "", **values) -> Goal:
     """Change (or create, when ``goal`` is unsaved) a goal of a plan that is not approved.
 
-    The change is kept in the goal's history with the user and the reason.
+    The change is kept in the goal's history with the user and the reason (``reason``, else
+    «Edición directa de la meta»).
 
     When only an initial value is given and the measure has no approved reprogramming, the
     current value follows it (before any reprogramming both are the same figure).
@@ -48,7 +49,7 @@ def goal_update(*, goal: Goal, user, **values) -> Goal:
             values[current] = values[initial]
     for field, value in values.items():
         setattr(goal, field, value)
-    save_with_history(goal, user=user, reason=_("Edición directa de la meta"))
+    save_with_history(goal, user=user, reason=reason or _("Edición directa de la meta"))
     return goal
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from common.versions import ensure_current, snapshot_read
 from planning.models import Goal, Measure, MonthlyProgramming, Plan
 from planning.permissions import programming_ensure_writable_by
 from planning.selectors.programming import (
@@ -19,7 +20,8 @@ from planning.selectors.programming import (
     execution_pattern,
     goal_months,
     plan_subproduct_goals,
-    programming_version,
+    programming_labels,
+    programming_values,
 )
 from planning.services.plans import plan_ensure_not_approved
 from planning.spreads import MEASURE_QUANTUM, MONTH_COUNT, months_problem, spread_by_pattern, spread_evenly
@@ -90,14 +92,12 @@ def programming_save(*, plan: Plan, entries: Entries, user, version: str = "", r
         for goal in plan_subproduct_goals(plan=plan, year=plan.start_year).select_for_update(of=("self",))
     }
     saved = goal_months(list(goals.values()))
-    if version and version != programming_version(goals=list(goals.values()), months=saved):
-        raise ValidationError(
-            _(
-                "Otra persona cambió la programación o las metas de este POA mientras usted editaba; "
-                "no se guardó nada. Recargue la página para ver lo guardado."
-            ),
-            code="stale",
-        )
+    ensure_current(
+        read=snapshot_read(version) if version else None,
+        current=programming_values(goals=list(goals.values()), months=saved),
+        labels=programming_labels(list(goals.values())),
+        history=MonthlyProgramming.history.filter(goal__in=goals.values()).select_related("history_user")[:1],
+    )
     problems = programming_problems(goals=goals, entries=entries)
     if problems:
         raise ValidationError({key: [message] for key, (_month, message) in problems.items()})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -60,10 +61,15 @@ def crumbs(obj=None) -> list[tuple[str, str]]:
 
 
 def edit(request, *, form, save, context: dict, template: str = "planning/form.html", success_url: str = ""):
-    """Run a form through its service; on success go to ``success_url`` or the saved object's page."""
+    """Run a form through its service; on success go to ``success_url`` or the saved object's page. A
+    form read at an older version than the stored one is refused (``VersionedFormMixin``), in the same
+    transaction."""
     if request.method == "POST" and form.is_valid():
         try:
-            saved = save(form)
+            with transaction.atomic():
+                if hasattr(form, "ensure_current"):
+                    form.ensure_current()
+                saved = save(form)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.calendar import MONTH_NAMES
+from common.formats import quetzales, units
 from common.forms import text_from_query
+from common.versions import VERSION_FIELD, StaleEdit, ensure_current, snapshot_read, snapshot_token
 from planning.forms import ReprogrammingDecisionForm, ReprogrammingRequestForm
-from planning.models import Measure, Reprogramming
+from planning.models import Goal, Measure, Reprogramming
 from planning.permissions import (
     plan_ensure_readable_by,
     plans_ensure_readable_by,
@@ -37,6 +40,13 @@ from planning.services.reprogrammings import (
 )
 from planning.views.common import apply_errors, crumbs, page, plan_context
 
+GOAL_LABELS = {"physical": _("Meta física vigente"), "financial": _("Meta financiera vigente")}
+
+
+def _goal_values(goal) -> dict[str, str]:
+    """What a reprogramming request is asked against: the goal's current values."""
+    return {"physical": units(goal.physical_current), "financial": quetzales(goal.financial_current)}
+
 
 def _goal_crumbs(goal) -> list[tuple[str, str]]:
     label = _("Meta %(year)s") % {"year": goal.year}
@@ -56,10 +66,23 @@ def goal_detail(request, pk: int):
             programming.get(text_from_query(request.GET, "meta", default="physical"), ()), start=1
         )
     }
+    initial[VERSION_FIELD] = snapshot_token(_goal_values(goal))
     form = ReprogrammingRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            reprogramming_request(goal=goal, user=request.user, **form.service_arguments())
+            with transaction.atomic():
+                stored = Goal.objects.select_for_update().get(pk=goal.pk)
+                ensure_current(
+                    read=snapshot_read(request.POST.get(VERSION_FIELD)),
+                    current=_goal_values(stored),
+                    labels=GOAL_LABELS,
+                    history=stored.history.select_related("history_user")[:1],
+                )
+                reprogramming_request(goal=goal, user=request.user, **form.service_arguments())
+        except StaleEdit as stale:
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = stale.token
+            apply_errors(form, stale)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -1,4 +1,4 @@
-"""Pages of the multiannual goals grid: the plans, a plan's grid, and saving a subproduct's row."""
+"""Pages of the multiannual goals grid: the plans, and a plan's grid saved as one form."""
 
 from __future__ import annotations
 
@@ -7,17 +7,16 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from planning.forms import GoalRowForm
+from common.versions import VERSION_FIELD, StaleEdit, snapshot_read
+from planning.forms import GoalRowForm, GoalsGridReasonForm
 from planning.models import Plan, Subproduct
 from planning.permissions import plan_content_editable_by, plans_readable_by
 from planning.selectors.goals_grid import GridRow, goals_grid
 from planning.selectors.plans import institution_search, plan_list_for_user
-from planning.services.goals_grid import subproduct_goals_save
+from planning.services.goals_grid import goals_grid_save
 from planning.views.common import page, readable_plan
 
 
@@ -29,8 +28,12 @@ class InputCell:
     errors: tuple[str, ...]
 
 
+def row_prefix(subproduct_id: int) -> str:
+    return f"s{subproduct_id}"
+
+
 def _inputs(row: GridRow, form: GoalRowForm | None) -> tuple[InputCell, ...]:
-    """The values a subproduct row's inputs show: what was typed when it failed, else the goals."""
+    """The values a subproduct row's inputs show: what was typed when a save failed, else the goals."""
     if form is None:
         return tuple(
             InputCell(
@@ -54,13 +57,14 @@ def _inputs(row: GridRow, form: GoalRowForm | None) -> tuple[InputCell, ...]:
     )
 
 
-def _render_grid(request, plan: Plan, *, failed: tuple[int, GoalRowForm] | None = None, status: int = 200):
+def _render_grid(request, plan: Plan, *, typed=None, status: int = 200):
+    """The grid; ``typed`` (row forms, the reason form, the version read) when a save was refused.
+    After a stale refusal the version is the current one: saving again overwrites what was shown."""
     grid = goals_grid(plan=plan)
     editable = plan_content_editable_by(user=request.user, plan=plan)
+    forms, reason_form, version = typed or ({}, GoalsGridReasonForm(), None)
     rows = [
-        (row, _inputs(row, failed[1] if failed and failed[0] == row.id else None))
-        if editable and row.kind == "subproduct"
-        else (row, ())
+        (row, _inputs(row, forms.get(row.id))) if editable and row.kind == "subproduct" else (row, ())
         for row in grid.rows
     ]
     context = {
@@ -68,7 +72,11 @@ def _render_grid(request, plan: Plan, *, failed: tuple[int, GoalRowForm] | None 
         "grid": grid,
         "rows": rows,
         "editable": editable,
-        "failed_id": failed and failed[0],
+        "failed_ids": {pk for pk, form in forms.items() if form.errors},
+        "reason_form": reason_form,
+        "version": version or grid.version,
+        "version_field": VERSION_FIELD,
+        "dirty": typed is not None,
     }
     return render(request, "planning/goals/grid.html", context, status=status)
 
@@ -87,35 +95,43 @@ def goals_plans(request):
 
 @login_required
 def goals_grid_view(request, plan_id: int):
-    return _render_grid(request, readable_plan(request.user, plan_id))
-
-
-@login_required
-@require_POST
-def goals_row_save(request, plan_id: int, subproduct_id: int):
+    """GET shows the grid; POST saves every row at once (``goals_grid_save``)."""
     plan = readable_plan(request.user, plan_id)
-    subproduct = get_object_or_404(
-        Subproduct.objects.select_related("product__plan"), pk=subproduct_id, product__plan=plan
-    )
-    form = GoalRowForm(request.POST, years=plan.years)
-    if form.is_valid():
-        try:
-            changed = subproduct_goals_save(
-                subproduct=subproduct, user=request.user, values=form.goal_values()
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            message = (
-                _("Metas de «%(name)s» guardadas.")
-                if changed
-                else _("Sin cambios en las metas de «%(name)s».")
-            )
-            messages.success(request, message % {"name": subproduct.name})
-            return redirect(reverse("planning:goals_grid", args=[plan.pk]) + f"#sub-{subproduct.pk}")
-    else:
-        messages.error(
-            request, _("Revise las metas de «%(name)s»: no se guardó nada.") % {"name": subproduct.name}
+    if request.method != "POST":
+        return _render_grid(request, plan)
+    if not plan_content_editable_by(user=request.user, plan=plan):
+        raise PermissionDenied(_("Su rol no permite cambiar las metas de este plan."))
+    # Only the rows the page sent: a subproduct added since the page was read is left alone.
+    forms = {
+        pk: GoalRowForm(request.POST, years=plan.years, prefix=row_prefix(pk))
+        for pk in Subproduct.objects.filter(product__plan=plan).values_list("pk", flat=True)
+        if f"{row_prefix(pk)}-physical_{plan.start_year}" in request.POST
+    }
+    reason_form = GoalsGridReasonForm(request.POST)
+    version = request.POST.get(VERSION_FIELD)
+    valid = [form.is_valid() for form in [*forms.values(), reason_form]]  # every row's errors shown
+    if not all(valid):
+        messages.error(request, _("Revise las cifras señaladas en rojo: no se guardó nada."))
+        return _render_grid(request, plan, typed=(forms, reason_form, version), status=400)
+    try:
+        changed = goals_grid_save(
+            plan=plan,
+            user=request.user,
+            rows={pk: form.goal_values() for pk, form in forms.items()},
+            read=snapshot_read(version),
+            reason=reason_form.cleaned_data["reason"],
         )
-    return _render_grid(request, plan, failed=(subproduct.pk, form), status=400)
+    except StaleEdit as stale:
+        messages.error(request, stale.message)
+        return _render_grid(request, plan, typed=(forms, reason_form, None), status=409)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return _render_grid(request, plan, typed=(forms, reason_form, version), status=400)
+    messages.success(
+        request,
+        _("Metas guardadas: %(count)s cambiadas.") % {"count": changed}
+        if changed
+        else _("Sin cambios en las metas."),
+    )
+    return redirect("planning:goals_grid", plan_id=plan.pk)

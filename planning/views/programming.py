@@ -79,6 +79,7 @@ def _render(request, plan: Plan, *, typed=None, cell_errors=None, row_errors=Non
         "grid": grid,
         "rows": _cells(grid, typed, cell_errors),
         "row_errors": row_errors or {},
+        "dirty": typed is not None,  # a refused grid: what is shown is not stored
         "editable": editable,
         "months": MONTH_ABBREVIATIONS,
         "spread_form": ProgrammingSpreadForm(

@@ -34,9 +34,9 @@ def line_progress(line: MeasureLine, period: int) -> tuple[Decimal, Decimal, boo
     return expected, progress, outside
 
 
-def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[Deviation, ...]:
+def report_deviations(*, report: SiplanReport, notes: dict[tuple[int, str], str]) -> tuple[Deviation, ...]:
     """Subproduct lines whose accumulated progress is outside [low, high] % of what was expected by
-    the end of the period (``line_progress``), with the explanation if written."""
+    the end of the period (``line_progress``), each with its measure's explanation if written."""
     found = []
     for block in report.blocks:
         for row in block.rows:
@@ -52,7 +52,7 @@ def report_deviations(*, report: SiplanReport, notes: dict[int, str]) -> tuple[D
                             name=row.name,
                             measure=MEASURE_LABELS[line.measure],
                             progress_pct=progress,
-                            text=notes.get(row.id, ""),
+                            text=notes.get((row.id, line.measure), ""),
                             expected=expected,
                             accumulated=line.accumulated,
                             basis="uniform" if line.programmed_accumulated is None else "programmed",
@@ -67,9 +67,21 @@ def deviation_notes_open(*, period_report: PeriodReport | None) -> bool:
     return period_report is None or period_report.status == PeriodReport.Status.DRAFT
 
 
-def deviation_notes(*, institution: Institution, year: int, period: int) -> dict[int, str]:
-    return dict(
-        DeviationNote.objects.filter(
+def deviation_notes(*, institution: Institution, year: int, period: int) -> dict[tuple[int, str], str]:
+    """The period's explanations by (subproduct id, measure)."""
+    return {
+        (subproduct_id, measure): text
+        for subproduct_id, measure, text in DeviationNote.objects.filter(
             subproduct__product__plan__institution=institution, year=year, period=period
-        ).values_list("subproduct_id", "text")
-    )
+        ).values_list("subproduct_id", "measure", "text")
+    }
+
+
+def note_key(subproduct_id: int, measure: str) -> str:
+    """The name of a note's box and its key in the page's version snapshot."""
+    return f"note-{subproduct_id}-{measure}"
+
+
+def notes_version_values(deviations) -> dict[str, str]:
+    """The explanations a notes page shows, by ``note_key`` (for ``common.versions``)."""
+    return {note_key(d.subproduct_id, d.measure_code): d.text for d in deviations}

@@ -14,12 +14,11 @@ from reporting.selectors.documents import period_report_for, report_document
 
 @dataclass(frozen=True)
 class SubproductDeviations:
-    """A subproduct's lines outside the band (Física, Financiera or both) and its one note."""
+    """A subproduct's lines outside the band (Física, Financiera or both), each with its own note."""
 
     subproduct_id: int
     code: str
     name: str
-    text: str
     lines: tuple[Deviation, ...]
 
 
@@ -36,7 +35,7 @@ class OfficerDeviations:
 
 def officer_deviations(*, user, year: int, period: int) -> OfficerDeviations:
     """The deviations of the period page's document, only those of the subproducts the
-    officer's cost centres produce, grouped by subproduct (the note is per subproduct)."""
+    officer's cost centres produce, grouped by subproduct (each line has its own note)."""
     institution = user.institution
     document = report_document(institution=institution, year=year, period=period)
     own = set(officer_subproducts(user=user).values_list("id", flat=True))
@@ -53,7 +52,6 @@ def officer_deviations(*, user, year: int, period: int) -> OfficerDeviations:
                 subproduct_id=subproduct_id,
                 code=lines[0].code,
                 name=lines[0].name,
-                text=lines[0].text,
                 lines=tuple(lines),
             )
             for subproduct_id, lines in grouped.items()

@@ -28,9 +28,9 @@ PROJECTION = {2026: "150000.00", 2027: "165000.00", 2028: "180000.00", 2029: "19
 def _fill_goals_row(page, subproduct, figures):
     row = page.locator(f"#sub-{subproduct.pk}")
     for year, (physical, financial) in figures.items():
-        row.locator(f"input[name=physical_{year}]").fill(physical)
-        row.locator(f"input[name=financial_{year}]").fill(financial)
-    row.get_by_role("button", name="Guardar").click()
+        row.locator(f"input[name=s{subproduct.pk}-physical_{year}]").fill(physical)
+        row.locator(f"input[name=s{subproduct.pk}-financial_{year}]").fill(financial)
+    page.click("#goals-save")
     page.wait_for_selector(".msg-success")
 
 

@@ -112,7 +112,8 @@ def test_planner_programs_the_2026_poa_lead_approves_officer_sees_deviation(brow
     officer_page.goto(f"{live_server.url}/reportes/desviaciones/?anio=2026&cuatrimestre=2")
     line = officer_page.locator(f"#sp-{emission.id} tr").first.inner_text()
     # Programmed to August: 94,599 × 8 = 756,792; 60,000 ÷ 756,792 = 7.93 %.
-    assert "756,792.00" in line and "programado" in line and "7.93" in line
+    # Persons in whole units (not «756,792.00»).
+    assert "756,792" in line and "756,792.00" not in line and "programado" in line and "7.93" in line
 
     director_page = logged_in_page(browser, live_server, director)
     director_page.goto(f"{live_server.url}/seguimiento/tablero/?year=2026&period=2")

@@ -85,11 +85,14 @@ def test_a_stale_grid_is_refused(client, cycle):
     poa, (s1, _s2, _people) = cycle["poa"], cycle["subs"]
     data = grid_post(poa, {s1.id: {"physical": ["100"] * 12, "financial": [""] * 12}})
     goal = s1.goals.get()
-    goal.physical_current = goal.physical_initial = 1300
+    before = goal.physical_current
+    goal.physical_current = goal.physical_initial = before + 100
     goal.save()
     response = client.post(f"/planificacion/planes/{poa.pk}/programacion/", data)
     assert response.status_code == 400
-    assert "Otra persona cambió la programación o las metas de este POA" in response.content.decode()
+    page = response.content.decode()
+    assert f"{s1.code} meta física vigente: {before:,} → {before + 100:,}" in page
+    assert "No se guardó nada" in page
     assert not MonthlyProgramming.objects.exists()
 
 

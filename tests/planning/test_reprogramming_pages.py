@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from planning.models import Reprogramming
+from planning.models import Goal, Reprogramming
 from planning.services.goals import goal_update
 from planning.services.reprogrammings import reprogramming_approve, reprogramming_request
 from reporting.models import PeriodReport
@@ -119,3 +119,23 @@ def test_approval_names_the_period_reports_it_changes(client, small_world, pendi
     )
     page = client.get(url).content.decode()
     assert "C2 2024" in page and "C3 2024" not in page
+
+
+def test_a_request_read_before_the_goal_changed_is_refused_with_the_change(client, small_world, pending):
+    client.force_login(small_world.planner)
+    url = reverse("planning:goal_detail", args=[pending.goal_id])
+    version = re.search(r'name="read_version" value="([^"]*)"', client.get(url).content.decode()).group(1)
+    goal = Goal.objects.get(pk=pending.goal_id)
+    Goal.objects.filter(pk=goal.pk).update(physical_current=goal.physical_current + 5)
+    data = {
+        "measure": "financial",
+        "new_value": "1400",
+        "effective_date": "2024-07-02",
+        "supporting_act": "Resolución SP-22-2024",
+        "justification": "Ajuste",
+        "read_version": version,
+    }
+    page = client.post(url, data).content.decode()
+    assert f"Meta física vigente: {goal.physical_current:,} → {goal.physical_current + 5:,}" in page
+    assert 'value="Resolución SP-22-2024"' in page
+    assert pending.goal.reprogrammings.count() == 1

@@ -6,12 +6,12 @@ from django.core.management import call_command
 
 from accounts.models import Role
 from igm_plan.celery import app as celery_app
-from planning.models import Subproduct
 from reporting.selectors.documents import live_report_document
-from reporting.services import deviation_note_save
+from reporting.services import deviation_notes_save
 from reporting.signing import certificate_create
 
 SIGNING_PASSWORD = "clave-certificado-prueba"
+EXPLANATION = "Explicación de la unidad responsable."
 
 
 @pytest.fixture(scope="session")
@@ -50,14 +50,17 @@ def lead_client(client, igm_user):
 def explained(igm, igm_user):
     """IGM 2024 period 3 with every deviation explained by its planning lead, ready to be submitted."""
     document = live_report_document(institution=igm, year=2024, period=3)
-    for subproduct_id in {d.subproduct_id for d in document.deviations}:
-        deviation_note_save(
-            subproduct=Subproduct.objects.get(pk=subproduct_id),
-            year=2024,
-            period=3,
-            text="Explicación de la unidad responsable.",
-            user=igm_user(Role.PLANNING_LEAD),
-        )
+    deviation_notes_save(
+        institution=igm,
+        year=2024,
+        period=3,
+        notes={
+            (d.subproduct_id, d.measure_code): "Explicación de la unidad responsable."
+            for d in document.deviations
+        },
+        read=None,
+        user=igm_user(Role.PLANNING_LEAD),
+    )
     return document
 
 

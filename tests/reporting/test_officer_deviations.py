@@ -53,9 +53,12 @@ def test_officer_sees_only_the_deviations_of_their_subproducts(
     assert "Prorroga de Documentos Migratorios" in page
     # Figures of the reference (siplan-cuatrimestre-3-2024.txt): goal 43,117 expected in full by
     # December, 24,485 accumulated = 56.79 %; a zero financial goal against 629,998.90 executed.
-    for figure in ("43,117.00", "24,485.00", "56.79", "629,998.90"):
+    # Physical figures in whole units, money in quetzales.
+    for figure in ("43,117<", "24,485<", "56.79", "Q 629,998.90"):
         assert figure in page
-    assert page.count("<textarea") == 1  # one note per subproduct, for its two lines
+    assert "43,117.00" not in page
+    assert page.count("<textarea") == 2  # each line (physical, financial) its own note
+    assert page.count('id="save-notes"') == 1  # one save for the whole page
     for other in (
         "Dirección y Coordinación",
         "Visas Guatemaltecas Emitidas",
@@ -65,22 +68,35 @@ def test_officer_sees_only_the_deviations_of_their_subproducts(
     assert EMPTY not in page
 
 
-def test_saving_writes_the_note_through_the_service_and_edits_it(client, extensions_officer, extensions):
+def _notes(subproduct, physical=None, financial=None) -> dict:
+    data = {}
+    if physical is not None:
+        data[f"note-{subproduct.pk}-physical"] = physical
+    if financial is not None:
+        data[f"note-{subproduct.pk}-financial"] = financial
+    return data
+
+
+def test_both_measures_keep_their_own_note_saved_at_once(
+    client, extensions_officer, extensions, django_assert_max_num_queries
+):
     client.force_login(extensions_officer)
-    response = client.post(
-        SAVE, {"subproduct_id": extensions.pk, "text": "Prórrogas suspendidas en octubre."}
-    )
-    assert (
-        response.url
-        == f"{reverse('reporting:officer_deviations')}?anio=2024&cuatrimestre=3#sp-{extensions.pk}"
-    )
-    note = DeviationNote.objects.get(subproduct=extensions, year=2024, period=3)
-    assert note.text == "Prórrogas suspendidas en octubre." and note.written_by == extensions_officer
-    client.post(SAVE, {"subproduct_id": extensions.pk, "text": "Texto corregido."})
-    assert DeviationNote.objects.get(subproduct=extensions, year=2024, period=3).text == "Texto corregido."
-    # The report planning submits carries it.
+    with django_assert_max_num_queries(30):  # the page's document, then one write per note
+        response = client.post(
+            SAVE, _notes(extensions, "Prórrogas suspendidas en octubre.", "Pago de alquiler.")
+        )
+    assert response.url == f"{reverse('reporting:officer_deviations')}?anio=2024&cuatrimestre=3"
+    notes = {n.measure: n for n in DeviationNote.objects.filter(subproduct=extensions, year=2024, period=3)}
+    assert notes["physical"].text == "Prórrogas suspendidas en octubre."
+    assert notes["financial"].text == "Pago de alquiler."
+    assert notes["physical"].written_by == extensions_officer
+    client.post(SAVE, _notes(extensions, "Texto corregido.", "Pago de alquiler."))
+    # The report planning submits carries each line's own note.
     document = live_report_document(institution=extensions.product.plan.institution, year=2024, period=3)
-    assert {d.text for d in document.deviations if d.subproduct_id == extensions.pk} == {"Texto corregido."}
+    assert {(d.measure, d.text) for d in document.deviations if d.subproduct_id == extensions.pk} == {
+        ("Física", "Texto corregido."),
+        ("Financiera", "Pago de alquiler."),
+    }
 
 
 def test_officer_of_another_subproduct_gets_404(client, igm, extensions):
@@ -88,8 +104,8 @@ def test_officer_of_another_subproduct_gets_404(client, igm, extensions):
     client.force_login(officer_of(igm, issuance, username="encargado_emision"))
     page = client.get(reverse("reporting:officer_deviations"), PAGE).content.decode()
     assert "Emision de Documentos Migratorios" in page and "Prorroga" not in page
-    response = client.post(SAVE, {"subproduct_id": extensions.pk, "text": "No es mío."})
-    assert response.status_code == 404
+    response = client.post(SAVE, _notes(extensions, "No es mío.", "No es mío."))
+    assert response.status_code == 302  # boxes not on the officer's page are ignored
     assert not DeviationNote.objects.filter(subproduct=extensions).exists()
 
 
@@ -102,7 +118,7 @@ def test_officer_of_another_institution_sees_and_edits_nothing_of_igm(client, ig
     client.force_login(stranger)
     page = client.get(reverse("reporting:officer_deviations"), PAGE).content.decode()
     assert "Prorroga" not in page and "no tiene un plan que cubra el año 2024" in page
-    assert client.post(SAVE, {"subproduct_id": extensions.pk, "text": "x"}).status_code == 404
+    assert client.post(SAVE, _notes(extensions, "x", "x")).status_code == 404
     assert not DeviationNote.objects.filter(subproduct=extensions).exists()
 
 
@@ -115,11 +131,11 @@ def test_notes_are_read_only_once_the_report_is_submitted(
     page = client.get(reverse("reporting:officer_deviations"), PAGE).content.decode()
     assert "<textarea" not in page and 'id="notes-closed"' in page
     assert "Explicación de la unidad responsable." in page
-    response = client.post(SAVE, {"subproduct_id": extensions.pk, "text": "Tarde."}, follow=True)
+    response = client.post(SAVE, _notes(extensions, "Tarde.", "Tarde."))
     assert "El reporte ya fue enviado" in response.content.decode()
-    assert DeviationNote.objects.get(subproduct=extensions, year=2024, period=3).text == (
+    assert {n.text for n in DeviationNote.objects.filter(subproduct=extensions, year=2024, period=3)} == {
         "Explicación de la unidad responsable."
-    )
+    }
 
 
 def test_officer_without_deviations_sees_the_empty_state(client, igm):

@@ -1,4 +1,4 @@
-"""The period page's forms: a refused submission keeps the letter data typed, every input is named."""
+"""The period page's one form: a refused submission keeps the letter data typed, every input is named."""
 
 from django.urls import reverse
 
@@ -14,21 +14,21 @@ LETTER = {
 
 
 def test_refused_submission_keeps_what_was_typed(lead_client, igm):
-    # No deviation is explained yet: the service refuses, the page answers with the typed letter.
-    response = lead_client.post(reverse("reporting:submit", args=PERIOD), LETTER)
-    assert response.status_code == 200
+    # No deviation is explained yet: the sending is refused, the letter typed is saved and shown.
+    response = lead_client.post(reverse("reporting:submit", args=PERIOD), LETTER, follow=True)
     page = response.content.decode()
     assert "Falta la explicación de desviación" in page
     assert 'value="Licenciado Carlos Mendoza"' in page
     assert 'value="OFICIO CIRCULAR-SPPD-DASP-01-2024/rdlo"' in page
-    assert not PeriodReport.objects.filter(institution=igm, year=2024, period=3).exists()
+    report = PeriodReport.objects.get(institution=igm, year=2024, period=3)
+    assert (report.status, report.addressee_name) == (PeriodReport.Status.DRAFT, "Licenciado Carlos Mendoza")
 
 
 def test_invalid_letter_shows_the_field_error_and_keeps_the_rest(lead_client, explained):
     response = lead_client.post(reverse("reporting:submit", args=PERIOD), {**LETTER, "addressee_title": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
-    assert "Revise los datos del oficio." in page
+    assert "Revise los datos señalados: no se guardó nada." in page
     assert "Este campo es requerido." in page
     assert 'value="Licenciado Carlos Mendoza"' in page
 

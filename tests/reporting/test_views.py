@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from accounts.models import Role
 from budget.models import Execution
-from planning.models import Subproduct
 from reporting.models import DeviationNote, PeriodReport, ReportJob
+from reporting.selectors.documents import live_report_document
 from reporting.services import period_report_approve, period_report_submit
 from tests.factories import InstitutionFactory, UserFactory
 
@@ -56,13 +56,21 @@ def test_submitting_without_explanations_shows_why(lead_client):
     assert "Falta la explicación de desviación" in response.content.decode()
 
 
-def test_deviation_note_is_saved_from_the_page(lead_client, igm):
-    subproduct = Subproduct.objects.filter(product__plan__institution=igm).first()
-    lead_client.post(
+def test_deviation_notes_and_letter_data_are_saved_together_from_the_page(lead_client, igm):
+    deviation = live_report_document(institution=igm, year=2024, period=3).deviations[0]
+    response = lead_client.post(
         reverse("reporting:deviation_note", args=PERIOD),
-        {"subproduct_id": subproduct.pk, "text": "Retraso en compras."},
+        {
+            f"note-{deviation.subproduct_id}-{deviation.measure_code}": "Retraso en compras.",
+            "addressee_name": "Licenciado Pérez",
+            "addressee_title": "Secretario",
+        },
     )
-    assert DeviationNote.objects.get(subproduct=subproduct, year=2024, period=3).text == "Retraso en compras."
+    assert response.status_code == 302
+    note = DeviationNote.objects.get(subproduct_id=deviation.subproduct_id, year=2024, period=3)
+    assert (note.measure, note.text) == (deviation.measure_code, "Retraso en compras.")
+    report = PeriodReport.objects.get(institution=igm, year=2024, period=3)
+    assert (report.addressee_name, report.status) == ("Licenciado Pérez", PeriodReport.Status.DRAFT)
 
 
 def test_job_is_requested_followed_and_downloaded(lead_client, django_capture_on_commit_callbacks):
