@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import django_filters
+from django import forms
 
 from common.calendar import PERIODS, YEAR_MAX, YEAR_MIN
+from igm_plan.api.filters import IntegerFilter
 from planning.models import Institution
 from planning.selectors.plans import institution_search
 
@@ -37,13 +39,14 @@ def _unchanged(queryset, name, value):
 
 
 class NationalProgressFilterSet(django_filters.FilterSet):
-    year = django_filters.NumberFilter(
+    year = IntegerFilter(
         method=_unchanged, min_value=YEAR_MIN, max_value=YEAR_MAX, label="Año", help_text="Año, p. ej. 2024."
     )
-    period = django_filters.ChoiceFilter(
+    period = IntegerFilter(
         method=_unchanged,
-        choices=[(str(p), str(p)) for p in PERIODS],
-        empty_label=None,
+        min_value=PERIODS[0],
+        max_value=PERIODS[-1],
+        widget=forms.Select(choices=[(p, p) for p in PERIODS]),
         label="Cuatrimestre",
         help_text="Cuatrimestre: 1 (ene-abr), 2 (may-ago) o 3 (sep-dic). Por omisión, el último vencido.",
     )

@@ -12,6 +12,7 @@ TAGS = {
     "monitoring": ("Seguimiento", "Avance del plan contra lo programado, como en el tablero."),
     "indicators": ("Indicadores", "Fichas técnicas de indicadores y sus valores calculados."),
     "reporting": ("Reportes", "Reporte cuatrimestral SIPLAN, sus documentos y vencimientos."),
+    "national": ("Avance nacional", "Avance cuatrimestral de cada institución, con las cifras del SIPLAN."),
 }
 
 # Resource → (plural, one of them with its article, what it is).
@@ -108,6 +109,12 @@ OPERATIONS = {
         "Avance del plan",
         "Las cifras del tablero: avance de cada producto y subproducto contra lo esperado al cierre del "
         "cuatrimestre (lo programado acumulado o la línea recta), con la cifra esperada usada.",
+    ),
+    ("national-progress", "get"): (
+        "Avance cuatrimestral de cada institución",
+        "Por institución: estado del reporte (y días de atraso), ejecución financiera y avance físico del "
+        "cuatrimestre, con las mismas cifras del reporte SIPLAN. Sin año ni cuatrimestre: el último cuyo "
+        "plazo venció.",
     ),
     ("report-periods", "get"): (
         "Cuatrimestres del año: vencimientos y estado",

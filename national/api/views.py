@@ -1,6 +1,5 @@
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 
@@ -38,15 +37,6 @@ class NationalProgressView(ApiViewMixin, ListAPIView):
             return self.restrict(Institution.objects.all())
         return self.restrict(national_institutions(user=user))
 
-    @extend_schema(
-        tags=["Avance nacional"],
-        summary="Avance cuatrimestral de cada institución",
-        description=(
-            "Por institución: estado del reporte (y días de atraso), ejecución financiera y avance "
-            "físico del cuatrimestre, con las mismas cifras del reporte SIPLAN. Sin año ni "
-            "cuatrimestre: el último cuyo plazo venció."
-        ),
-    )
     def list(self, request, *args, **kwargs):
         filterset = NationalFilterBackend().get_filterset(request, self.get_queryset(), self)
         if not filterset.is_valid():

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from common.forms import int_from_query
+from common.forms import int_from_query, text_from_query
 from planning.forms import InstitutionForm, PlanForm, ProductForm, ResultForm, SubproductForm
 from planning.models import Institution, Plan, Product, Reprogramming, Result, Subproduct
 from planning.permissions import (
@@ -39,7 +39,7 @@ from planning.views.common import changes_page, crumbs, edit, page, plan_context
 @login_required
 def index(request):
     plans_ensure_readable_by(user=request.user)
-    search = request.GET.get("q", "")
+    search = text_from_query(request.GET, "q", default="")
     institutions = institution_search(institution_workspace_list(user=request.user).order_by("code"), search)
     pending = reprogramming_list(user=request.user, status=Reprogramming.Status.REQUESTED).count()
     return render(

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from common.forms import text_from_query
 from common.versions import VERSION_FIELD, StaleEdit, snapshot_read
 from planning.forms import GoalRowForm, GoalsGridReasonForm
 from planning.models import Plan, Subproduct
@@ -85,7 +86,7 @@ def _render_grid(request, plan: Plan, *, typed=None, status: int = 200):
 def goals_plans(request):
     if not plans_readable_by(user=request.user):
         raise PermissionDenied(_("Su rol no permite consultar las metas de los planes."))
-    search = request.GET.get("q", "")
+    search = text_from_query(request.GET, "q", default="")
     plans = plan_list_for_user(user=request.user).filter(kind__in=[Plan.Kind.POM, Plan.Kind.POA])
     plans = institution_search(plans, search, prefix="institution__").order_by(
         "institution__code", "-start_year", "kind"

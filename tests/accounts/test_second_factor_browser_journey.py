@@ -47,8 +47,8 @@ def test_director_enrols_totp_then_logs_in_with_password_and_code(live_server, p
 
     page.wait_for_selector("#totp-secret")
     assert page.locator("h1").inner_text() == "Activar la verificación en dos pasos"
-    page.wait_for_function("document.querySelector('img.qr').complete")
-    assert page.evaluate("document.querySelector('img.qr').naturalWidth") > 0
+    page.wait_for_load_state("load")  # images included; no string evaluation: the page forbids eval
+    assert page.locator("img.qr").evaluate("img => img.complete && img.naturalWidth") > 0
     look(page, "enrol")
     secret = b32decode(page.locator("#totp-secret").inner_text().replace(" ", ""))
     page.fill("#id_code", code_for(secret))

@@ -46,7 +46,7 @@ def operations(schema):
 
 def test_every_operation_has_a_tag_a_spanish_summary_and_a_description(schema):
     tags = {tag["name"] for tag in schema["tags"]}
-    assert tags == {"Planificación", "Ejecución", "Seguimiento", "Indicadores", "Reportes"}
+    assert tags == {"Planificación", "Ejecución", "Seguimiento", "Indicadores", "Reportes", "Avance nacional"}
     for name, operation in operations(schema):
         assert len(operation["tags"]) == 1 and operation["tags"][0] in tags, name
         assert operation["summary"] and operation["description"], name

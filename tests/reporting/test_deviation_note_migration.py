@@ -10,8 +10,8 @@ from django.db.migrations.executor import MigrationExecutor
 from reporting.models import DeviationNote
 from tests.factories import SubproductFactory, UserFactory
 
-BEFORE = [("reporting", "0002_period_report_return_reason")]
-AFTER = [("reporting", "0003_deviation_note_per_measure")]
+BEFORE = [("reporting", "0004_report_job_documents_of_no_institution")]
+AFTER = [("reporting", "0005_deviation_note_per_measure")]
 
 
 def _migrate(targets):

@@ -42,6 +42,10 @@ QUERY_PARAMETERS = (
     "period",
     "month",
     "next",
+    "q",
+    "status",
+    "band",
+    "ordering",
 )
 HOSTILE = (
     "9999999999999999999999999",
@@ -57,7 +61,19 @@ HOSTILE = (
 )
 # Reading a parameter: request.GET.get("x"), request.GET["x"], or a common.forms reader.
 READS = re.compile(r'(?:GET\.get\(|GET\[|_from_query\(\s*request\.GET,\s*)"(\w+)"')
-APPS = ("accounts", "planning", "budget", "monitoring", "indicators", "reporting", "common")
+APPS = (
+    "accounts",
+    "planning",
+    "budget",
+    "monitoring",
+    "indicators",
+    "reporting",
+    "common",
+    "transparency",
+    "national",
+    "worklist",
+    "notices",
+)
 
 
 def test_every_parameter_read_by_a_page_is_fuzzed():

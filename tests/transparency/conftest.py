@@ -34,11 +34,12 @@ class Published:
     unsigned: PeriodReport
 
 
-def months_approve(igm, planner, months) -> None:
+def months_approve(igm, submitter, approver, months) -> None:
+    """Sent by one person, approved by another (separation of duties)."""
     centre = CostCentre.objects.get(institution=igm, code="CC-01")
     for month in months:
-        execution_month_submit(cost_centre=centre, year=2024, month=month, user=planner)
-        execution_month_approve(cost_centre=centre, year=2024, month=month, user=planner)
+        execution_month_submit(cost_centre=centre, year=2024, month=month, user=submitter)
+        execution_month_approve(cost_centre=centre, year=2024, month=month, user=approver)
 
 
 def report_sign(igm, igm_user, *, in_thread: bool = False) -> PeriodReport:
@@ -76,7 +77,7 @@ def report_sign(igm, igm_user, *, in_thread: bool = False) -> PeriodReport:
 
 
 def publish(igm, igm_user, *, in_thread: bool = False) -> Published:
-    months_approve(igm, igm_user(Role.PLANNER), APPROVED_MONTHS)
+    months_approve(igm, igm_user(Role.PLANNING_LEAD), igm_user(Role.PLANNER), APPROVED_MONTHS)
     signed = report_sign(igm, igm_user, in_thread=in_thread)
     unsigned = PeriodReport.objects.create(
         institution=igm, year=2024, period=2, status=PeriodReport.Status.SUBMITTED

@@ -36,7 +36,7 @@ def test_a_second_visit_is_served_from_the_cache(client, igm, django_assert_num_
 def test_an_approved_month_shows_once_the_cached_page_expires(client, igm, igm_user, settings):
     page = client.get("/transparencia/IGM/").content.decode()
     assert "No hay meses de ejecución aprobados" in page
-    months_approve(igm, igm_user(Role.PLANNER), (1,))
+    months_approve(igm, igm_user(Role.PLANNING_LEAD), igm_user(Role.PLANNER), (1,))
     assert client.get("/transparencia/IGM/").content.decode() == page  # within the cache time
     cache.clear()  # the cached page expires
     assert "/transparencia/IGM/ejecucion/2024/1/" in client.get("/transparencia/IGM/").content.decode()

@@ -41,13 +41,16 @@ def test_officer_sees_the_deviations_of_their_own_subproducts_until_explained(pe
     queue = _queues(pending.xela_officer)["desviaciones"]
     assert {item.text.split()[0] for item in queue.items} == {"S01", "S03"}
     assert set(_links(queue)) == {link}
-    DeviationNote.objects.create(
-        subproduct=pending.shelters,
-        year=2024,
-        period=1,
-        text="Albergue cerrado por obras.",
-        written_by=pending.xela_officer,
-    )
+    # Each measure has its own explanation: S03 leaves the queue once both are written.
+    for measure in ("physical", "financial"):
+        DeviationNote.objects.create(
+            subproduct=pending.shelters,
+            year=2024,
+            period=1,
+            measure=measure,
+            text="Albergue cerrado por obras.",
+            written_by=pending.xela_officer,
+        )
     assert {item.text.split()[0] for item in _queues(pending.xela_officer)["desviaciones"].items} == {"S01"}
 
 

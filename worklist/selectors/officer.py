@@ -100,9 +100,11 @@ def officer_deviation_queue(*, user, today: date) -> Queue:
         except ReportUnavailable:
             deviations = None
         for subproduct in deviations.subproducts if deviations else ():
-            if not subproduct.text.strip():
-                measures = ", ".join(line.measure for line in subproduct.lines)
-                items.append(Item(f"{subproduct.code} {subproduct.name}", link, detail=measures))
+            unexplained = [line.measure for line in subproduct.lines if not line.text.strip()]
+            if unexplained:  # each measure has its own explanation
+                items.append(
+                    Item(f"{subproduct.code} {subproduct.name}", link, detail=", ".join(unexplained))
+                )
     return Queue(
         "desviaciones",
         f"Desviaciones por explicar ({period_label(period)} {year})",
