@@ -22,7 +22,7 @@ from common.spreadsheets import print_to_page_width
 from reporting.kinds import DocumentKind
 from reporting.permissions import reads_reports
 from reporting.renderers.xlsx import BOLD, PCT_FORMAT, header_row, put, write_line
-from reporting.services import document_job_request
+from reporting.services.jobs import document_job_request
 
 from .filtersets import NationalProgressFilterSet
 from .permissions import national_institutions

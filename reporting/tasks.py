@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import report_job_run, report_jobs_reconcile
+from reporting.services.jobs import report_job_run, report_jobs_reconcile
 
 
 # acks_late + reject_on_worker_lost: a worker killed mid-job gives the message back to the broker,

@@ -24,7 +24,7 @@ from planning.selectors.plans import (
     plan_list_for_user,
 )
 
-from . import services, signing
+from . import signing
 from .forms import DeviationNotesForm, ReportRequestForm, SubmitForm, VerifyForm
 from .kinds import document_kind
 from .models import PeriodReport, ReportJob
@@ -42,6 +42,16 @@ from .selectors.deviations import deviation_notes_open, notes_version_values
 from .selectors.documents import period_report_changes, period_report_for, report_document
 from .selectors.jobs import report_jobs_for_user, signed_documents_with_digest
 from .selectors.siplan import ReportUnavailable
+from .services import WorkflowError
+from .services.jobs import indicator_sheets_job_request, report_job_request, report_job_retry
+from .services.workflow import (
+    LETTER_FIELDS,
+    deviation_notes_save,
+    period_draft_save,
+    period_report_approve,
+    period_report_return,
+    period_report_sign,
+)
 
 
 def _institution(request, code: str) -> Institution:
@@ -91,7 +101,7 @@ DRAFT_FORM = "draft-form"  # the period page's one form: letter data and every e
 
 def _letter_version(period_report: PeriodReport | None) -> dict[str, str]:
     report = period_report or PeriodReport()
-    return {f"letter-{name}": getattr(report, name) for name in services.LETTER_FIELDS}
+    return {f"letter-{name}": getattr(report, name) for name in LETTER_FIELDS}
 
 
 def _period_page(request, code: str, year: int, period: int, *, typed=None, status: int = 200):
@@ -168,7 +178,7 @@ def _workflow(request, code, year, period, action, refused=None):
     institution = _institution(request, code)
     try:
         outcome = action(institution)
-    except (services.WorkflowError, PermissionDenied) as error:
+    except (WorkflowError, PermissionDenied) as error:
         messages.error(request, str(error) or "No tiene permiso para esta acción.")
         if refused is not None:
             return refused()
@@ -181,7 +191,7 @@ def _workflow(request, code, year, period, action, refused=None):
 def _existing_report(institution, year, period) -> PeriodReport:
     report = period_report_for(institution=institution, year=year, period=period)
     if report is None:
-        raise services.WorkflowError("El reporte de este cuatrimestre no ha sido enviado.")
+        raise WorkflowError("El reporte de este cuatrimestre no ha sido enviado.")
     return report
 
 
@@ -198,7 +208,7 @@ def _period_draft_post(request, code: str, year: int, period: int, *, submit: bo
         messages.error(request, "Revise los datos señalados: no se guardó nada.")
         return _period_page(request, code, year, period, typed=typed, status=400)
     try:
-        services.period_draft_save(
+        period_draft_save(
             institution=institution,
             year=year,
             period=period,
@@ -213,7 +223,7 @@ def _period_draft_post(request, code: str, year: int, period: int, *, submit: bo
         return _period_page(
             request, code, year, period, typed=typed, status=409 if isinstance(error, StaleEdit) else 400
         )
-    except services.WorkflowError as error:
+    except WorkflowError as error:
         messages.error(request, str(error))
         if submit:  # what was typed is saved; only the sending was refused
             return redirect("reporting:period", code=code, year=year, period=period)
@@ -237,7 +247,7 @@ def period_submit(request, code: str, year: int, period: int):
 @require_POST
 def period_approve(request, code: str, year: int, period: int):
     def action(institution):
-        report = services.period_report_approve(
+        report = period_report_approve(
             period_report=_existing_report(institution, year, period), user=request.user
         )
         messages.success(request, f"Reporte aprobado; oficio {report.letter_code}.")
@@ -250,7 +260,7 @@ def period_approve(request, code: str, year: int, period: int):
 @require_POST
 def period_return(request, code: str, year: int, period: int):
     def action(institution):
-        report = services.period_report_return(
+        report = period_report_return(
             period_report=_existing_report(institution, year, period),
             user=request.user,
             reason=request.POST.get("reason", ""),
@@ -265,7 +275,7 @@ def period_return(request, code: str, year: int, period: int):
 @require_POST
 def period_sign(request, code: str, year: int, period: int):
     def action(institution):
-        return services.period_report_sign(
+        return period_report_sign(
             period_report=_existing_report(institution, year, period), user=request.user
         )
 
@@ -345,7 +355,7 @@ def officer_deviation_note(request, year: int, period: int):
         )
         return _officer_page(request, year, period, typed=form, status=400)
     try:
-        changed = services.deviation_notes_save(
+        changed = deviation_notes_save(
             institution=user.institution,
             year=year,
             period=period,
@@ -353,8 +363,8 @@ def officer_deviation_note(request, year: int, period: int):
             read=snapshot_read(request.POST.get(VERSION_FIELD)),
             user=user,
         )
-    except (StaleEdit, ValidationError, services.WorkflowError) as error:
-        text = str(error) if isinstance(error, services.WorkflowError) else " ".join(error.messages)
+    except (StaleEdit, ValidationError, WorkflowError) as error:
+        text = str(error) if isinstance(error, WorkflowError) else " ".join(error.messages)
         messages.error(request, text)
         return _officer_page(
             request, year, period, typed=form, status=409 if isinstance(error, StaleEdit) else 400
@@ -392,7 +402,7 @@ def job_request(request, code: str, year: int, period: int):
     if not form.is_valid():
         messages.error(request, "Elija un formato válido.")
         return redirect("reporting:period", code=code, year=year, period=period)
-    job = services.report_job_request(
+    job = report_job_request(
         institution=institution,
         year=year,
         period=period,
@@ -407,7 +417,7 @@ def job_request(request, code: str, year: int, period: int):
 def plan_sheets_job_request(request, plan_id: int):
     """One PDF of every indicator sheet of the plan, made by a job whose progress the job page shows."""
     plan = get_object_or_404(plan_list_for_user(user=request.user).select_related("institution"), pk=plan_id)
-    job = services.indicator_sheets_job_request(plan=plan, user=request.user)
+    job = indicator_sheets_job_request(plan=plan, user=request.user)
     return redirect("reporting:job", pk=job.pk)
 
 
@@ -462,8 +472,8 @@ def job_download(request, pk: int):
 def job_retry(request, pk: int):
     job = _job(request, pk)
     try:
-        services.report_job_retry(job=job, user=request.user)
-    except (services.WorkflowError, PermissionDenied) as error:
+        report_job_retry(job=job, user=request.user)
+    except (WorkflowError, PermissionDenied) as error:
         messages.error(request, str(error))
     return redirect("reporting:job", pk=job.pk)
 

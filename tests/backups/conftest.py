@@ -14,7 +14,7 @@ from PIL import Image
 from accounts.models import Role, User
 from budget.services.uploads import execution_file_preview
 from monitoring.services import achievement_delete, achievement_save
-from reporting.services import report_job_render_now
+from reporting.services.jobs import report_job_render_now
 from tests.factories import InstitutionFactory, UserFactory
 
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from accounts.models import Role
 from igm_plan.celery import app as celery_app
 from reporting.selectors.documents import live_report_document
-from reporting.services import deviation_notes_save
+from reporting.services.workflow import deviation_notes_save
 from reporting.signing import certificate_create
 
 SIGNING_PASSWORD = "clave-certificado-prueba"

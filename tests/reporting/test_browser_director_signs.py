@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from accounts.models import Role
-from reporting.services import period_report_submit
+from reporting.services.workflow import period_report_submit
 from tests.factories import TEST_PASSWORD, UserFactory
 
 

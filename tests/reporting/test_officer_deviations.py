@@ -10,7 +10,7 @@ from planning.models import Subproduct
 from reporting.models import DeviationNote
 from reporting.selectors.deadlines import period_being_reported
 from reporting.selectors.documents import live_report_document
-from reporting.services import period_report_submit
+from reporting.services.workflow import period_report_submit
 from tests.factories import CostCentreFactory, InstitutionFactory, UserFactory
 
 PAGE = {"anio": 2024, "cuatrimestre": 3}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import Role
 from budget.models import Execution
 from reporting.models import ReportJob
-from reporting.services import (
+from reporting.services.jobs import (
     report_job_render_now,
     report_job_request,
     report_job_retry,

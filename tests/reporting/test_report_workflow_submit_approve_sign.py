@@ -9,12 +9,8 @@ from accounts.models import Role
 from budget.models import Execution, PeriodLock
 from reporting.models import LetterSequence, PeriodReport, ReportJob
 from reporting.selectors.documents import period_report_changes, report_document
-from reporting.services import (
-    WorkflowError,
-    period_report_approve,
-    period_report_sign,
-    period_report_submit,
-)
+from reporting.services import WorkflowError
+from reporting.services.workflow import period_report_approve, period_report_sign, period_report_submit
 from reporting.signing import signature_verify
 
 

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import Role
 from reporting.models import ReportJob
-from reporting.services import period_report_approve, period_report_submit
+from reporting.services.workflow import period_report_approve, period_report_submit
 
 
 def test_render_report_signed_is_stored_as_a_job(signed_pdf):

@@ -8,7 +8,7 @@ from accounts.models import Role
 from budget.models import Execution
 from reporting.models import DeviationNote, PeriodReport, ReportJob
 from reporting.selectors.documents import live_report_document
-from reporting.services import period_report_approve, period_report_submit
+from reporting.services.workflow import period_report_approve, period_report_submit
 from tests.factories import InstitutionFactory, UserFactory
 
 PERIOD = ("IGM", 2024, 3)

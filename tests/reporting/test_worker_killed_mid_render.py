@@ -17,7 +17,7 @@ from django.conf import settings
 
 from accounts.models import Role
 from reporting.models import ReportJob
-from reporting.services import report_job_request
+from reporting.services.jobs import report_job_request
 from seeding.synthetic import synthetic_build
 from tests.factories import UserFactory
 

@@ -7,7 +7,7 @@ from accounts.models import Role
 from budget.models import ExecutionMonth
 from budget.services.months import execution_month_approve, execution_month_submit
 from reporting.models import PeriodReport
-from reporting.services import period_report_approve, period_report_submit
+from reporting.services.workflow import period_report_approve, period_report_submit
 from tests.factories import ExecutionFactory
 
 

@@ -12,12 +12,8 @@ from accounts.models import Role
 from budget.models import CostCentre
 from budget.services.months import execution_month_approve, execution_month_submit
 from reporting.models import PeriodReport
-from reporting.services import (
-    period_report_approve,
-    period_report_sign,
-    period_report_submit,
-    report_job_run,
-)
+from reporting.services.jobs import report_job_run
+from reporting.services.workflow import period_report_approve, period_report_sign, period_report_submit
 from tests.reporting.conftest import (  # noqa: F401 - the reporting tests' fixtures: certificate, eager jobs
     explained,
     reporting_settings,

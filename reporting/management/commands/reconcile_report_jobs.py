@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from reporting.services import report_jobs_reconcile
+from reporting.services.jobs import report_jobs_reconcile
 
 
 class Command(BaseCommand):

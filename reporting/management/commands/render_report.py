@@ -6,7 +6,7 @@ from planning.models import Institution
 from reporting.models import ReportJob
 from reporting.selectors.documents import period_report_approved
 from reporting.selectors.siplan import ReportUnavailable, siplan_report
-from reporting.services import report_job_render_now
+from reporting.services.jobs import report_job_render_now
 
 
 class Command(BaseCommand):
