@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,24 @@ def count_queries(key: str, codes: list[str], year: int) -> None:
                 assert client.get(url).status_code == 200
             counts.append(len(captured))
         print(f"SQL queries per request, {name}: page_size 10 → {counts[0]}, page_size 100 → {counts[1]}")
+
+
+@contextmanager
+def gunicorn(port: int, workers: int):
+    """The project served by gunicorn on loopback for the length of the block (its port answering)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "igm_plan.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield server
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 def wait_for_port(port: int, timeout: float = 30) -> None:
@@ -234,24 +253,7 @@ def main() -> None:
 
     connections.close_all()
 
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "igm_plan.wsgi",
-            "-w",
-            str(args.workers),
-            "-b",
-            f"127.0.0.1:{args.port}",
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(args.port)
+    with gunicorn(args.port, args.workers):
         headers = {"Authorization": f"Token {key}"}
         if args.load_tool == "wrk":
             print(
@@ -280,9 +282,6 @@ def main() -> None:
                     f"{name:<22}{label:>10}{figures['p50']:>10.1f}{figures['p95']:>10.1f}{figures['rps']:>10.1f}"
                 )
             print(f"{name:<22}{'API/ceil':>10}{'':>20}{api['rps'] / ceiling['rps']:>10.2f}")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ in this process by the report job's renderer.
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import configure, load, wait_for_port  # noqa: E402
+from benchmarks.bench_api import configure, gunicorn, load  # noqa: E402
 
 BASELINE = "/cuenta/ingresar/"
 SEGEPLAN_PAGES = (
@@ -134,24 +133,7 @@ def main() -> None:
     from django.db import connections
 
     connections.close_all()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "igm_plan.wsgi",
-            "-w",
-            str(args.workers),
-            "-b",
-            f"127.0.0.1:{args.port}",
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(args.port)
+    with gunicorn(args.port, args.workers):
         print(
             f"\n{args.clients} clients (threads), {args.requests} requests per page, {args.workers} workers"
         )
@@ -171,9 +153,6 @@ def main() -> None:
                     f"p95 ÷ baseline {figures['p95'] / baseline['p95']:5.1f}"
                 )
         print(f"worst p95: {worst:.0f} ms (target < 300 ms)")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     if not args.skip_exports:
         time_exports()
 

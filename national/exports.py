@@ -21,7 +21,7 @@ from common.pdf import pdf_from_template
 from common.spreadsheets import print_to_page_width
 from reporting.kinds import DocumentKind
 from reporting.permissions import reads_reports
-from reporting.renderers.xlsx import BOLD, PCT_FORMAT, header_row, put, write_line
+from reporting.renderers.xlsx import BOLD, PCT_FORMAT, header_row, put, siplan_titles, write_line
 from reporting.services.jobs import document_job_request
 
 from .filtersets import NationalProgressFilterSet
@@ -114,22 +114,7 @@ def _institution_sheet(sheet, line: NationalLine, period: int) -> None:
     put(sheet, 1, 1, f"{line.name} ({line.code})").font = BOLD
     put(sheet, 2, 1, f"Estado: {line.status_label}")
     months = [f"Mes {month}" for month in PERIOD_MONTHS[period]]
-    titles = [
-        "Producto",
-        "Unidad de Medida",
-        "Metas física/financiera",
-        "Inicial anual",
-        "Reprogramaciones",
-        "Metas vigentes",
-        "Ejecución física/financiera",
-        *months,
-        "Total",
-        f"% {short} cuatrimestre",
-        f"Acumulado al {short} cuatrimestre",
-        f"% de Avance acumulado al {short} cuatrimestre",
-        f"% de Avance acumulado al {short} cuatrimestre con metas iniciales",
-    ]
-    header_row(sheet, 4, titles)
+    header_row(sheet, 4, siplan_titles("Producto", months, short))
     sheet.freeze_panes = "B5"
     row = 5
     for product in line.products:

@@ -31,6 +31,25 @@ def put(sheet, row: int, column: int, value, *, number_format: str | None = None
     return cell
 
 
+def siplan_titles(first: str, month_names, short: str) -> list[str]:
+    """The SIPLAN table's column titles, as the reference report writes them."""
+    return [
+        first,
+        "Unidad de Medida",
+        "Metas física/financiera",
+        "Inicial anual",
+        "Reprogramaciones",
+        "Metas vigentes",
+        "Ejecución física/financiera",
+        *month_names,
+        "Total",
+        f"% {short} cuatrimestre",
+        f"Acumulado al {short} cuatrimestre",
+        f"% de Avance acumulado al {short} cuatrimestre",
+        f"% de Avance acumulado al {short} cuatrimestre con metas iniciales",
+    ]
+
+
 def header_row(sheet, row: int, titles) -> None:
     for column, title in enumerate(titles, start=1):
         cell = put(sheet, row, column, title)
@@ -74,22 +93,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
     if document.draft:
         put(sheet, 5, 1, "BORRADOR — pendiente de aprobación y firma").font = OVER_FONT
     put(sheet, 6, 1, "Productos vinculados a RI/PGG 2024-2028").font = BOLD
-    titles = [
-        "Producto/Subproducto",
-        "Unidad de Medida",
-        "Metas física/financiera",
-        "Inicial anual",
-        "Reprogramaciones",
-        "Metas vigentes",
-        "Ejecución física/financiera",
-        *report.month_names,
-        "Total",
-        f"% {short} cuatrimestre",
-        f"Acumulado al {short} cuatrimestre",
-        f"% de Avance acumulado al {short} cuatrimestre",
-        f"% de Avance acumulado al {short} cuatrimestre con metas iniciales",
-    ]
-    header_row(sheet, 7, titles)
+    header_row(sheet, 7, siplan_titles("Producto/Subproducto", report.month_names, short))
     sheet.freeze_panes = "B8"
     print_to_page_width(sheet, title_rows="7:7")
     row = 8

@@ -4,8 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate_to, migrate_to_latest
 
 BEFORE_MOVE = [
     ("budget", "0002_execution_centre_month_cost_centre_history"),
@@ -14,16 +14,9 @@ BEFORE_MOVE = [
 AFTER_MOVE = [("planning", "0002_budgetprojection_from_budget")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_rows_history_and_content_types_follow_the_model_to_planning():
-    old = _migrate(BEFORE_MOVE)
+    old = migrate_to(BEFORE_MOVE)
     try:
         content_type_model = old.get_model("contenttypes", "ContentType")
         permission_model = old.get_model("auth", "Permission")
@@ -61,7 +54,7 @@ def test_rows_history_and_content_types_follow_the_model_to_planning():
             history_change_reason="Carga del POM",
         )
 
-        new = _migrate(AFTER_MOVE)
+        new = migrate_to(AFTER_MOVE)
 
         moved = new.get_model("planning", "BudgetProjection").objects.get(pk=projection.pk)
         assert (moved.plan_id, moved.program_id, moved.year, moved.amount) == (
@@ -81,4 +74,4 @@ def test_rows_history_and_content_types_follow_the_model_to_planning():
         permissions = new.get_model("auth", "Permission").objects
         assert permissions.get(pk=permission.pk).content_type_id == content_type.pk
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

@@ -4,28 +4,20 @@ becomes the physical note and a copy of it the financial note, keeping author an
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from reporting.models import DeviationNote
 from tests.factories import SubproductFactory, UserFactory
+from tests.migrations import migrate_to, migrate_to_latest
 
 BEFORE = [("reporting", "0004_report_job_documents_of_no_institution")]
 AFTER = [("reporting", "0005_deviation_note_per_measure")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_existing_note_explains_both_measures_after_the_split():
     subproduct, author = SubproductFactory(), UserFactory(username="autora")
     written = datetime.datetime(2024, 12, 20, 15, 30, tzinfo=datetime.UTC)
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         note = old.get_model("reporting", "DeviationNote").objects.create(
             subproduct_id=subproduct.pk,
@@ -35,7 +27,7 @@ def test_an_existing_note_explains_both_measures_after_the_split():
             written_by_id=author.pk,
         )
         old.get_model("reporting", "DeviationNote").objects.filter(pk=note.pk).update(written_at=written)
-        _migrate(AFTER)
+        migrate_to(AFTER)
         notes = {
             n.measure: n for n in DeviationNote.objects.filter(subproduct=subproduct, year=2024, period=3)
         }
@@ -48,4 +40,4 @@ def test_an_existing_note_explains_both_measures_after_the_split():
                 written,
             )
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
