@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from common.calendar import PERIOD_MONTHS, PERIOD_SHORT, period_label
-from common.pdf import pdf_from_template
+from common.pdf import PdfChunk, render_pdf_chunks
 from common.spreadsheets import print_to_page_width
 from reporting.kinds import DocumentKind
 from reporting.permissions import reads_reports
@@ -63,7 +63,7 @@ def national_export_render(job, progress) -> bytes:
     progress(25)
     if job.format == "xlsx":
         return consolidated_xlsx(lines, year=job.year, period=job.period, progress=progress)
-    return consolidated_pdf(lines, year=job.year, period=job.period)
+    return consolidated_pdf(lines, year=job.year, period=job.period, progress=progress)
 
 
 SUMMARY_TITLES = [
@@ -151,18 +151,36 @@ def consolidated_xlsx(lines: list[NationalLine], *, year: int, period: int, prog
     return output.getvalue()
 
 
-def consolidated_pdf(lines: list[NationalLine], *, year: int, period: int) -> bytes:
-    """Summary table, institutions that have not reported, then each institution's product table
-    (``national/pdf/_institution.html``, one institution per template, so it can be laid out apart)."""
-    return pdf_from_template(
+def consolidated_pdf(lines: list[NationalLine], *, year: int, period: int, progress=None) -> bytes:
+    """Summary table and the institutions that have not reported, then each institution's product
+    table as a part of its own, laid out in parallel where workers allow and merged with one page
+    sequence and a bookmark per institution (``common.pdf.render_pdf_chunks``)."""
+    title = "Informe cuatrimestral consolidado"
+    summary = national_summary(lines=lines, year=year, period=period)
+    front = PdfChunk(
         "national/pdf/consolidated.html",
         {
             "lines": lines,
-            "summary": national_summary(lines=lines, year=year, period=period),
+            "summary": summary,
             "not_reported": [line for line in lines if not line.reported],
             "generated_at": timezone.localtime(),
         },
+        bookmark=(title,),
     )
+    parts = [
+        PdfChunk(
+            "national/pdf/institution.html",
+            {"line": line, "first": index == 0, "summary": summary},
+            bookmark=(f"{line.code} {line.name}",),
+        )
+        for index, line in enumerate(lines)
+    ]
+
+    def advance(done: int, total: int) -> None:
+        if progress is not None:
+            progress(25 + 65 * done // total)
+
+    return render_pdf_chunks([front, *parts], progress=advance).content
 
 
 def _back_url(job) -> str:

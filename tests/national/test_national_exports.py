@@ -58,10 +58,18 @@ def test_consolidated_pdf_summary_missing_reports_and_product_tables(
 ):
     client.force_login(small_world.segeplan)
     job = export(client, django_capture_on_commit_callbacks, "pdf", q="I")
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(job.file.read())).pages)
+    reader = PdfReader(BytesIO(job.file.read()))
+    pages = [page.extract_text() for page in reader.pages]
+    text = " ".join(pages)
     assert "Informe cuatrimestral consolidado" in text
     assert "Instituciones que no han reportado" in text
     assert "Control Registro de Nacionales" in text and "Instituto de Prueba" in text
+    # Laid out in parts, merged: one page sequence and a bookmark per institution after the summary.
+    assert f"Página 1 de {len(pages)}" in pages[0] and f"Página {len(pages)} de {len(pages)}" in pages[-1]
+    titles = [item.title for item in reader.outline]
+    assert titles[0] == "Informe cuatrimestral consolidado"
+    assert [title.split()[0] for title in titles[1:]] == sorted(title.split()[0] for title in titles[1:])
+    assert {"IGM", "INP"} <= {title.split()[0] for title in titles[1:]}
 
 
 def test_only_the_requester_reads_the_job_and_text_is_neutralised(
