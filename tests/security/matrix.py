@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
+from django.contrib import admin
 from django.contrib.messages import constants, get_messages
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -141,22 +142,35 @@ def route_url(route: Route, kwargs: dict, args=()) -> str:
     return "/" + path.replace("^", "").replace("$", "")
 
 
+def _admin_model(route: Route):
+    """The model an admin page is about: its ModelAdmin's, or, for a ModelAdmin's own extra views
+    (django-otp's ``otp_totp_totpdevice_config``), the registered model its name starts with."""
+    model_admin = getattr(route.pattern.callback, "model_admin", None)
+    if model_admin is not None:
+        return model_admin.model
+    name = route.key.split(":", 1)[-1]
+    return next(
+        (m for m in admin.site._registry if name.startswith(f"{m._meta.app_label}_{m._meta.model_name}_")),
+        None,
+    )
+
+
 def admin_args(route: Route) -> list:
     """Unnamed arguments (an object's history entry): the object, then its first history row."""
     pattern = route.pattern.pattern
     unnamed = pattern.regex.groups - len(pattern.regex.groupindex) if hasattr(pattern, "regex") else 0
     if not unnamed:
         return []
-    model_admin = getattr(route.pattern.callback, "model_admin", None)
-    first = model_admin.model._base_manager.order_by("pk").first() if model_admin else None
+    model = _admin_model(route)
+    first = model._base_manager.order_by("pk").first() if model else None
     return [first.pk if first else 1] + [1] * (unnamed - 1)
 
 
 def admin_kwargs(route: Route) -> dict:
     """An admin page's arguments: a stored object of its model, or a made-up one (the page then
     answers 302/404 to superusers, which the matrix reads as served or refused like any other)."""
-    model_admin = getattr(route.pattern.callback, "model_admin", None)
-    first = model_admin.model._base_manager.order_by("pk").first() if model_admin else None
+    model = _admin_model(route)
+    first = model._base_manager.order_by("pk").first() if model else None
     values = {
         "object_id": first.pk if first else 1,
         "id": first.pk if first else 1,
