@@ -39,8 +39,10 @@ def configure(database_url: str) -> None:
     )
     sys.path.insert(0, str(ROOT))
     import django
+    from django.core.management import call_command
 
     django.setup()
+    call_command("migrate", verbosity=0)  # a dataset made by older code is brought to this schema
 
 
 def prepare(args) -> tuple[str, list[str], int]:
