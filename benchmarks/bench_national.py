@@ -4,14 +4,16 @@
 
 Generates the dataset when the database has none (``--institutions``/``--years``; the years end with
 the current one, so the national view's default period has data), serves the project with gunicorn
-on loopback and drives each main page with ``--clients`` concurrent clients (Python threads), as
-SEGEPLAN and as IGM's planner, printing p50/p95 and the ratio of p95 to the login page's p95 measured
-in the same run (the baseline). Then times the national XLSX and PDF for every institution, rendered
-in this process by the report job's renderer.
+on loopback and drives each main page with ``--clients`` concurrent clients (wrk when installed, as
+the API benchmark does: Python threads on the same two cores take CPU from the server they measure;
+``--load-tool python`` for those), as SEGEPLAN and as IGM's planner, printing p50/p95 and the ratio of
+p95 to the login page's p95 measured in the same run (the baseline). Then times the national XLSX
+and PDF for every institution, rendered in this process by the report job's renderer.
 """
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -19,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import configure, gunicorn, load  # noqa: E402
+from benchmarks.bench_api import configure, gunicorn, load, load_wrk  # noqa: E402
 
 BASELINE = "/cuenta/ingresar/"
 SEGEPLAN_PAGES = (
@@ -124,6 +126,13 @@ def main() -> None:
         "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="Workers de gunicorn."
     )
     parser.add_argument("--port", type=int, default=8767, help="Puerto en 127.0.0.1.")
+    parser.add_argument(
+        "--load-tool",
+        choices=["wrk", "python"],
+        default="wrk" if shutil.which("wrk") else "python",
+        help="Generador de carga: wrk (por omisión si está instalado) o hilos de Python.",
+    )
+    parser.add_argument("--seconds", type=int, default=8, help="Duración de cada página con wrk (8 s).")
     parser.add_argument("--skip-exports", action="store_true", help="Solo las páginas.")
     args = parser.parse_args()
 
@@ -134,19 +143,29 @@ def main() -> None:
 
     connections.close_all()
     with gunicorn(args.port, args.workers):
-        print(
-            f"\n{args.clients} clients (threads), {args.requests} requests per page, {args.workers} workers"
-        )
+        if args.load_tool == "wrk":
+            print(f"\nwrk: {args.clients} connections, {args.seconds} s per page, {args.workers} workers")
+
+            def drive(path, headers):
+                return load_wrk(args.port, path, codes, headers, args.clients, args.seconds)
+        else:
+            print(
+                f"\n{args.clients} clients (threads), {args.requests} requests a page, {args.workers} workers"
+            )
+
+            def drive(path, headers):
+                return load(args.port, path, codes, headers, args.clients, args.requests)
+
         # Every worker imports its code and opens its connection before anything is timed.
         for role, pages in (("SEGEPLAN", SEGEPLAN_PAGES), ("IGM planner", PLANNER_PAGES)):
             for path in (BASELINE, *pages):
                 load(args.port, path, codes, {"Cookie": cookies[role]}, args.clients, args.workers * 2)
-        baseline = load(args.port, BASELINE, codes, {}, args.clients, args.requests)
+        baseline = drive(BASELINE, {})
         print(f"{'baseline (login page)':<58} p50 {baseline['p50']:6.0f} ms  p95 {baseline['p95']:6.0f} ms")
         worst = 0.0
         for role, pages in (("SEGEPLAN", SEGEPLAN_PAGES), ("IGM planner", PLANNER_PAGES)):
             for path in pages:
-                figures = load(args.port, path, codes, {"Cookie": cookies[role]}, args.clients, args.requests)
+                figures = drive(path, {"Cookie": cookies[role]})
                 worst = max(worst, figures["p95"])
                 print(
                     f"{role + ' ' + path:<58} p50 {figures['p50']:6.0f} ms  p95 {figures['p95']:6.0f} ms  "
