@@ -89,7 +89,7 @@ def execution_by_month(
     (36 filtered sums) cost more to build and convert than the query took to run."""
     physical_filter = Q(subproduct__unit=F("subproduct__product__unit")) if same_unit_only else Q()
     sums = (
-        queryset.values(key, "month")
+        queryset.values_list(key, "month")
         .annotate(
             month_physical=Coalesce(Sum("physical", filter=physical_filter), 0),
             month_financial=Coalesce(Sum("financial"), ZERO),
@@ -99,18 +99,18 @@ def execution_by_month(
     )
     wanted = set(months)
     rows: dict[int, dict] = {}
-    for month_sum in sums:
-        row = rows.get(month_sum[key])
+    for owner, month, physical, financial, count in sums:
+        row = rows.get(owner)
         if row is None:
-            row = rows[month_sum[key]] = {key: month_sum[key], "acc_physical": 0, "acc_financial": ZERO}
-            for month in months:
-                row.update({f"physical_{month}": 0, f"financial_{month}": ZERO, f"rows_{month}": 0})
-        row["acc_physical"] += month_sum["month_physical"]
-        row["acc_financial"] += month_sum["month_financial"]
-        if (month := month_sum["month"]) in wanted:
-            row[f"physical_{month}"] = month_sum["month_physical"]
-            row[f"financial_{month}"] = month_sum["month_financial"]
-            row[f"rows_{month}"] = month_sum["month_rows"]
+            row = rows[owner] = {key: owner, "acc_physical": 0, "acc_financial": ZERO}
+            for each in months:
+                row.update({f"physical_{each}": 0, f"financial_{each}": ZERO, f"rows_{each}": 0})
+        row["acc_physical"] += physical
+        row["acc_financial"] += financial
+        if month in wanted:
+            row[f"physical_{month}"] = physical
+            row[f"financial_{month}"] = financial
+            row[f"rows_{month}"] = count
     return rows
 
 
