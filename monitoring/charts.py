@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 from itertools import accumulate
-
-from django.utils.html import escape
 
 from common.calendar import MONTH_ABBREVIATIONS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from itertools import accumulate
 
 from django.conf import settings
@@ -48,6 +49,9 @@ class Progress:
     programmed months to date when the goal is programmed (``programmed``, twelve figures), else
     the straight line (goal × months_so_far ÷ 12); at year end that is the SIPLAN "% de avance
     acumulado".
+
+    Each figure is computed once (``cached_property``): the page, its charts and its PDF read them
+    several times each.
     """
 
     goal_initial: Decimal
@@ -57,15 +61,15 @@ class Progress:
     months_so_far: int
     programmed: tuple[Decimal, ...] | None = None
 
-    @property
+    @cached_property
     def period_total(self) -> Decimal:
         return sum((self.monthly[m - 1] for m in PERIOD_MONTHS[self.period]), ZERO)
 
-    @property
+    @cached_property
     def accumulated(self) -> Decimal:
         return sum(self.monthly[: PERIOD_MONTHS[self.period][-1]], ZERO)
 
-    @property
+    @cached_property
     def cumulative(self) -> tuple[Decimal, ...]:
         return tuple(accumulate(self.monthly))
 
@@ -73,41 +77,41 @@ class Progress:
     def is_programmed(self) -> bool:
         return self.programmed is not None
 
-    @property
+    @cached_property
     def expected_monthly(self) -> tuple[Decimal, ...]:
         """What each month was expected to add: its programming, else a twelfth of the goal."""
         return self.programmed or tuple(Decimal(self.goal_current) / 12 for _ in range(12))
 
-    @property
+    @cached_property
     def expected(self) -> Decimal:
         """Expected accumulated by ``months_so_far``: programmed to date, else the straight line."""
         if self.programmed is not None:
             return months_to(self.programmed, self.months_so_far)
         return straight_line(self.goal_current, self.months_so_far).quantize(CENT, rounding=ROUND_HALF_UP)
 
-    @property
+    @cached_property
     def expected_pct(self) -> Decimal:
         """The share of the annual goal expected by now."""
         return percentage(self.expected, self.goal_current)
 
-    @property
+    @cached_property
     def period_pct(self) -> Decimal:
         return percentage(self.period_total, self.goal_current)
 
-    @property
+    @cached_property
     def accumulated_pct(self) -> Decimal:
         return percentage(self.accumulated, self.goal_current)
 
-    @property
+    @cached_property
     def accumulated_initial_pct(self) -> Decimal:
         return percentage(self.accumulated, self.goal_initial)
 
-    @property
+    @cached_property
     def nothing_expected(self) -> bool:
         """Programmed, and nothing programmed to date: progress is 0.00 and no deviation."""
         return self.programmed is not None and not self.expected
 
-    @property
+    @cached_property
     def projected(self) -> Decimal:
         """Year-end execution if the pace against what was expected continues: the goal × accumulated
         ÷ expected to date (without programming: accumulated × 12 ÷ months so far); with nothing
@@ -120,18 +124,18 @@ class Progress:
             projected = Decimal(self.accumulated) * Decimal(self.goal_current) / self.expected
         return projected.quantize(CENT, rounding=ROUND_HALF_UP)
 
-    @property
+    @cached_property
     def projected_pct(self) -> Decimal:
         """Accumulated execution ÷ expected to date × 100: equally, the projected year-end achievement."""
         if self.programmed is None:
             return percentage(self.accumulated * 12, self.goal_current * self.months_so_far)
         return percentage(self.accumulated, self.expected)
 
-    @property
+    @cached_property
     def light(self) -> str | None:
         return None if self.nothing_expected else traffic_light(self.projected_pct)
 
-    @property
+    @cached_property
     def over_executed(self) -> bool:
         """Past the annual goal, or running faster than IGM_DEVIATION_HIGH_PCT of the expected pace."""
         if self.accumulated > self.goal_current:  # also execution without any goal, as SIPLAN flags it
@@ -140,7 +144,7 @@ class Progress:
             return bool(self.accumulated)
         return self.projected_pct > Decimal(str(settings.IGM_DEVIATION_HIGH_PCT))
 
-    @property
+    @cached_property
     def under_executed(self) -> bool:
         if self.nothing_expected or not self.goal_current:
             return False
