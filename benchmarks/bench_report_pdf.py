@@ -1,7 +1,8 @@
 """Benchmark: SIPLAN report to PDF for IGM 2024 period 3 and for synthetic institutions.
 
 Prints, per institution: SQL queries to build the document (constant in the number of products),
-query time, PDF render time (wall and CPU, first and warm run), pages and pages per second.
+query time, PDF render time (wall and CPU, first and warm run), pages and pages per second; then
+the same documents laid out as a report job does in a worker (in parts, one per CPU, when long).
 Runs on a throw-away SQLite database, so it never touches your data:
 
     .venv/bin/python benchmarks/bench_report_pdf.py [--sizes 100 500]
@@ -30,13 +31,16 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from planning.models import Institution  # noqa: E402
-from reporting.renderers.pdf import render_pdf_document  # noqa: E402
+from reporting.renderers.pdf import ROWS_PER_PART, render_pdf_document  # noqa: E402
 from reporting.selectors.documents import live_report_document  # noqa: E402
 from seeding.synthetic import synthetic_build  # noqa: E402
 
 TARGET_SECONDS = 0.6  # IGM's report
 TARGET_500_SECONDS = 6.0
 FLAT_WITHIN = 0.20  # pages per second, smallest against largest
+
+
+PROCESSES = os.cpu_count() or 1
 
 
 def measure(institution: Institution, label: str, subproducts: int) -> dict:
@@ -50,7 +54,14 @@ def measure(institution: Institution, label: str, subproducts: int) -> dict:
         rendered = render_pdf_document(document)
         runs.append((time.perf_counter() - wall, time.process_time() - cpu))
     warm_wall, warm_cpu = runs[-1]
+    wall = time.perf_counter()
+    in_parts = render_pdf_document(document, processes=PROCESSES)
+    parts_wall = time.perf_counter() - wall
     return {
+        "rows": sum(len(block.rows) for block in document.report.blocks),
+        "parts": in_parts.parts,
+        "parts_s": parts_wall,
+        "parts_pages": in_parts.pages,
         "label": label,
         "subproducts": subproducts,
         "queries": len(queries),
@@ -62,6 +73,21 @@ def measure(institution: Institution, label: str, subproducts: int) -> dict:
         "pages_per_s": rendered.pages / warm_wall,
         "bytes": len(rendered.content),
     }
+
+
+def print_targets(results: list[dict], *, seconds: str, pages: str) -> None:
+    """The speed issue's three targets against one way of laying out (``seconds``, ``pages`` keys)."""
+    igm, *synthetic = results
+    verdict = "cumple" if igm[seconds] < TARGET_SECONDS else "NO cumple"
+    print(f"  Meta IGM < {TARGET_SECONDS:.1f} s: {verdict} ({igm[seconds]:.2f} s).")
+    for r in synthetic:
+        if r["subproducts"] == 500:
+            verdict = "cumple" if r[seconds] < TARGET_500_SECONDS else "NO cumple"
+            print(f"  Meta 500 subproductos < {TARGET_500_SECONDS:.0f} s: {verdict} ({r[seconds]:.2f} s).")
+    rates = [r[pages] / r[seconds] for r in results]
+    spread = 1 - min(rates) / max(rates)
+    verdict = "cumple" if spread <= FLAT_WITHIN else "NO cumple"
+    print(f"  pág/s parejas (±{FLAT_WITHIN:.0%}): {verdict} (la menor {spread:.0%} bajo la mayor).")
 
 
 def main() -> None:
@@ -88,17 +114,20 @@ def main() -> None:
             f"{r['queries']:4d} {r['query_s']:10.3f} {r['first_s']:9.2f} {r['warm_s']:7.2f} {r['cpu_s']:6.2f}"
         )
         print(f"{r['label']:32s} {r['subproducts']:6d} {figures} {r['pages']:7d} {r['pages_per_s']:6.1f}")
-    igm_result = results[0]
-    verdict = "cumple" if igm_result["warm_s"] < TARGET_SECONDS else "NO cumple"
-    print(f"Meta IGM < {TARGET_SECONDS:.1f} s: {verdict} ({igm_result['warm_s']:.2f} s).")
+    print(
+        f"\nComo en un trabajo de reporte: en partes de al menos {ROWS_PER_PART} filas, {PROCESSES} procesos"
+    )
+    print(
+        f"{'reporte':32s} {'filas':>6s} {'partes':>6s} {'PDF s':>7s} {'páginas':>7s} {'pág/s':>6s} {'×':>5s}"
+    )
     for r in results:
-        if r["subproducts"] == 500:
-            verdict = "cumple" if r["warm_s"] < TARGET_500_SECONDS else "NO cumple"
-            print(f"Meta 500 subproductos < {TARGET_500_SECONDS:.0f} s: {verdict} ({r['warm_s']:.2f} s).")
-    rates = [r["pages_per_s"] for r in results]
-    spread = 1 - min(rates) / max(rates)
-    verdict = "cumple" if spread <= FLAT_WITHIN else "NO cumple"
-    print(f"pág/s parejas (±{FLAT_WITHIN:.0%}): {verdict} (la menor {spread:.0%} bajo la mayor).")
+        rate = r["parts_pages"] / r["parts_s"]
+        figures = f"{r['parts']:6d} {r['parts_s']:7.2f} {r['parts_pages']:7d} {rate:6.1f}"
+        print(f"{r['label']:32s} {r['rows']:6d} {figures} {r['warm_s'] / r['parts_s']:5.2f}")
+    print("\nUna sola composición:")
+    print_targets(results, seconds="warm_s", pages="pages")
+    print("En partes, como un trabajo de reporte:")
+    print_targets(results, seconds="parts_s", pages="parts_pages")
     print(f"Carga de la máquina: {' '.join(f'{load:.2f}' for load in os.getloadavg())} (1, 5, 15 min).")
     print(f"Consultas SQL constantes: {sorted({r['queries'] for r in results})}")
 

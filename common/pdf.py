@@ -7,9 +7,7 @@ parts are merged into one PDF numbered "Página N de M" over the whole document,
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -80,17 +78,19 @@ def render_pdf_chunks(
       process, one chunk after another) when tasks run eagerly, as in tests and development.
     """
     htmls = [render_to_string(chunk.template, chunk.context) for chunk in chunks]
-    parts = _laid_out_parts(htmls, tuple(stylesheets), progress, _processes(processes, len(htmls)))
+    parts = _laid_out_parts(htmls, tuple(stylesheets), progress, layout_processes(processes, len(htmls)))
     return pdf_merge(parts, bookmarks=[chunk.bookmark for chunk in chunks], page_number_css=page_number_css)
 
 
-def _processes(asked: int | None, chunks: int) -> int:
+def layout_processes(asked: int | None = None, chunks: int | None = None) -> int:
+    """How many processes lay out PDF chunks: ``asked``, else ``settings.IGM_PDF_PROCESSES`` (1 when
+    tasks run eagerly, as in tests and development), never more than the ``chunks``."""
     if asked is None:
         from celery import current_app
 
         eager = current_app.conf.task_always_eager
         asked = 1 if eager else settings.IGM_PDF_PROCESSES
-    return max(1, min(asked, chunks))
+    return max(1, asked if chunks is None else min(asked, chunks))
 
 
 def _laid_out_parts(
@@ -105,14 +105,23 @@ def _laid_out_parts(
                 progress(len(parts), total)
         return parts
     # Forked children only lay out HTML: they never touch the database connections they inherit.
+    # billiard (Celery's multiprocessing) because a Celery worker's child is a daemonic process, and
+    # the standard library refuses children to those.
+    import billiard
+
     results: list[bytes | None] = [None] * total
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = {pool.submit(html_to_pdf, html, stylesheets): index for index, html in enumerate(htmls)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            results[futures[future]] = future.result()
+    with billiard.get_context("fork").Pool(processes) as pool:
+        tasks = [(index, html, stylesheets) for index, html in enumerate(htmls)]
+        for done, (index, pdf) in enumerate(pool.imap_unordered(_indexed_pdf, tasks), start=1):
+            results[index] = pdf
             if progress:
                 progress(done, total)
     return results
+
+
+def _indexed_pdf(task: tuple[int, str, tuple[str, ...]]) -> tuple[int, bytes]:
+    index, html, stylesheets = task
+    return index, html_to_pdf(html, stylesheets)
 
 
 @cache

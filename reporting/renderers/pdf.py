@@ -1,4 +1,11 @@
-"""PDF rendering with WeasyPrint: the cover letter (portrait) followed by the report (landscape)."""
+"""PDF rendering with WeasyPrint: the cover letter (portrait) followed by the report (landscape).
+
+A long report is laid out in parts, in parallel where a worker allows (``common.pdf``): WeasyPrint
+spends about a millisecond of CPU per table cell, so 500 subproducts take many seconds in one
+process; split between the worker's processes they take about that much less. The parts are
+merged into one document numbered "Página N de M"; only the first carries the letter and the
+report's opening lines, only the last the legend, the notes and the signature box.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -8,8 +15,9 @@ from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from common.pdf import MergedPdf, PdfChunk, ProgressCallback, render_pdf_chunks
+from common.pdf import MergedPdf, PdfChunk, ProgressCallback, layout_processes, render_pdf_chunks
 from reporting.documents import SEGEPLAN_NAME, ReportDocument
+from reporting.selectors.siplan import ReportRow
 
 from .html import render_html_text
 
@@ -30,10 +38,50 @@ def document_stylesheet() -> CSS:
 class RenderedPdf:
     content: bytes
     pages: int
+    parts: int = 1
 
 
-def render_pdf_document(document: ReportDocument) -> RenderedPdf:
-    """The letter and the report laid out as one document: one page sequence "Página N de M"."""
+# Below this many rows per process, one layout is faster than parts, their merge and numbering.
+ROWS_PER_PART = 40
+
+
+@dataclass(frozen=True)
+class PartBlock:
+    """The rows of a result block that fall in one part; ``continued`` when the block began in the
+    part before (its heading is not repeated; the table's header is, as on any new page)."""
+
+    title: str
+    rows: tuple[ReportRow, ...]
+    continued: bool = False
+
+
+def report_parts(document: ReportDocument, parts: int) -> list[list[PartBlock]]:
+    """The report's blocks shared out among ``parts`` parts of about the same number of rows."""
+    rows = sum(len(block.rows) for block in document.report.blocks)
+    share = -(-rows // parts)  # rounded up, so no part is left over
+    laid_out: list[list[PartBlock]] = [[]]
+    room = share
+    for block in document.report.blocks:
+        remaining, continued = block.rows, False
+        while remaining:
+            if room == 0:
+                laid_out.append([])
+                room = share
+            taken, remaining = remaining[:room], remaining[room:]
+            laid_out[-1].append(PartBlock(block.title, taken, continued))
+            room -= len(taken)
+            continued = True
+    return laid_out
+
+
+def render_pdf_document(document: ReportDocument, *, processes: int | None = None) -> RenderedPdf:
+    """The letter and the report as one document, one page sequence "Página N de M"; a long report
+    in parts when more than one layout process is available (``common.pdf.layout_processes``)."""
+    rows = sum(len(block.rows) for block in document.report.blocks)
+    parts = min(layout_processes(processes), rows // ROWS_PER_PART)
+    if parts > 1:
+        merged = _render_in_parts(document, report_parts(document, parts), processes)
+        return RenderedPdf(content=merged.content, pages=merged.pages, parts=parts)
     html = render_html_text(document, inline_css=False)
     layout = HTML(string=html).render(stylesheets=[document_stylesheet()], font_config=font_configuration())
     return RenderedPdf(content=layout.write_pdf(), pages=len(layout.pages))
@@ -45,6 +93,28 @@ def render_pdf(document: ReportDocument) -> bytes:
 
 # In a merged document the numbers are drawn after merging (common.pdf), not by each part.
 UNNUMBERED_CSS = "@page { @bottom-right { content: none; } }"
+
+
+def _render_in_parts(
+    document: ReportDocument, parts: list[list[PartBlock]], processes: int | None
+) -> MergedPdf:
+    chunks = [
+        PdfChunk(
+            "reporting/document/standalone.html",
+            {
+                "document": document,
+                "part": "all" if index == 0 else "report",
+                "segeplan_name": SEGEPLAN_NAME,
+                "inline_css": False,
+                "blocks": blocks,
+                "continued_part": index > 0,
+                "more_parts": index < len(parts) - 1,
+            },
+        )
+        for index, blocks in enumerate(parts)
+    ]
+    css = render_to_string("reporting/document/document.css")
+    return render_pdf_chunks(chunks, stylesheets=(css, UNNUMBERED_CSS), processes=processes)
 
 
 def siplan_chunks(documents: Iterable[ReportDocument], *, outline: str = "") -> list[PdfChunk]:
