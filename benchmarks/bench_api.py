@@ -219,6 +219,34 @@ def load_wrk(port: int, path: str, codes: list[str], headers: dict, clients: int
     return {"p50": float(p50) / 1000, "p95": float(p95) / 1000, "rps": int(count) / (int(duration_us) / 1e6)}
 
 
+def add_load_arguments(parser: argparse.ArgumentParser, *, seconds: int) -> None:
+    """``--load-tool`` and ``--seconds``: how every page benchmark drives its server."""
+    parser.add_argument(
+        "--load-tool",
+        choices=["wrk", "python"],
+        default="wrk" if shutil.which("wrk") else "python",
+        help="Generador de carga: wrk (por omisión si está instalado) o hilos de Python.",
+    )
+    parser.add_argument(
+        "--seconds", type=int, default=seconds, help=f"Duración de cada escenario con wrk ({seconds} s)."
+    )
+
+
+def drive(args: argparse.Namespace, port: int, path: str, codes: list[str], headers: dict) -> dict:
+    """One scenario with the chosen load tool: wrk for ``args.seconds``, or ``args.requests`` requests
+    from ``args.clients`` Python threads."""
+    if args.load_tool == "wrk":
+        return load_wrk(port, path, codes, headers, args.clients, args.seconds)
+    return load(port, path, codes, headers, args.clients, args.requests)
+
+
+def load_description(args: argparse.Namespace, unit: str) -> str:
+    """``wrk: 8 connections, 8 s per page`` or ``8 clients (threads), 120 requests per page``."""
+    if args.load_tool == "wrk":
+        return f"wrk: {args.clients} connections, {args.seconds} s per {unit}"
+    return f"{args.clients} clients (threads), {args.requests} requests per {unit}"
+
+
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -236,13 +264,7 @@ def arguments() -> argparse.Namespace:
         "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="Workers de gunicorn."
     )
     parser.add_argument("--port", type=int, default=8766, help="Puerto en 127.0.0.1.")
-    parser.add_argument(
-        "--load-tool",
-        choices=["wrk", "python"],
-        default="wrk" if shutil.which("wrk") else "python",
-        help="Generador de carga: wrk (por omisión si está instalado) o hilos de Python.",
-    )
-    parser.add_argument("--seconds", type=int, default=15, help="Duración de cada escenario con wrk (15 s).")
+    add_load_arguments(parser, seconds=15)
     return parser.parse_args()
 
 
@@ -257,28 +279,13 @@ def main() -> None:
 
     with gunicorn(args.port, args.workers):
         headers = {"Authorization": f"Token {key}"}
-        if args.load_tool == "wrk":
-            print(
-                f"\nwrk: {args.clients} connections, {args.seconds} s per scenario, "
-                f"gunicorn {args.workers} workers"
-            )
-
-            def drive(path, with_headers):
-                return load_wrk(args.port, path, codes, with_headers, args.clients, args.seconds)
-        else:
-            print(
-                f"\n{args.clients} clients, {args.requests} requests per scenario, "
-                f"gunicorn {args.workers} workers"
-            )
-
-            def drive(path, with_headers):
-                return load(args.port, path, codes, with_headers, args.clients, args.requests)
+        print(f"\n{load_description(args, 'scenario')}, gunicorn {args.workers} workers")
 
         print(f"{'scenario':<22}{'':>10}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>10}")
         for name, (api_path, ceiling_path) in scenarios(year).items():
             load(args.port, api_path, codes, headers, args.clients, args.clients * 4)  # warm-up
-            api = drive(api_path, headers)
-            ceiling = drive(ceiling_path, {})
+            api = drive(args, args.port, api_path, codes, headers)
+            ceiling = drive(args, args.port, ceiling_path, codes, {})
             for label, figures in (("API", api), ("ceiling", ceiling)):
                 print(
                     f"{name:<22}{label:>10}{figures['p50']:>10.1f}{figures['p95']:>10.1f}{figures['rps']:>10.1f}"

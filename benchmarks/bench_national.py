@@ -13,7 +13,6 @@ and PDF for every institution, rendered in this process by the report job's rend
 
 import argparse
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import configure, gunicorn, load, load_wrk  # noqa: E402
+from benchmarks.bench_api import (  # noqa: E402
+    add_load_arguments,
+    configure,
+    drive,
+    gunicorn,
+    load,
+    load_description,
+)
 
 BASELINE = "/cuenta/ingresar/"
 SEGEPLAN_PAGES = (
@@ -126,13 +132,7 @@ def main() -> None:
         "--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="Workers de gunicorn."
     )
     parser.add_argument("--port", type=int, default=8767, help="Puerto en 127.0.0.1.")
-    parser.add_argument(
-        "--load-tool",
-        choices=["wrk", "python"],
-        default="wrk" if shutil.which("wrk") else "python",
-        help="Generador de carga: wrk (por omisión si está instalado) o hilos de Python.",
-    )
-    parser.add_argument("--seconds", type=int, default=8, help="Duración de cada página con wrk (8 s).")
+    add_load_arguments(parser, seconds=8)
     parser.add_argument("--skip-exports", action="store_true", help="Solo las páginas.")
     args = parser.parse_args()
 
@@ -143,29 +143,18 @@ def main() -> None:
 
     connections.close_all()
     with gunicorn(args.port, args.workers):
-        if args.load_tool == "wrk":
-            print(f"\nwrk: {args.clients} connections, {args.seconds} s per page, {args.workers} workers")
-
-            def drive(path, headers):
-                return load_wrk(args.port, path, codes, headers, args.clients, args.seconds)
-        else:
-            print(
-                f"\n{args.clients} clients (threads), {args.requests} requests a page, {args.workers} workers"
-            )
-
-            def drive(path, headers):
-                return load(args.port, path, codes, headers, args.clients, args.requests)
+        print(f"\n{load_description(args, 'page')}, {args.workers} workers")
 
         # Every worker imports its code and opens its connection before anything is timed.
         for role, pages in (("SEGEPLAN", SEGEPLAN_PAGES), ("IGM planner", PLANNER_PAGES)):
             for path in (BASELINE, *pages):
                 load(args.port, path, codes, {"Cookie": cookies[role]}, args.clients, args.workers * 2)
-        baseline = drive(BASELINE, {})
+        baseline = drive(args, args.port, BASELINE, codes, {})
         print(f"{'baseline (login page)':<58} p50 {baseline['p50']:6.0f} ms  p95 {baseline['p95']:6.0f} ms")
         worst = 0.0
         for role, pages in (("SEGEPLAN", SEGEPLAN_PAGES), ("IGM planner", PLANNER_PAGES)):
             for path in pages:
-                figures = drive(path, {"Cookie": cookies[role]})
+                figures = drive(args, args.port, path, codes, {"Cookie": cookies[role]})
                 worst = max(worst, figures["p95"])
                 print(
                     f"{role + ' ' + path:<58} p50 {figures['p50']:6.0f} ms  p95 {figures['p95']:6.0f} ms  "

@@ -11,7 +11,6 @@ latency and requests per second are printed for both. The target: cached p95 und
 
 import argparse
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_api import load, load_wrk, wait_for_port  # noqa: E402
+from benchmarks.bench_api import add_load_arguments, drive, load, wait_for_port  # noqa: E402
 
 PAGES = {
     "institution": "/transparencia/{code}/",
@@ -56,12 +55,16 @@ def prepare() -> None:
     if not Institution.objects.filter(code="IGM").exists():
         call_command("load_igm", verbosity=0)
     centre = CostCentre.objects.get(institution__code="IGM", code="CC-01")
-    planner = User.objects.filter(institution=centre.institution, role=Role.PLANNER).first()
+    staff = User.objects.filter(institution=centre.institution)
+    # Two people, as separation of duties asks: one sends the month, another approves it.
+    sender = staff.filter(role=Role.PLANNER).first()
+    approver = staff.filter(role=Role.PLANNING_LEAD).first()
     for month in range(1, 9):
         state = ExecutionMonth.objects.filter(cost_centre=centre, year=2024, month=month).first()
         if state is None or state.status != ExecutionMonth.Status.APPROVED:
-            execution_month_submit(cost_centre=centre, year=2024, month=month, user=planner)
-            execution_month_approve(cost_centre=centre, year=2024, month=month, user=planner)
+            if state is None or state.status != ExecutionMonth.Status.SUBMITTED:
+                execution_month_submit(cost_centre=centre, year=2024, month=month, user=sender)
+            execution_month_approve(cost_centre=centre, year=2024, month=month, user=approver)
 
 
 def serve(port: int, workers: int, cache_seconds: int) -> subprocess.Popen:
@@ -90,13 +93,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=800, help="Solicitudes por escenario (800).")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="Workers.")
     parser.add_argument("--port", type=int, default=8776, help="Puerto del servidor con caché; +1 sin caché.")
-    parser.add_argument(
-        "--load-tool",
-        choices=["wrk", "python"],
-        default="wrk" if shutil.which("wrk") else "python",
-        help="Generador de carga: wrk (por omisión si está instalado) o hilos de Python.",
-    )
-    parser.add_argument("--seconds", type=int, default=10, help="Duración de cada escenario con wrk (10 s).")
+    add_load_arguments(parser, seconds=10)
     args = parser.parse_args()
 
     configure(args.database_url)
@@ -114,18 +111,13 @@ def main() -> None:
         for port in ports.values():
             wait_for_port(port)
 
-        def drive(port: int, path: str) -> dict:
-            if args.load_tool == "wrk":
-                return load_wrk(port, path, ["IGM"], {}, args.clients, args.seconds)
-            return load(port, path, ["IGM"], {}, args.clients, args.requests)
-
         print(f"\n{args.clients} clients ({args.load_tool}), gunicorn {args.workers} workers per server")
         print(f"{'page':<20}{'server':>10}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>10}")
         for name, path in PAGES.items():
             results = {}
             for label, port in ports.items():
                 load(port, path, ["IGM"], {}, args.clients, args.clients * 4)  # warm-up: fills each cache
-                results[label] = drive(port, path)
+                results[label] = drive(args, port, path, ["IGM"], {})
                 figures = results[label]
                 print(
                     f"{name:<20}{label:>10}{figures['p50']:>10.1f}{figures['p95']:>10.1f}{figures['rps']:>10.1f}"
