@@ -95,26 +95,34 @@ def render_pdf(document: ReportDocument) -> bytes:
 UNNUMBERED_CSS = "@page { @bottom-right { content: none; } }"
 
 
+def _document_chunk(document: ReportDocument, part: str, bookmark: tuple[str, ...] = (), **extra) -> PdfChunk:
+    """One part of a merged document: the standalone page of ``document`` (``part`` "all" or
+    "report") with the template's ``extra`` switches."""
+    context = {"document": document, "part": part, "segeplan_name": SEGEPLAN_NAME, "inline_css": False}
+    return PdfChunk("reporting/document/standalone.html", {**context, **extra}, bookmark=bookmark)
+
+
+def _merged(chunks: list[PdfChunk], **options) -> MergedPdf:
+    """The chunks laid out with the report's stylesheet, numbered after merging."""
+    css = render_to_string("reporting/document/document.css")
+    return render_pdf_chunks(chunks, stylesheets=(css, UNNUMBERED_CSS), **options)
+
+
 def _render_in_parts(
     document: ReportDocument, parts: list[list[PartBlock]], processes: int | None
 ) -> MergedPdf:
+    last = len(parts) - 1
     chunks = [
-        PdfChunk(
-            "reporting/document/standalone.html",
-            {
-                "document": document,
-                "part": "all" if index == 0 else "report",
-                "segeplan_name": SEGEPLAN_NAME,
-                "inline_css": False,
-                "blocks": blocks,
-                "continued_part": index > 0,
-                "more_parts": index < len(parts) - 1,
-            },
+        _document_chunk(
+            document,
+            "all" if index == 0 else "report",
+            blocks=blocks,
+            continued_part=index > 0,
+            more_parts=index < last,
         )
         for index, blocks in enumerate(parts)
     ]
-    css = render_to_string("reporting/document/document.css")
-    return render_pdf_chunks(chunks, stylesheets=(css, UNNUMBERED_CSS), processes=processes)
+    return _merged(chunks, processes=processes)
 
 
 def siplan_chunks(documents: Iterable[ReportDocument], *, outline: str = "") -> list[PdfChunk]:
@@ -123,15 +131,9 @@ def siplan_chunks(documents: Iterable[ReportDocument], *, outline: str = "") -> 
     ``outline``)."""
     chunks = []
     for document in documents:
-        report = document.report
-        institution = f"{report.institution_code} {report.institution_name}"
-        chunks.append(
-            PdfChunk(
-                "reporting/document/standalone.html",
-                {"document": document, "part": "report", "segeplan_name": SEGEPLAN_NAME, "inline_css": False},
-                bookmark=(outline, institution) if outline else (institution,),
-            )
-        )
+        institution = f"{document.report.institution_code} {document.report.institution_name}"
+        bookmark = (outline, institution) if outline else (institution,)
+        chunks.append(_document_chunk(document, "report", bookmark))
     return chunks
 
 
@@ -142,7 +144,4 @@ def render_siplan_documents_pdf(
     out institution by institution (in parallel where a worker allows), numbered "Página N de M"
     over the whole document, one bookmark per institution. ``progress(done, total)`` follows the
     institutions laid out."""
-    css = render_to_string("reporting/document/document.css")
-    return render_pdf_chunks(
-        siplan_chunks(documents, outline=outline), stylesheets=(css, UNNUMBERED_CSS), progress=progress
-    )
+    return _merged(siplan_chunks(documents, outline=outline), progress=progress)

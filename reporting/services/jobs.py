@@ -52,6 +52,14 @@ def _enqueue(job_id: int) -> None:
     transaction.on_commit(lambda: run_report_job.delay(job_id))
 
 
+def _queued(job: ReportJob) -> ReportJob:
+    """The new job validated, stored and sent to a worker once the transaction commits."""
+    job.full_clean()
+    job.save()
+    _enqueue(job.pk)
+    return job
+
+
 def _job_new(*, institution, year, period, format, user=None, signed=False, period_report=None) -> ReportJob:
     job = ReportJob(
         institution=institution,
@@ -112,10 +120,7 @@ def indicator_sheets_job_request(*, plan: Plan, user) -> ReportJob:
         requested_by=user,
         parameters={"plan": plan.pk, "institution": plan.institution.code, "format": "pdf"},
     )
-    job.full_clean()
-    job.save()
-    _enqueue(job.pk)
-    return job
+    return _queued(job)
 
 
 def document_job_request(
@@ -135,10 +140,7 @@ def document_job_request(
         requested_by=user,
         parameters={**parameters, "kind": kind, "format": format},
     )
-    job.full_clean()
-    job.save()
-    _enqueue(job.pk)
-    return job
+    return _queued(job)
 
 
 def report_job_render_now(
