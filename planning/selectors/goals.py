@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from common.figures import ZERO
 from planning.models import Goal, Institution, Measure, Plan, Product, Reprogramming, Subproduct
 from planning.selectors.plans import institution_list_for_user
 
@@ -114,6 +115,27 @@ def goals_of_plans_with_reprogramming_counts(*, plans, year: int) -> list[Goal]:
 
 def subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, GoalFigures]:
     return subproduct_goals_of_plans_rolled_up(plans=[plan], year=year)
+
+
+def goals_rolled_up(goals: list[Goal], subproducts: list[Subproduct]) -> dict[int, GoalFigures]:
+    """The rule of ``subproduct_goals_rolled_up`` applied to goals already read (with their
+    reprogramming counts) instead of a second query: keyed by product, physical of the product's
+    unit only, financial of all. ``subproducts`` carry their product (``select_related``)."""
+    same_unit = {sub.id: (sub.product_id, sub.unit == sub.product.unit) for sub in subproducts}
+    sums: dict[int, list] = {}
+    for goal in goals:
+        if goal.subproduct_id not in same_unit:
+            continue
+        product_id, counts_physical = same_unit[goal.subproduct_id]
+        total = sums.setdefault(product_id, [0, 0, ZERO, ZERO, 0, 0])
+        if counts_physical:
+            total[0] += goal.physical_initial
+            total[1] += goal.physical_current
+            total[4] += goal.physical_reprogrammings
+        total[2] += goal.financial_initial
+        total[3] += goal.financial_current
+        total[5] += goal.financial_reprogrammings
+    return {product_id: GoalFigures(*total) for product_id, total in sums.items()}
 
 
 def subproduct_goals_of_plans_rolled_up(*, plans, year: int) -> dict[int, GoalFigures]:

@@ -98,9 +98,34 @@ def test_query_count_does_not_grow_with_the_plan(product, django_assert_max_num_
         GoalFactory(subproduct=sub)
         ExecutionFactory(cost_centre=centre, subproduct=sub, month=index + 1)
 
-    with django_assert_max_num_queries(7):  # six, and the programmed months
+    with django_assert_max_num_queries(5):  # plan, subproducts, execution, goals, programming
         progress = plan_progress(institution=product.plan.institution, year=2024, period=2)
     assert len(progress.products) == 4
+
+
+def test_an_officers_product_counts_their_execution_of_subproducts_they_are_not_linked_to(product):
+    linked = SubproductFactory(product=product, unit="Persona", name="Atendidos")
+    unlinked = SubproductFactory(product=product, unit="Persona", name="Referidos")
+    GoalFactory(subproduct=linked, physical_initial=100)
+    GoalFactory(subproduct=unlinked, physical_initial=50)
+    centre = CostCentreFactory(institution=product.plan.institution)
+    centre.subproducts.add(linked)
+    ExecutionFactory(cost_centre=centre, subproduct=linked, month=9, physical=10, financial=Decimal("1.00"))
+    ExecutionFactory(cost_centre=centre, subproduct=unlinked, month=9, physical=5, financial=Decimal("0.50"))
+    ExecutionFactory(
+        subproduct=linked, cost_centre__institution=product.plan.institution, month=9, physical=7
+    )
+
+    progress = plan_progress(
+        institution=product.plan.institution, year=2024, period=3, cost_centre_ids=[centre.pk]
+    )
+
+    (item,) = progress.products
+    assert [row.name for row in item.subproducts] == ["Atendidos"]
+    assert item.subproducts[0].physical.accumulated == 10  # the other centre's 7 are not theirs
+    assert item.product.physical.accumulated == 15
+    assert item.product.financial.accumulated == Decimal("1.50")
+    assert item.product.physical.goal_current == 150
 
 
 def test_unit_costs_compare_executed_with_programmed(product):
