@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from common.pdf import pdf_layout
+from common.pdf import pdf_from_template, pdf_layout
 from planning.matrices.model import PomMatrices
+
+TEMPLATE = "planning/matrices/matrices_pdf.html"
 
 
 def matrices_pdf_layout(matrices: PomMatrices):
-    return pdf_layout("planning/matrices/matrices_pdf.html", {"m": matrices})
+    return pdf_layout(TEMPLATE, {"m": matrices})
 
 
 def matrices_pdf(matrices: PomMatrices) -> bytes:
-    return matrices_pdf_layout(matrices).write_pdf()
+    return pdf_from_template(TEMPLATE, {"m": matrices})

@@ -9,29 +9,21 @@ report's opening lines, only the last the legend, the notes and the signature bo
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
-from common.pdf import MergedPdf, PdfChunk, ProgressCallback, layout_processes, render_pdf_chunks
+from common.pdf import (
+    MergedPdf,
+    PdfChunk,
+    ProgressCallback,
+    html_to_pdf_pages,
+    layout_processes,
+    render_pdf_chunks,
+)
 from reporting.documents import SEGEPLAN_NAME, ReportDocument
 from reporting.selectors.siplan import ReportRow
 
 from .html import render_html_text
-
-
-@cache
-def font_configuration() -> FontConfiguration:
-    """Fonts are looked up once per process, not once per rendering."""
-    return FontConfiguration()
-
-
-@cache
-def document_stylesheet() -> CSS:
-    """Parsed once per process: compiling the selectors is a good part of a small report's time."""
-    return CSS(string=render_to_string("reporting/document/document.css"), font_config=font_configuration())
 
 
 @dataclass(frozen=True)
@@ -83,8 +75,8 @@ def render_pdf_document(document: ReportDocument, *, processes: int | None = Non
         merged = _render_in_parts(document, report_parts(document, parts), processes)
         return RenderedPdf(content=merged.content, pages=merged.pages, parts=parts)
     html = render_html_text(document, inline_css=False)
-    layout = HTML(string=html).render(stylesheets=[document_stylesheet()], font_config=font_configuration())
-    return RenderedPdf(content=layout.write_pdf(), pages=len(layout.pages))
+    content, pages = html_to_pdf_pages(html, (render_to_string("reporting/document/document.css"),))
+    return RenderedPdf(content=content, pages=pages)
 
 
 def render_pdf(document: ReportDocument) -> bytes:
