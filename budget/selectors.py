@@ -114,17 +114,13 @@ def execution_by_month(
     return rows
 
 
-def execution_rolled_up(
-    by_subproduct: dict[int, dict], subproducts, months: tuple[int, ...]
-) -> dict[int, dict]:
-    """``execution_by_month(..., same_unit_only=True)`` per product, added up here from the rows
-    already read per subproduct instead of a second query: physical of the subproducts in the
-    product's unit only, financial and row counts of all. ``subproducts`` carry their product and
-    include every subproduct that has rows."""
-    same_unit = {sub.id: (sub.product_id, sub.unit == sub.product.unit) for sub in subproducts}
+def execution_rolled_up(by_subproduct: dict[int, dict], rule, months: tuple[int, ...]) -> dict[int, dict]:
+    """``execution_by_month(..., same_unit_only=True)`` per product, added up from the rows already
+    read per subproduct instead of a second query. ``rule`` is the SIPLAN unit rule
+    (``planning.selectors.goals.unit_rule``) of every subproduct that has rows."""
     products: dict[int, dict] = {}
     for subproduct_id, row in by_subproduct.items():
-        product_id, counts_physical = same_unit[subproduct_id]
+        product_id, adds_physical = rule[subproduct_id]
         total = products.get(product_id)
         if total is None:
             total = products[product_id] = {
@@ -134,11 +130,11 @@ def execution_rolled_up(
             }
             for each in months:
                 total.update({f"physical_{each}": 0, f"financial_{each}": ZERO, f"rows_{each}": 0})
-        if counts_physical:
+        if adds_physical:
             total["acc_physical"] += row["acc_physical"]
         total["acc_financial"] += row["acc_financial"]
         for each in months:
-            if counts_physical:
+            if adds_physical:
                 total[f"physical_{each}"] += row[f"physical_{each}"]
             total[f"financial_{each}"] += row[f"financial_{each}"]
             total[f"rows_{each}"] += row[f"rows_{each}"]

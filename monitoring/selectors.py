@@ -15,7 +15,7 @@ from budget.selectors import approved_months_only, execution_by_month, execution
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS
 from common.figures import CENT, ZERO, percentage
 from planning.models import Institution, Plan, Subproduct
-from planning.selectors.goals import goals_rolled_up, goals_with_reprogramming_counts
+from planning.selectors.goals import goals_rolled_up, goals_with_reprogramming_counts, unit_rule
 from planning.selectors.plans import plan_for_year
 from planning.selectors.programming import months_to, plan_programming, straight_line
 
@@ -259,11 +259,12 @@ def plan_progress(
     if approved_only:
         executions = approved_months_only(executions)
     by_subproduct = execution_by_month(executions, "subproduct_id", ALL_MONTHS, same_unit_only=False)
-    by_product = execution_rolled_up(by_subproduct, plan_subproducts, ALL_MONTHS)
+    rule = unit_rule(plan_subproducts)
+    by_product = execution_rolled_up(by_subproduct, rule, ALL_MONTHS)
     goals = goals_with_reprogramming_counts(plan=plan, year=year)
     own_goals = {goal.product_id: goal for goal in goals if goal.product_id}
     subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
-    rolled_up_goals = goals_rolled_up(goals, plan_subproducts)
+    rolled_up_goals = goals_rolled_up(goals, rule)
     programming = plan_programming(plan=plan, year=year)
 
     reported = [m for row in by_subproduct.values() for m in ALL_MONTHS if row[f"rows_{m}"]]

@@ -117,18 +117,26 @@ def subproduct_goals_rolled_up(*, plan: Plan, year: int) -> dict[int, GoalFigure
     return subproduct_goals_of_plans_rolled_up(plans=[plan], year=year)
 
 
-def goals_rolled_up(goals: list[Goal], subproducts: list[Subproduct]) -> dict[int, GoalFigures]:
-    """The rule of ``subproduct_goals_rolled_up`` applied to goals already read (with their
-    reprogramming counts) instead of a second query: keyed by product, physical of the product's
-    unit only, financial of all. ``subproducts`` carry their product (``select_related``)."""
-    same_unit = {sub.id: (sub.product_id, sub.unit == sub.product.unit) for sub in subproducts}
+# subproduct id → (its product's id, whether its physical figures add to the product's)
+UnitRule = dict[int, tuple[int, bool]]
+
+
+def unit_rule(subproducts) -> UnitRule:
+    """The SIPLAN unit rule for ``subproducts`` (with their product selected): a product adds the
+    physical figures of the subproducts measured in its own unit, and the money of all."""
+    return {sub.id: (sub.product_id, sub.unit == sub.product.unit) for sub in subproducts}
+
+
+def goals_rolled_up(goals: list[Goal], rule: UnitRule) -> dict[int, GoalFigures]:
+    """``subproduct_goals_rolled_up`` from goals already read with their reprogramming counts
+    (``goals_with_reprogramming_counts``) instead of a second query; keyed by product."""
     sums: dict[int, list] = {}
     for goal in goals:
-        if goal.subproduct_id not in same_unit:
+        if goal.subproduct_id not in rule:
             continue
-        product_id, counts_physical = same_unit[goal.subproduct_id]
+        product_id, adds_physical = rule[goal.subproduct_id]
         total = sums.setdefault(product_id, [0, 0, ZERO, ZERO, 0, 0])
-        if counts_physical:
+        if adds_physical:
             total[0] += goal.physical_initial
             total[1] += goal.physical_current
             total[4] += goal.physical_reprogrammings

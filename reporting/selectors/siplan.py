@@ -13,11 +13,11 @@ from datetime import date
 from decimal import Decimal
 
 from budget.models import Execution
-from budget.selectors import execution_by_month
+from budget.selectors import execution_by_month, execution_rolled_up
 from common.calendar import MONTH_NAMES, PERIOD_MONTHS, PERIOD_ORDINALS, PERIOD_SHORT, period_label
 from common.figures import percentage
 from planning.models import Institution, Measure, Product, Subproduct
-from planning.selectors.goals import goals_with_reprogramming_counts, subproduct_goals_rolled_up
+from planning.selectors.goals import goals_rolled_up, goals_with_reprogramming_counts, unit_rule
 from planning.selectors.plans import plan_for_year
 from planning.selectors.programming import months_to, plan_programming
 
@@ -111,9 +111,9 @@ class ReportUnavailable(Exception):
 def siplan_report(*, institution: Institution, year: int, period: int) -> SiplanReport:
     """The "Avance de Metas Físicas y Financieras" of a four-month period, every figure computed.
 
-    Eight queries whatever the number of products: products, subproducts, goals with their
-    reprogramming counts, the roll-up of subproduct goals, the programmed months, and execution per
-    subproduct and per product, each aggregated in SQL with one column per month of the period.
+    Six queries whatever the number of products: the plan, products, subproducts, goals with their
+    reprogramming counts, the programmed months, and execution per subproduct and month, summed in
+    SQL; products' goals and execution are rolled up from their subproducts' by the unit rule.
     """
     if period not in PERIOD_MONTHS:
         raise ReportUnavailable(f"El cuatrimestre debe ser 1, 2 o 3 (se recibió {period}).")
@@ -122,17 +122,21 @@ def siplan_report(*, institution: Institution, year: int, period: int) -> Siplan
         raise ReportUnavailable(f"{institution.code} no tiene un plan que cubra el año {year}.")
     months = PERIOD_MONTHS[period]
     products = list(Product.objects.filter(plan=plan).select_related("result").order_by("position", "code"))
+    plan_subproducts = list(
+        Subproduct.objects.filter(product__plan=plan).select_related("product").order_by("position", "code")
+    )
     subproducts = defaultdict(list)
-    for subproduct in Subproduct.objects.filter(product__plan=plan).order_by("position", "code"):
+    for subproduct in plan_subproducts:
         subproducts[subproduct.product_id].append(subproduct)
+    rule = unit_rule(plan_subproducts)
 
     goals = goals_with_reprogramming_counts(plan=plan, year=year)
     product_goals = {goal.product_id: goal for goal in goals if goal.product_id}
     subproduct_goals = {goal.subproduct_id: goal for goal in goals if goal.subproduct_id}
-    rolled_up_goals = subproduct_goals_rolled_up(plan=plan, year=year)
+    rolled_up_goals = goals_rolled_up(goals, rule)
     execution = Execution.objects.filter(subproduct__product__plan=plan, year=year, month__lte=months[-1])
     by_subproduct = execution_by_month(execution, "subproduct_id", months, same_unit_only=False)
-    by_product = execution_by_month(execution, "subproduct__product_id", months, same_unit_only=True)
+    by_product = execution_rolled_up(by_subproduct, rule, months)
     programming = plan_programming(plan=plan, year=year)
 
     blocks: dict[int | None, list[ReportRow]] = {}

@@ -95,8 +95,8 @@ def test_query_count_does_not_grow_with_the_number_of_products(db, django_assert
         return plan.institution
 
     small, large = build(1), build(60)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         siplan_report(institution=small, year=2025, period=3)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         report = siplan_report(institution=large, year=2025, period=3)
     assert sum(len(block.rows) for block in report.blocks) == 60 * 4
