@@ -40,17 +40,23 @@ def nice_ticks(maximum, intervals: int = AXIS_INTERVALS) -> list[Decimal]:
     return [step * i for i in range(intervals + 1)]
 
 
-def svg_text(x, y, content, *, anchor="start", size=11, weight="normal", fill="#1d2733") -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{fill}" '
-        f'text-anchor="{anchor}" font-family="DejaVu Sans, Arial, sans-serif">{escape(content)}</text>'
-    )
+TEXT_COLOUR = "#1d2733"
+
+
+def svg_text(x, y, content, *, anchor="start", size=11, weight="normal", fill=TEXT_COLOUR) -> str:
+    """A label; the font and the defaults (start, normal, the text colour) are left to the
+    ``<svg>`` it sits in: a dashboard draws hundreds of them."""
+    extra = "" if anchor == "start" else f' text-anchor="{anchor}"'
+    extra += "" if weight == "normal" else f' font-weight="{weight}"'
+    extra += "" if fill == TEXT_COLOUR else f' fill="{fill}"'
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}"{extra}>{escape(content)}</text>'
 
 
 def svg_document(width: int, height: int, title: str, body: list[str]) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        f'height="{height}" role="img" aria-label="{escape(title)}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif" fill="{TEXT_COLOUR}"><title>{escape(title)}</title>'
         + "".join(body)
         + "</svg>"
     )
