@@ -52,6 +52,13 @@ def period_report_for(*, institution: Institution, year: int, period: int) -> Pe
     return reports.filter(institution=institution, year=year, period=period).first()
 
 
+def period_report_states(*, institution: Institution, year: int) -> dict[int, PeriodReport]:
+    """The year's period reports by period, with only their status read: what work queues and
+    deadlines need, without the people who handled them."""
+    reports = PeriodReport.objects.filter(institution=institution, year=year).only("period", "status")
+    return {report.period: report for report in reports}
+
+
 def period_report_approved(*, institution: Institution, year: int, period: int) -> bool:
     """Approved by the director (and perhaps already signed): what a signature may vouch for."""
     return PeriodReport.objects.filter(

@@ -13,9 +13,9 @@ from common.calendar import MONTH_NAMES, period_label
 from common.formats import percent, quetzales, units
 from planning.models import Reprogramming
 from reporting.models import PeriodReport
-from reporting.selectors.deadlines import period_deadlines
+from reporting.selectors.deadlines import period_due_date
 from reporting.selectors.deviations import deviation_notes, deviation_notes_open, report_deviations
-from reporting.selectors.documents import period_report_for
+from reporting.selectors.documents import period_report_states
 from reporting.selectors.siplan import ReportUnavailable, siplan_report
 from worklist.selectors.items import Item, Queue
 from worklist.selectors.periods import last_ended_period
@@ -29,7 +29,7 @@ def _period_link(institution, year: int, period: int) -> str:
 
 def unexplained_deviations(*, institution, year: int, period: int) -> list:
     """Deviations of a period's report without explanation while explanations may be written."""
-    period_report = period_report_for(institution=institution, year=year, period=period)
+    period_report = period_report_states(institution=institution, year=year).get(period)
     if not deviation_notes_open(period_report=period_report):
         return []
     try:
@@ -89,17 +89,19 @@ def reports_to_send_queue(*, user, today: date) -> Queue:
     """Ended periods whose report is not sent yet, with the due date (late ones say so)."""
     year, last_period = last_ended_period(today)
     institution = user.institution
+    reports = period_report_states(institution=institution, year=year)
     items = []
-    for deadline in period_deadlines(institution=institution, year=year, today=today):
-        report = deadline.period_report
-        if deadline.period > last_period or (report.status if report else None) not in NOT_SENT:
+    for period in range(1, last_period + 1):
+        report = reports.get(period)
+        if (report.status if report else None) not in NOT_SENT:
             continue
-        late = deadline.due_date < today
+        due = period_due_date(year=year, period=period)
+        late = due < today
         items.append(
             Item(
-                f"Informe {deadline.period_label} {year}",
-                _period_link(institution, year, deadline.period),
-                detail=f"Vence el {deadline.due_date:%d/%m/%Y}" + (" · atrasado" if late else ""),
+                f"Informe {period_label(period)} {year}",
+                _period_link(institution, year, period),
+                detail=f"Vence el {due:%d/%m/%Y}" + (" · atrasado" if late else ""),
                 late=late,
             )
         )
