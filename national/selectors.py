@@ -28,7 +28,7 @@ from planning.selectors.goals import (
     goals_of_plans_with_reprogramming_counts,
     subproduct_goals_of_plans_rolled_up,
 )
-from planning.selectors.plans import plans_for_year
+from planning.selectors.plans import plan_ids_for_year
 from reporting.models import PeriodReport
 from reporting.selectors.deadlines import deadline_status, period_due_date
 from reporting.selectors.siplan import ReportRow, report_row
@@ -110,9 +110,8 @@ def national_figures(products: tuple[ReportRow, ...]) -> tuple[Decimal, Decimal]
     return percentage(accumulated, current), physical
 
 
-def _product_rows(plans: dict[int, object], year: int, months: tuple[int, ...]) -> dict[int, list[ReportRow]]:
+def _product_rows(plan_ids: list[int], year: int, months: tuple[int, ...]) -> dict[int, list[ReportRow]]:
     """Each plan's product rows, as ``siplan_report`` builds them (without the monthly programming)."""
-    plan_ids = [plan.pk for plan in plans.values()]
     products = Product.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "position", "code")
     goals = goals_of_plans_with_reprogramming_counts(plans=plan_ids, year=year)
     product_goals = {goal.product_id: goal for goal in goals if goal.product_id}
@@ -153,20 +152,20 @@ ROWS_KEPT = 8
 
 
 def _cached_product_rows(
-    plans: dict[int, Plan], year: int, months: tuple[int, ...]
+    plan_ids: list[int], year: int, months: tuple[int, ...]
 ) -> dict[int, list[ReportRow]]:
     """``_product_rows``, kept while no figure changes, and a minute at most: a long import stamps its
     rows when it starts and may commit after a later change, so a version can hide it that long."""
     version = _figures_version()
     if version is None:
-        return _product_rows(plans, year, months)
-    plan_ids = ",".join(str(pk) for pk in sorted(plan.pk for plan in plans.values()))
-    key = hashlib.sha256(f"{year}:{months}:{version.isoformat()}:{plan_ids}".encode()).hexdigest()
+        return _product_rows(plan_ids, year, months)
+    plans = ",".join(str(pk) for pk in sorted(plan_ids))
+    key = hashlib.sha256(f"{year}:{months}:{version.isoformat()}:{plans}".encode()).hexdigest()
     now = time.monotonic()
     kept = _ROWS.get(key)
     if kept is not None and kept[0] > now:
         return kept[1]
-    rows = _product_rows(plans, year, months)
+    rows = _product_rows(plan_ids, year, months)
     for stale in [k for k, (expires, _rows) in _ROWS.items() if expires <= now]:
         _ROWS.pop(stale, None)
     if len(_ROWS) >= ROWS_KEPT:
@@ -182,8 +181,8 @@ def national_lines(
     the product rows come from the cache)."""
     institutions = list(institutions.order_by("code"))
     ids = [institution.pk for institution in institutions]  # plain keys: model instances cost in IN (…)
-    plans = plans_for_year(institutions=ids, year=year)
-    rows = _cached_product_rows(plans, year, PERIOD_MONTHS[period]) if plans else {}
+    plans = plan_ids_for_year(institutions=ids, year=year)
+    rows = _cached_product_rows(list(plans.values()), year, PERIOD_MONTHS[period]) if plans else {}
     reports = {
         report.institution_id: report
         for report in PeriodReport.objects.filter(institution_id__in=ids, year=year, period=period)
@@ -192,7 +191,7 @@ def national_lines(
     lines = []
     for institution in institutions:
         plan = plans.get(institution.pk)
-        products = tuple(rows.get(plan.pk, ())) if plan else ()
+        products = tuple(rows.get(plan, ())) if plan else ()
         financial, physical = national_figures(products) if plan else (None, None)
         report = reports.get(institution.pk)
         status = national_status(period_report=report, due=due, today=today)

@@ -59,11 +59,14 @@ def plan_for_year(*, institution: Institution, year: int) -> Plan | None:
     return _operational_plans(year).filter(institution=institution).first()
 
 
-def plans_for_year(*, institutions, year: int) -> dict[int, Plan]:
-    """``plan_for_year`` of several institutions in one query: institution id → plan."""
-    governing: dict[int, Plan] = {}
-    for plan in _operational_plans(year).filter(institution__in=institutions):
-        governing.setdefault(plan.institution_id, plan)
+def plan_ids_for_year(*, institutions, year: int) -> dict[int, int]:
+    """``plan_for_year`` of several institutions in one query: institution id → plan id (the
+    national view reads every institution's; ids spare it building hundreds of plans)."""
+    governing: dict[int, int] = {}
+    for institution_id, plan_id in (
+        _operational_plans(year).filter(institution__in=institutions).values_list("institution_id", "id")
+    ):
+        governing.setdefault(institution_id, plan_id)
     return governing
 
 
