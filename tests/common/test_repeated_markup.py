@@ -58,3 +58,46 @@ def test_national_product_rows_escape_names_and_mark_over_execution():
         "<tr><td>&lt;i&gt;Pasaportes&lt;/i&gt;</td>"
         '<td class="num over">104.50 %</td><td class="num">80.00 %</td></tr>'
     )
+
+
+def national_line(**figures):
+    line = {
+        "code": "X&1",
+        "name": "<b>Instituto</b>",
+        "status": "late",
+        "status_label": "Atrasado",
+        "days_late": 1,
+        "has_plan": True,
+        "financial_pct": Decimal("12.5"),
+        "physical_pct": Decimal("80"),
+        "signed_at": None,
+        "products": (),
+    }
+    return SimpleNamespace(**{**line, **figures})
+
+
+def test_national_lines_escape_names_and_codes_and_link_report_and_dashboard():
+    html = render(
+        "{% load national_lines %}{% national_line_rows lines 2024 3 True %}", lines=[national_line()]
+    )
+
+    assert html == (
+        '<tr data-code="X&amp;1"><td><strong>X&amp;1</strong> &lt;b&gt;Instituto&lt;/b&gt;</td>'
+        '<td><span class="badge status-late">Atrasado</span> <span class="late">1 día de atraso</span></td>'
+        '<td class="num" data-label="Ejecución financiera">12.50 %</td>'
+        '<td class="num" data-label="Avance físico">80.00 %</td>'
+        '<td data-label="Firmado el">—</td>'
+        '<td class="no-print"><a class="drill" href="/reportes/X&amp;1/2024/3/">Reporte SIPLAN</a> · '
+        '<a href="/seguimiento/tablero/?institucion=X%261&amp;year=2024&amp;period=3">Tablero</a></td></tr>'
+    )
+
+
+def test_a_national_line_without_plan_says_so_and_offers_no_report():
+    line = national_line(has_plan=False, days_late=12, financial_pct=None, physical_pct=None)
+
+    html = render("{% load national_lines %}{% national_line_rows lines 2024 3 True %}", lines=[line])
+
+    assert "12 días de atraso" in html
+    assert '<td class="num" data-label="Ejecución financiera">Sin plan</td>' in html
+    assert '<td class="num" data-label="Avance físico"></td>' in html
+    assert "Reporte SIPLAN" not in html
