@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
 from itertools import accumulate
 
 from django.conf import settings
+from django.utils.functional import cached_property
 
 from budget.models import Execution
 from budget.selectors import approved_months_only, execution_by_month, execution_rolled_up
