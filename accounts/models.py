@@ -19,9 +19,6 @@ PLANNING_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD})
 # Roles that may read every cost centre and every institution's plan they belong to.
 READ_ALL_ROLES = frozenset({Role.PLANNER, Role.PLANNING_LEAD, Role.DIRECTOR, Role.AUDITOR})
 # Roles that approve and sign: with IGM_REQUIRE_2FA they verify a code from an authenticator app.
-# Follows every institution's progress rather than running one: the national view is its home. An
-# auditor's home lists the latest changes to audit; the national view is one click away in the menu.
-NATIONAL_HOME_ROLES = frozenset({Role.SEGEPLAN})
 SECOND_FACTOR_ROLES = frozenset({Role.DIRECTOR, Role.PLANNING_LEAD})
 
 
@@ -72,6 +69,13 @@ class User(AbstractUser):
         """Approvers, signers and admin staff, when the deployment requires a second factor."""
         required = self.role in SECOND_FACTOR_ROLES or self.is_staff or self.is_superuser
         return required and settings.IGM_REQUIRE_2FA
+
+    @property
+    def follows_every_institution(self) -> bool:
+        """SEGEPLAN, and an auditor of no one institution (the comptroller's, say): they follow every
+        institution's progress rather than run one, so the national view is their home. An
+        institution's auditor starts at the latest changes to audit, the national view in the menu."""
+        return self.role == Role.SEGEPLAN or (self.role == Role.AUDITOR and self.institution_id is None)
 
     @property
     def reads_everything(self) -> bool:

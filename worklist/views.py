@@ -6,14 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from accounts.models import NATIONAL_HOME_ROLES
 from planning.selectors.plans import plan_list_for_user
 from worklist.selectors import worklist_for
 
 
 @login_required
 def home(request):
-    if request.user.role in NATIONAL_HOME_ROLES:
+    if request.user.follows_every_institution:
         return redirect("national:index")
     worklist = worklist_for(user=request.user, today=timezone.localdate())
     return render(

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from tests.api_clients import results, token_client
+from tests.factories import UserFactory
 
 PAGE = "/nacional/?year=2024&period=2"
 API = "/api/v1/national-progress/?year=2024&period=2"
@@ -65,3 +66,13 @@ def test_segeplan_starts_at_the_national_view_and_the_auditor_reaches_it_from_th
 def test_anonymous_visitors_are_sent_to_log_in(client):
     assert client.get("/nacional/").status_code == 302
     assert client.get("/api/v1/national-progress/").status_code in (401, 403)
+
+
+def test_an_auditor_of_no_one_institution_starts_at_the_national_view_and_reads_every_line(
+    client, igm, small_world
+):
+    comptroller = UserFactory(username="contraloria", role=Role.AUDITOR, institution=None)
+    client.force_login(comptroller)
+
+    assert client.get("/").url == reverse("national:index")
+    assert {"IGM", "INP", small_world.neighbour.institution.code} <= page_codes(client)
