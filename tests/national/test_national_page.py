@@ -64,3 +64,11 @@ def test_page_and_api_queries_do_not_grow_with_the_institutions(client, small_wo
     synthetic_build(institutions=4, code="NQR", products=3, subproducts=2, start_year=2024)
     six = (_queries(client, PAGE), _queries(client, api))
     assert two == six
+
+
+def test_the_count_of_institutions_reads_as_spanish(client, igm, small_world):
+    client.force_login(small_world.segeplan)
+
+    assert "1 institución con estos filtros" in client.get(PAGE + "&q=migraci").content.decode()
+    many = client.get(PAGE).content.decode()
+    assert "instituciones con estos filtros" in many and "instituciónes" not in many
