@@ -31,6 +31,7 @@ from common.calendar import MONTH_NAMES, PERIOD_MONTHS, period_label
 from common.figures import ZERO
 from common.formats import figure, units
 from planning.models import Goal, Institution, Plan
+from planning.selectors.goals import UnitRule
 from planning.selectors.plans import plan_for_year
 
 from .models import CostCentre, Execution, ExecutionMonth, ExecutionUpload, PeriodLock
@@ -114,7 +115,9 @@ def execution_by_month(
     return rows
 
 
-def execution_rolled_up(by_subproduct: dict[int, dict], rule, months: tuple[int, ...]) -> dict[int, dict]:
+def execution_rolled_up(
+    by_subproduct: dict[int, dict], rule: UnitRule, months: tuple[int, ...]
+) -> dict[int, dict]:
     """``execution_by_month(..., same_unit_only=True)`` per product, added up from the rows already
     read per subproduct instead of a second query. ``rule`` is the SIPLAN unit rule
     (``planning.selectors.goals.unit_rule``) of every subproduct that has rows."""

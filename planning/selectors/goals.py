@@ -127,23 +127,29 @@ def unit_rule(subproducts) -> UnitRule:
     return {sub.id: (sub.product_id, sub.unit == sub.product.unit) for sub in subproducts}
 
 
+NO_GOAL = {
+    "physical_initial": 0,
+    "physical_current": 0,
+    "financial_initial": ZERO,
+    "financial_current": ZERO,
+    "physical_reprogrammings": 0,
+    "financial_reprogrammings": 0,
+}
+
+
 def goals_rolled_up(goals: list[Goal], rule: UnitRule) -> dict[int, GoalFigures]:
     """``subproduct_goals_rolled_up`` from goals already read with their reprogramming counts
     (``goals_with_reprogramming_counts``) instead of a second query; keyed by product."""
-    sums: dict[int, list] = {}
+    sums: dict[int, dict] = {}
     for goal in goals:
         if goal.subproduct_id not in rule:
-            continue
+            continue  # a product's own goal
         product_id, adds_physical = rule[goal.subproduct_id]
-        total = sums.setdefault(product_id, [0, 0, ZERO, ZERO, 0, 0])
-        if adds_physical:
-            total[0] += goal.physical_initial
-            total[1] += goal.physical_current
-            total[4] += goal.physical_reprogrammings
-        total[2] += goal.financial_initial
-        total[3] += goal.financial_current
-        total[5] += goal.financial_reprogrammings
-    return {product_id: GoalFigures(*total) for product_id, total in sums.items()}
+        total = sums.setdefault(product_id, dict(NO_GOAL))
+        for measure in ("physical", "financial") if adds_physical else ("financial",):
+            for figure in ("initial", "current", "reprogrammings"):
+                total[f"{measure}_{figure}"] += getattr(goal, f"{measure}_{figure}")
+    return {product_id: GoalFigures(**total) for product_id, total in sums.items()}
 
 
 def subproduct_goals_of_plans_rolled_up(*, plans, year: int) -> dict[int, GoalFigures]:

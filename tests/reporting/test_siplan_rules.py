@@ -82,6 +82,31 @@ def test_only_approved_reprogrammings_are_counted(db):
     assert row.financial.reprogrammings == 0
 
 
+def test_a_product_counts_its_subproducts_approved_reprogrammings_by_the_unit_rule(db):
+    plan, product = _plan_with_product("Persona")
+    people = SubproductFactory(product=product, unit="Persona")
+    reports = SubproductFactory(product=product, unit="Documento")
+    for sub in (people, reports):
+        goal = GoalFactory(subproduct=sub, year=2025, physical_initial=10, financial_initial=Decimal("5.00"))
+        for measure in ("physical", "financial"):
+            Reprogramming.objects.create(
+                goal=goal,
+                measure=measure,
+                old_value=10,
+                new_value=12,
+                effective_date="2025-03-01",
+                justification="x",
+                status=Reprogramming.Status.APPROVED,
+            )
+
+    row = siplan_report(institution=plan.institution, year=2025, period=1).blocks[0].rows[0]
+
+    # Physical: only the subproduct in the product's unit; financial: both.
+    assert (row.physical.reprogrammings, row.financial.reprogrammings) == (1, 2)
+    assert str(row.physical.reprogrammings) == "1"  # a count, not an amount
+    assert row.physical.initial == 10 and row.financial.initial == Decimal("10.00")
+
+
 def test_query_count_does_not_grow_with_the_number_of_products(db, django_assert_num_queries):
     def build(products: int):
         plan = PlanFactory(start_year=2025)
