@@ -80,6 +80,14 @@ def execution_totals(
 MONTH_CLOSED = (ExecutionMonth.Status.SUBMITTED, ExecutionMonth.Status.APPROVED)
 
 
+def _month_row(key: str, owner: int, months: tuple[int, ...]) -> dict:
+    """An owner's row of ``execution_by_month`` before any execution is added: zero everywhere."""
+    row = {key: owner, "acc_physical": 0, "acc_financial": ZERO}
+    for month in months:
+        row.update({f"physical_{month}": 0, f"financial_{month}": ZERO, f"rows_{month}": 0})
+    return row
+
+
 def execution_by_month(
     queryset, key: str, months: tuple[int, ...], *, same_unit_only: bool
 ) -> dict[int, dict]:
@@ -103,9 +111,7 @@ def execution_by_month(
     for owner, month, physical, financial, count in sums:
         row = rows.get(owner)
         if row is None:
-            row = rows[owner] = {key: owner, "acc_physical": 0, "acc_financial": ZERO}
-            for each in months:
-                row.update({f"physical_{each}": 0, f"financial_{each}": ZERO, f"rows_{each}": 0})
+            row = rows[owner] = _month_row(key, owner, months)
         row["acc_physical"] += physical
         row["acc_financial"] += financial
         if month in wanted:
@@ -126,13 +132,7 @@ def execution_rolled_up(
         product_id, adds_physical = rule[subproduct_id]
         total = products.get(product_id)
         if total is None:
-            total = products[product_id] = {
-                "subproduct__product_id": product_id,
-                "acc_physical": 0,
-                "acc_financial": ZERO,
-            }
-            for each in months:
-                total.update({f"physical_{each}": 0, f"financial_{each}": ZERO, f"rows_{each}": 0})
+            total = products[product_id] = _month_row("subproduct__product_id", product_id, months)
         if adds_physical:
             total["acc_physical"] += row["acc_physical"]
         total["acc_financial"] += row["acc_financial"]

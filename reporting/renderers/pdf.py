@@ -75,12 +75,18 @@ def render_pdf_document(document: ReportDocument, *, processes: int | None = Non
         merged = _render_in_parts(document, report_parts(document, parts), processes)
         return RenderedPdf(content=merged.content, pages=merged.pages, parts=parts)
     html = render_html_text(document, inline_css=False)
-    content, pages = html_to_pdf_pages(html, (render_to_string("reporting/document/document.css"),))
+    content, pages = html_to_pdf_pages(html, (_document_css(),))
     return RenderedPdf(content=content, pages=pages)
 
 
 def render_pdf(document: ReportDocument) -> bytes:
     return render_pdf_document(document).content
+
+
+def _document_css() -> str:
+    """The stylesheet the HTML download shares with the PDF (compiled once per process by
+    ``common.pdf``)."""
+    return render_to_string("reporting/document/document.css")
 
 
 # In a merged document the numbers are drawn after merging (common.pdf), not by each part.
@@ -96,8 +102,7 @@ def _document_chunk(document: ReportDocument, part: str, bookmark: tuple[str, ..
 
 def _merged(chunks: list[PdfChunk], **options) -> MergedPdf:
     """The chunks laid out with the report's stylesheet, numbered after merging."""
-    css = render_to_string("reporting/document/document.css")
-    return render_pdf_chunks(chunks, stylesheets=(css, UNNUMBERED_CSS), **options)
+    return render_pdf_chunks(chunks, stylesheets=(_document_css(), UNNUMBERED_CSS), **options)
 
 
 def _render_in_parts(
