@@ -6,6 +6,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
+from common.calendar import MONTH_NAMES
+
 
 def figure(value, places: int = 2) -> str:
     """Thousands with commas and a decimal point, as SIPLAN and the POM print them."""
@@ -32,6 +34,13 @@ def quantity(value) -> str:
 
 def percent(value) -> str:
     return "—" if value is None else f"{figure(value)} %"
+
+
+def long_date(value: date | None) -> str:
+    """``14 de enero 2025``, as the reference letter is dated."""
+    if value is None:
+        return ""
+    return f"{value.day} de {MONTH_NAMES[value.month - 1].lower()} {value.year}"
 
 
 def file_size(size: int) -> str:

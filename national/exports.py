@@ -21,7 +21,8 @@ from common.pdf import PdfChunk, render_pdf_chunks
 from common.spreadsheets import print_to_page_width
 from reporting.kinds import DocumentKind
 from reporting.permissions import reads_reports
-from reporting.renderers.xlsx import BOLD, PCT_FORMAT, header_row, put, siplan_titles, write_line
+from reporting.renderers.wording import siplan_titles
+from reporting.renderers.xlsx import BOLD, PCT_FORMAT, header_row, put, write_line
 from reporting.services.jobs import document_job_request
 
 from .filtersets import NationalProgressFilterSet

@@ -15,7 +15,7 @@ from decimal import Decimal
 from reporting.selectors.siplan import MeasureLine, ReportBlock, ReportRow, SiplanReport, jsonable
 
 # Bump when a renderer's output changes, so stored results of the old layout are not reused.
-RENDERER_VERSION = 5
+RENDERER_VERSION = 6
 
 SEGEPLAN_NAME = "Secretaría de Planificación y Programación de la Presidencia"
 
@@ -89,6 +89,38 @@ class ReportDocument:
 
     def to_json_data(self) -> dict:
         return jsonable(asdict(self))
+
+    @property
+    def letter_body(self) -> tuple[str, ...]:
+        """The letter's paragraphs after "Señor Secretario:", as plain text (HTML and PDF alike)."""
+        report, letter = self.report, self.letter
+        request = f"lo solicitado en {letter.request_reference} y a " if letter.request_reference else ""
+        return (
+            "Tengo el agrado de dirigirme a usted, deseándole éxitos en las actividades a su digno "
+            f"cargo. El propósito del presente es para dar cumplimiento a {request}lo establecido en la "
+            "Ley Orgánica del Presupuesto, Artículo 17 Bis. Acceso a la Información de la Gestión "
+            'Presupuestaria por Resultados, en su párrafo tercero, el cual indica: "La Presidencia de '
+            "la República por medio de la Secretaría de Planificación y Programación de la Presidencia, "
+            "con el objeto de efectuar un adecuado seguimiento que permita verificar la calidad del gasto "
+            "Público, deberá entregar en los primeros quince días de finalizado cada cuatrimestre del "
+            "ejercicio fiscal al Congreso de la República, las metas y sus respectivos indicadores de "
+            "desempeño y calidad del gasto, así como la información oportuna que actualice los avances "
+            'cada cuatro meses."',
+            f"Para lo cual, me permito remitir el reporte correspondiente al {report.period_ordinal} "
+            f"Cuatrimestre ({report.period_label}) de la ejecución de metas físicas y financieras del "
+            f"ejercicio fiscal {report.year} de productos institucionales, vinculados a la Política "
+            f"General de Gobierno 2024-2028, del {letter.institution_name}; así como información "
+            "ingresada al Sistema de Planes Institucionales -SIPLAN-, consolidada en el siguiente reporte:",
+        )
+
+    @property
+    def letter_attachment(self) -> str:
+        """The one item the letter lists: the report it sends."""
+        report = self.report
+        return (
+            f"Avance de Metas Físicas y Financieras - Ejecución Mensual {report.period_ordinal} "
+            f"Cuatrimestre {report.year}"
+        )
 
     def fingerprint(self, *, format: str, signed: bool) -> str:
         """Digest of everything that shapes the output: identical data → identical fingerprint."""

@@ -2,12 +2,9 @@
 76.96 %, dates (30/11/2026, 30/11/2026 12:45; the letter's long date), and page links that keep
 the page's other lists."""
 
-from datetime import date
-
 from django import template
 
 from common import formats
-from common.calendar import MONTH_NAMES
 
 register = template.Library()
 register.filter("cifra", formats.figure)
@@ -16,6 +13,7 @@ register.filter("unidades", formats.units)
 register.filter("pct", formats.percent)
 register.filter("fecha", formats.day)
 register.filter("fecha_hora", formats.moment)
+register.filter("long_date", formats.long_date)
 
 
 @register.filter
@@ -34,14 +32,6 @@ def quantity(value) -> str:
 def measure_value(value, measure: str) -> str:
     """A value written in the unit of its measure (quetzales or whole units)."""
     return formats.quetzales(value) if measure == "financial" else formats.units(value)
-
-
-@register.filter
-def long_date(value: date | None) -> str:
-    """``14 de enero 2025``, as the reference letter is dated."""
-    if value is None:
-        return ""
-    return f"{value.day} de {MONTH_NAMES[value.month - 1].lower()} {value.year}"
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,9 @@ from openpyxl.utils import get_column_letter
 from common.spreadsheets import MONEY_FORMAT, UNITS_FORMAT, neutralise, print_to_page_width
 from reporting.documents import ReportDocument
 
+from . import wording
+from .wording import siplan_titles
+
 PCT_FORMAT = "0.00"
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
@@ -29,25 +32,6 @@ def put(sheet, row: int, column: int, value, *, number_format: str | None = None
     if number_format:
         cell.number_format = number_format
     return cell
-
-
-def siplan_titles(first: str, month_names, short: str) -> list[str]:
-    """The SIPLAN table's column titles, as the reference report writes them."""
-    return [
-        first,
-        "Unidad de Medida",
-        "Metas física/financiera",
-        "Inicial anual",
-        "Reprogramaciones",
-        "Metas vigentes",
-        "Ejecución física/financiera",
-        *month_names,
-        "Total",
-        f"% {short} cuatrimestre",
-        f"Acumulado al {short} cuatrimestre",
-        f"% de Avance acumulado al {short} cuatrimestre",
-        f"% de Avance acumulado al {short} cuatrimestre con metas iniciales",
-    ]
 
 
 def header_row(sheet, row: int, titles) -> None:
@@ -86,13 +70,13 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
     report = document.report
     short = report.period_short
     sheet.title = "Reporte"
-    put(sheet, 1, 1, "Sistema de Planes Institucionales -SIPLAN-").font = BOLD
-    put(sheet, 2, 1, "Reporte de Avance de Metas Físicas y Financieras").font = BOLD
-    put(sheet, 3, 1, f"Ejecución mensual - {report.period_ordinal} Cuatrimestre {report.year}")
+    put(sheet, 1, 1, wording.SYSTEM).font = BOLD
+    put(sheet, 2, 1, wording.TITLE).font = BOLD
+    put(sheet, 3, 1, wording.period_line(report))
     put(sheet, 4, 1, f"{report.institution_name.upper()} ({report.institution_code})")
     if document.draft:
-        put(sheet, 5, 1, "BORRADOR — pendiente de aprobación y firma").font = OVER_FONT
-    put(sheet, 6, 1, "Productos vinculados a RI/PGG 2024-2028").font = BOLD
+        put(sheet, 5, 1, wording.DRAFT_FLAG).font = OVER_FONT
+    put(sheet, 6, 1, wording.LINKED_TO_INSTITUTIONAL_RESULTS).font = BOLD
     header_row(sheet, 7, siplan_titles("Producto/Subproducto", report.month_names, short))
     sheet.freeze_panes = "B8"
     print_to_page_width(sheet, title_rows="7:7")
@@ -117,7 +101,7 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
     put(sheet, row, 1, "Sombreado: mes sin ejecución reportada. Rojo: sobreejecución (acumulado > vigente).")
     for note in document.deviations:
         row += 1
-        explanation = note.text or "Pendiente de explicación."
+        explanation = note.text or wording.MISSING_EXPLANATION
         basis = "de lo programado" if note.programmed else "de la meta proporcional (sin programación)"
         put(
             sheet,
@@ -126,10 +110,9 @@ def _report_sheet(sheet, document: ReportDocument) -> None:
             f"Nota — {note.name} ({note.measure}, {note.progress_pct:.2f} % {basis}): {explanation}",
         )
     row += 2
-    # Products linked to a strategic result (RE): none in the plan, the heading alone (see _report.html).
-    put(sheet, row, 1, "Productos vinculados a RE").font = BOLD
+    put(sheet, row, 1, wording.LINKED_TO_STRATEGIC_RESULTS).font = BOLD
     row += 2
-    put(sheet, row, 1, "Firma y sello de la máxima autoridad").font = BOLD
+    put(sheet, row, 1, wording.SIGNATURE_LABEL).font = BOLD
     put(sheet, row + 1, 1, report.signer_name)
     put(sheet, row + 2, 1, report.signer_title)
     widths = [48, 12, 11, 16, 9, 16, 14, 15, 15, 15, 15, 16, 10, 17, 12, 14]

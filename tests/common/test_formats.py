@@ -7,9 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.template import Context, Template
 
-from common.formats import day, moment
+from common.formats import day, long_date, moment
 from common.formats import figure as money
-from common.templatetags.formats import long_date
 
 
 def test_money_is_formatted_like_the_reference():
