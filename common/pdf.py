@@ -17,7 +17,8 @@ from io import BytesIO
 from django.conf import settings
 from django.template.loader import render_to_string
 
-# The font every document is set in (DejaVu Sans, in the CSS); the signature stamp draws with it too.
+# The font every document is set in (DejaVu Sans, in the CSS); the SIPLAN report's PDF and the signature
+# stamp register this file and the bold and oblique faces beside it (reporting/renderers/pdf_table.py).
 DOCUMENT_FONT_FILE = getattr(settings, "IGM_PDF_FONT_FILE", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 # Where the merged document's numbers go: bottom right, as the SIPLAN report prints them.

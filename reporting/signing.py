@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.content import ImportedPdfPage
@@ -29,15 +28,11 @@ from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
 from common.formats import moment
-from common.pdf import html_to_pdf
+from reporting.renderers.pdf import ANCHOR, BOX_HEIGHT, BOX_WIDTH, signature_stamp_pdf
 
 logger = logging.getLogger(__name__)
 
 FIELD_NAME = "FirmaMaximaAutoridad"
-# The id of the empty box the report leaves under "Firma y sello de la máxima autoridad", and its
-# size in points (8 cm × 2.2 cm in document.css).
-ANCHOR = "firma"
-BOX_WIDTH, BOX_HEIGHT = 228.0, 63.0
 
 
 class SigningUnavailable(Exception):
@@ -118,21 +113,6 @@ def _signature_box(content: bytes) -> tuple[int, tuple[int, int, int, int]]:
     return page, (int(left), int(top - BOX_HEIGHT), int(left + BOX_WIDTH), int(top))
 
 
-def _stamp_pdf(signer_name: str) -> bytes:
-    """The visible stamp, laid out by WeasyPrint in the document's font (pyHanko's own text stamp
-    is monospace), with the signing time as the pages write dates."""
-    html = render_to_string(
-        "reporting/document/pdf_stamp.html",
-        {
-            "signer": signer_name,
-            "signed_at": moment(timezone.now()),
-            "width": BOX_WIDTH,
-            "height": BOX_HEIGHT,
-        },
-    )
-    return html_to_pdf(html)
-
-
 def sign_pdf(content: bytes, *, signer_name: str, reason: str) -> bytes:
     """Add a PAdES signature with a visible stamp drawn in the signature box."""
     page, box = _signature_box(content)
@@ -147,7 +127,7 @@ def sign_pdf(content: bytes, *, signer_name: str, reason: str) -> bytes:
     )
     output = BytesIO()
     with tempfile.NamedTemporaryFile(suffix=".pdf") as stamp_file:  # pyHanko imports the stamp by name
-        stamp_file.write(_stamp_pdf(signer_name))
+        stamp_file.write(signature_stamp_pdf(signer_name, moment(timezone.now())))
         stamp_file.flush()
         pdf_signer = signers.PdfSigner(
             metadata,

@@ -1,4 +1,4 @@
-"""HTML rendering of the SIPLAN document (also the input WeasyPrint lays out)."""
+"""HTML rendering of the SIPLAN document (the download and the preview page)."""
 
 import base64
 import hashlib
@@ -8,16 +8,10 @@ from django.template.loader import render_to_string
 from reporting.documents import SEGEPLAN_NAME, ReportDocument
 
 
-def render_html_text(document: ReportDocument, *, part: str = "all", inline_css: bool = True) -> str:
-    """The standalone page; ``part`` is ``all`` (letter then report), ``letter`` or ``report``."""
-    return render_to_string(
-        "reporting/document/standalone.html",
-        {"document": document, "part": part, "segeplan_name": SEGEPLAN_NAME, "inline_css": inline_css},
-    )
-
-
 def render_html(document: ReportDocument) -> bytes:
-    return render_html_text(document).encode()
+    """The standalone page: the letter, then the report, with its stylesheet inline."""
+    context = {"document": document, "segeplan_name": SEGEPLAN_NAME}
+    return render_to_string("reporting/document/standalone.html", context).encode()
 
 
 def inline_style_source() -> str:
