@@ -128,9 +128,15 @@ class TableLayout:
         first = [*leading, period, *[""] * months, *trailing]
         second = [""] * len(leading) + [*report.month_names, "Total"] + [""] * len(trailing)
         cells = [[text(title, HEADER) if title else "" for title in row] for row in (first, second)]
-        table = Table(cells, colWidths=self.widths, style=self.header_style(months))
-        table.wrap(sum(self.widths), 10_000)
-        return cells, list(table._rowHeights)  # noqa: SLF001 - the heights ReportLab computed, reused
+        # As the HTML lays it out: the period's title row one line tall, the months' row taking what
+        # the tallest title spanning both rows needs beyond it.
+        tallest = max(
+            paragraph_height(cell, width - 2 * PAD_X)
+            for cell, width in zip(cells[0], self.widths, strict=True)
+            if cell
+        )
+        one_line = HEADER.leading + 2 * PAD_Y
+        return cells, [one_line, max(one_line, tallest + 2 * PAD_Y - one_line)]
 
     def header_style(self, months: int) -> list[tuple]:
         spans = [("SPAN", (column, 0), (column, 1)) for column in range(len(LEADING_WIDTHS))]
