@@ -2,9 +2,9 @@
 landscape), one page sequence "Página N de M", as ``document.css`` lays out the HTML download.
 
 The report is drawn with ReportLab rather than laid out from the HTML by WeasyPrint (which draws
-the indicator sheets and the plan matrices): WeasyPrint spent about a millisecond per table cell and
-more per page the longer the table, 27 s for 500 subproducts; ReportLab draws the same pages at a
-steady rate (README, "PDF del reporte SIPLAN").
+the indicator sheets and the plan matrices): WeasyPrint spent about a millisecond of CPU per table
+cell, 22–27 s for 500 subproducts; ReportLab draws the same pages in about 1.3 s, at a steady cost
+per page (README, "SIPLAN report to PDF benchmark").
 """
 
 from __future__ import annotations
