@@ -9,7 +9,6 @@ per page (README, "SIPLAN report to PDF benchmark").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
@@ -37,7 +36,6 @@ from reportlab.platypus import (
 )
 
 from common.formats import figure, long_date
-from common.pdf import MergedPdf, ProgressCallback, pdf_merge
 from reporting.documents import SEGEPLAN_NAME, ReportDocument
 
 from . import wording
@@ -85,17 +83,14 @@ class RenderedPdf:
     pages: int
 
 
-def render_pdf_document(
-    document: ReportDocument, *, letter_page: bool = True, numbered: bool = True
-) -> RenderedPdf:
-    """The letter (unless ``letter_page`` is False) and the report; ``numbered`` False leaves the
-    page numbers to a merge (``render_siplan_documents_pdf``)."""
+def render_pdf_document(document: ReportDocument) -> RenderedPdf:
+    """The letter and the report, numbered as one sequence."""
     register_fonts()
     output = BytesIO()
-    template = _DocumentTemplate(output, document, letter_page=letter_page)
-    story = [*_letter(document), NextPageTemplate("report"), PageBreak()] if letter_page else []
+    template = _DocumentTemplate(output, document)
+    story = [*_letter(document), NextPageTemplate("report"), PageBreak()]
     story += _report(document, template.report_frame)
-    canvas = partial(_NumberedCanvas, numbered=numbered, initialFontName=FONT)
+    canvas = partial(_NumberedCanvas, initialFontName=FONT)
     template.build(story, canvasmaker=canvas)
     return RenderedPdf(content=output.getvalue(), pages=template.page)
 
@@ -104,28 +99,10 @@ def render_pdf(document: ReportDocument) -> bytes:
     return render_pdf_document(document).content
 
 
-def render_siplan_documents_pdf(
-    documents: Iterable[ReportDocument], *, outline: str = "", progress: ProgressCallback | None = None
-) -> MergedPdf:
-    """Many institutions' SIPLAN reports as one PDF (the national consolidated document): each
-    institution's report pages without the cover letter, numbered "Página N de M" over the whole
-    document, one bookmark per institution (``(outline, "IGM Instituto …")`` or just the
-    institution without ``outline``). ``progress(done, total)`` follows the institutions drawn."""
-    documents = list(documents)
-    parts, bookmarks = [], []
-    for document in documents:
-        parts.append(render_pdf_document(document, letter_page=False, numbered=False).content)
-        institution = f"{document.report.institution_code} {document.report.institution_name}"
-        bookmarks.append((outline, institution) if outline else (institution,))
-        if progress:
-            progress(len(parts), len(documents))
-    return pdf_merge(parts, bookmarks=bookmarks)
-
-
 class _DocumentTemplate(BaseDocTemplate):
     """Two kinds of page: the letter's, and the report's with SIPLAN's heading on each."""
 
-    def __init__(self, output: BytesIO, document: ReportDocument, *, letter_page: bool):
+    def __init__(self, output: BytesIO, document: ReportDocument):
         report = document.report
         super().__init__(
             output,
@@ -136,12 +113,12 @@ class _DocumentTemplate(BaseDocTemplate):
         )
         self.report_frame = _frame(REPORT_PAGE, REPORT_MARGINS, "report")
         heading = partial(_report_heading, document=document)
-        report_page = PageTemplate("report", [self.report_frame], onPage=heading, pagesize=REPORT_PAGE)
-        letter_page_template = PageTemplate(
-            "letter", [_frame(letter, LETTER_MARGINS, "letter")], pagesize=letter
+        self.addPageTemplates(
+            [  # the first is the first page's
+                PageTemplate("letter", [_frame(letter, LETTER_MARGINS, "letter")], pagesize=letter),
+                PageTemplate("report", [self.report_frame], onPage=heading, pagesize=REPORT_PAGE),
+            ]
         )
-        # The first template is the first page's.
-        self.addPageTemplates([letter_page_template, report_page] if letter_page else [report_page])
 
 
 def _frame(size: tuple[float, float], margins: dict[str, float], name: str) -> Frame:
@@ -186,9 +163,8 @@ class _NumberedCanvas(Canvas):
     """Keeps each page until the document ends, then writes "Página N de M" on every one, and the
     signature box's named destination on its page (a destination needs its page written)."""
 
-    def __init__(self, *args, numbered: bool = True, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._numbered = numbered
         self._pages: list[dict] = []
         self.signature_box: tuple[int, float, float] | None = None  # page index, left, top
 
@@ -200,8 +176,7 @@ class _NumberedCanvas(Canvas):
         total, box = len(self._pages), self.signature_box
         for index, page in enumerate(self._pages):
             self.__dict__.update(page)
-            if self._numbered:
-                self._page_number(index + 1, total)
+            self._page_number(index + 1, total)
             if box and box[0] == index:
                 destination = self.bookmarkPage(ANCHOR, fit="XYZ", left=box[1], top=box[2])
                 names = PDFArray([PDFString(ANCHOR), destination])

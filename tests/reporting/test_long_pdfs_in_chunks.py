@@ -1,8 +1,7 @@
-"""Long PDFs in chunks: a plan's indicator sheets as one PDF made by a report job, and many
-institutions' SIPLAN reports in one; numbered over the whole document, bookmarked, the job's bar at 100 %."""
+"""Long PDFs in chunks: a plan's indicator sheets as one PDF made by a report job, laid out in parallel
+or not to the same document, chunks of different page sizes in one; numbered over the whole
+document, bookmarked, the job's bar at 100 %."""
 
-import re
-from dataclasses import replace
 from io import BytesIO
 
 import pytest
@@ -14,8 +13,6 @@ from common.pdf import PdfChunk, render_pdf_chunks
 from indicators.models import IndicatorSheet
 from reporting.models import ReportJob
 from reporting.renderers.indicator_sheets import SHEET_PAGE_NUMBERS, plan_sheets_chunks
-from reporting.renderers.pdf import render_siplan_documents_pdf
-from tests.cast.siplan_excerpt import SHELTERS, siplan_excerpt_document, siplan_excerpt_report
 
 # IGM's POM 2026-2030 has four sheets of two pages each and the multiannual table on one page.
 FIRST_SHEET = "Porcentaje de asistencia y protección de migrantes"
@@ -104,30 +101,6 @@ def test_another_institutions_plan_is_not_found(client, igm_pom, small_world):
     client.force_login(small_world.planner)
     response = client.post(reverse("reporting:plan_sheets_job", args=[igm_pom.pk]))
     assert response.status_code == 404
-
-
-def test_many_institutions_reports_merge_with_one_numbering_and_a_bookmark_each():
-    long_rows = tuple(replace(SHELTERS, id=n, name=f"Subproducto {n:03d}") for n in range(25))
-    first = siplan_excerpt_document(report=siplan_excerpt_report(rows=long_rows))
-    second = siplan_excerpt_document()
-    second = replace(second, report=replace(second.report, institution_code="VEC", institution_name="Vecina"))
-    seen = []
-    merged = render_siplan_documents_pdf(
-        [first, second], outline="Consolidado nacional", progress=lambda *step: seen.append(step)
-    )
-    reader = PdfReader(BytesIO(merged.content))
-    pages = [page.extract_text() for page in reader.pages]
-    assert merged.pages == len(pages) == sum(merged.chunk_pages) and merged.chunk_pages[1] == 1
-    assert seen == [(1, 2), (2, 2)]
-    assert f"Página 1 de {len(pages)}" in pages[0] and "Subproducto 000" in pages[0]
-    assert f"Página {len(pages)} de {len(pages)}" in pages[-1] and "VECINA VEC" in pages[-1]
-    for text in pages:  # one number per page, never the parts' own
-        assert len(re.findall(r"Página \d+ de \d+", text)) == 1
-    assert outline_titles(reader) == [
-        "Consolidado nacional",
-        ["IGM Instituto Guatemalteco de Migración", "VEC Vecina"],
-    ]
-    assert reader.get_destination_page_number(reader.outline[1][1]) == len(pages) - 1
 
 
 def test_a_plan_without_sheets_fails_with_the_reason(
