@@ -24,6 +24,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    HRFlowable,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -45,11 +46,12 @@ from .pdf_table import (
     FONT,
     INK,
     OVER,
+    OVER_HEX,
     BlockRows,
+    Stripes,
     TableLayout,
     block_heading,
     register_fonts,
-    stripes,
     style,
 )
 
@@ -198,7 +200,7 @@ class _NumberedCanvas(Canvas):
 
 def _letter(document: ReportDocument) -> list[Flowable]:
     sent, report = document.letter, document.report
-    pending = '<font color="#b42318">'
+    pending = f'<font color="{OVER_HEX}">'
     date = escape(long_date(sent.date)) if sent.date else f"{pending}(fecha al aprobar)</font>"
     code = (
         f"<b>{escape(sent.code)}</b>"
@@ -210,7 +212,7 @@ def _letter(document: ReportDocument) -> list[Flowable]:
     addressee += [sent.addressee_title, SEGEPLAN_NAME, "Su Despacho"]
     story = [
         Paragraph(institution, LETTERHEAD),
-        _Rule(LETTER_BLUE, 1.5, space=4),
+        HRFlowable(width="100%", thickness=1.5, color=LETTER_BLUE, spaceBefore=1, spaceAfter=4),
         Spacer(0, 8),
         Paragraph(f"{escape(sent.place)}, {date}<br/>{code}", LETTER_RIGHT),
         Paragraph("Señor Secretario:", LETTER_TEXT),
@@ -326,15 +328,8 @@ def _legend() -> Table:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ],
-        renderCB=_SwatchStripes(),
+        renderCB=Stripes([(2, 0)]),
     )
-
-
-class _SwatchStripes:
-    def __call__(self, table: Table, event: str, *args) -> None:
-        if event == "endBG":
-            columns, rows = table._colpositions, table._rowpositions  # noqa: SLF001
-            stripes(table.canv, columns[2], rows[1], columns[3] - columns[2], rows[0] - rows[1])
 
 
 def _notes(document: ReportDocument) -> list[Flowable]:
@@ -345,7 +340,7 @@ def _notes(document: ReportDocument) -> list[Flowable]:
         explanation = (
             escape(note.text)
             if note.text
-            else f'<i><font color="#b42318">{wording.MISSING_EXPLANATION}</font></i>'
+            else f'<i><font color="{OVER_HEX}">{wording.MISSING_EXPLANATION}</font></i>'
         )
         items.append(
             ListItem(
@@ -363,23 +358,6 @@ def _notes(document: ReportDocument) -> list[Flowable]:
             items, bulletType="1", bulletFormat="%s.", leftIndent=12, bulletFontName=FONT, bulletFontSize=6.6
         ),
     ]
-
-
-class _Rule(Flowable):
-    """A horizontal line across the frame (the letterhead's underline)."""
-
-    def __init__(self, color: str, thickness: float, space: float = 0):
-        super().__init__()
-        self.color, self.thickness, self.space = color, thickness, space
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.thickness + self.space
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(self.color)
-        self.canv.setLineWidth(self.thickness)
-        self.canv.line(0, self.thickness / 2, self.width, self.thickness / 2)
 
 
 class _SignatureBox(Flowable):

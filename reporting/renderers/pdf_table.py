@@ -37,7 +37,8 @@ HEADER_FILL = colors.HexColor("#dde5ee")
 PRODUCT_FILL = colors.HexColor("#f1f4f8")
 STRIPE = colors.HexColor("#eceff3")
 NO_EXECUTION_TEXT = colors.HexColor("#6b7582")
-OVER = colors.HexColor("#b42318")
+OVER_HEX = "#b42318"  # also in paragraph markup
+OVER = colors.HexColor(OVER_HEX)
 INK = colors.HexColor("#111111")
 MUTED = colors.HexColor("#333333")
 
@@ -233,7 +234,7 @@ class TableLayout:
             colWidths=self.widths,
             rowHeights=heights,
             style=TableStyle(styles),
-            renderCB=_Stripes(hatched) if hatched else None,
+            renderCB=Stripes(hatched) if hatched else None,
         )
 
 
@@ -260,9 +261,10 @@ def _shifted(command: tuple, top: int) -> tuple:
     return (name, (column_start, row_start + top), (column_end, row_end + top), *values)
 
 
-class _Stripes:
-    """Draws document.css's diagonal stripes behind the cells of months without execution, once the
-    table's backgrounds are drawn (ReportLab's ``renderCB`` hook)."""
+class Stripes:
+    """Draws document.css's diagonal stripes behind the given (column, row) cells, months without
+    execution or the legend's swatch, once the table's backgrounds are drawn (ReportLab's
+    ``renderCB`` hook)."""
 
     def __init__(self, cells: list[tuple[int, int]]):
         self.cells = cells
@@ -304,14 +306,14 @@ class BlockRows(Flowable):
     def __init__(self, layout: TableLayout, heading: list[Flowable], pairs: list[Pair], page_height: float):
         super().__init__()
         self.layout, self.heading, self.pairs, self.page_height = layout, heading, pairs, page_height
+        self.rows_height = sum(layout.header[1]) + sum(sum(pair.heights) for pair in pairs)
 
     def _heading_height(self, width: float) -> float:
         return sum(part.wrap(width, self.page_height)[1] for part in self.heading)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        rows = sum(self.layout.header[1]) + sum(sum(pair.heights) for pair in self.pairs)
-        self.height = self._heading_height(available_width) + rows
+        self.height = self._heading_height(available_width) + self.rows_height
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -340,12 +342,15 @@ class BlockRows(Flowable):
             part.drawOn(self.canv, 0, y)
 
 
+AXIS = style("axis", 6.6, textColor=MUTED)
+RESULT_TITLE = style("result", 7.4, fontName=BOLD, textColor=INK)
+
+
 def block_heading(title: str) -> list[Flowable]:
     """ "Eje estratégico: - acción estratégica:", "Resultado institucional" and the result's title."""
-    axis = style("axis", 6.6, textColor=MUTED)
     return [
-        Paragraph("Eje estratégico: - &nbsp;&nbsp;&nbsp;&nbsp;acción estratégica:", axis),
-        Paragraph("<b>Resultado institucional</b>", axis),
-        text(title, style("result", 7.4, fontName=BOLD, textColor=INK)),
+        Paragraph("Eje estratégico: - &nbsp;&nbsp;&nbsp;&nbsp;acción estratégica:", AXIS),
+        Paragraph("<b>Resultado institucional</b>", AXIS),
+        text(title, RESULT_TITLE),
         Spacer(0, 2.25),
     ]
